@@ -1,0 +1,40 @@
+# Two commands for a fresh machine with Python 3.11+ and make: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test lint deploy bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests scripts
+	$(BIN)/ruff format --check plugins tests scripts
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+deploy: $(STAMP)
+	$(BIN)/mkdocs gh-deploy --force
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

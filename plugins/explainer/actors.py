@@ -1,0 +1,459 @@
+"""Find the people, organisations and places a story names, with their roles and aliases.
+
+Rule-based: runs of capitalised words are cut into a title ("US Secretary of State"),
+a name ("Antony Blinken"), an organisation (one with an organisation word or an acronym)
+or a place from the gazetteer. Later single-word references ("Blinken") resolve to the one
+person whose name contains that word; a word shared by two people ("Kim") resolves to no one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Actor, ActorKind, Article, Mention, Sentence, Span
+from .sentences import ABBREVIATIONS
+from .slugs import SlugRegistry
+from .vocabulary import (
+    HEAD_ROLES,
+    INSTITUTION_NOUNS,
+    MONTHS,
+    NON_ACTOR_ADJECTIVES,
+    ORG_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    WEEKDAYS,
+    places,
+)
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.))*\.?")
+_NAME_PARTICLES = frozenset({"von", "van", "der", "de", "da", "du", "dos", "del", "bin", "al", "la", "le", "ben"})
+_JOINERS = _NAME_PARTICLES | {"of", "for", "the"}
+_PLACE_SUFFIXES = frozenset(
+    "region province state county district oblast prefecture island islands peninsula river valley "
+    "mountains city port town village".split()
+)
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A gazetteer entry: what a surface form stands for."""
+
+    name: str
+    kind: ActorKind
+    how: str  # name | alias | capital | demonym | org
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[tuple[str, ...], Entry]
+    longest: int
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    entries: dict[tuple[str, ...], Entry] = {}
+
+    def add(surface: str, entry: Entry) -> None:
+        entries.setdefault(tuple(surface.split()), entry)
+
+    data = places()
+    for c in data["countries"]:
+        add(c["name"], Entry(c["name"], "place", "name"))
+        for a in c.get("aliases") or []:
+            add(a, Entry(c["name"], "place", "alias"))
+        if c.get("capital"):
+            add(c["capital"], Entry(c["name"], "place", "capital"))
+        for o in c.get("other") or []:
+            add(o, Entry(c["name"], "place", "capital"))
+    for c in data["countries"]:  # demonyms last: "US" is a country before it is an adjective
+        for d in c.get("demonyms") or []:
+            add(d, Entry(c["name"], "place", "demonym"))
+    for city in data["cities"]:
+        add(city, Entry(city, "place", "name"))
+    for o in data["organizations"]:
+        add(o["name"], Entry(o["name"], "organization", "name"))
+        for a in o.get("aliases") or []:
+            add(a, Entry(o["name"], "organization", "alias"))
+    return Gazetteer(entries, max(len(k) for k in entries))
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(0), m.start(), m.end()
+        if word.endswith(".") and not (re.fullmatch(r"(?:[A-Z]\.)+", word) or word in HEAD_ROLES or word[:-1].lower() in ABBREVIATIONS):
+            word, end = word[:-1], end - 1  # a sentence's full stop, not part of the word
+        possessive = word.endswith(_POSSESSIVE)
+        if possessive:
+            word = word[:-2]
+        if word:
+            out.append(Token(word, start, start + len(word), possessive))
+    return out
+
+
+def _is_acronym(word: str) -> bool:
+    bare = word.replace(".", "")
+    return len(bare) >= 2 and bare.isalpha() and bare.isupper()
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in "\"“‘(:—–-•" or before.endswith(("\u2019", "'"))
+
+
+@dataclass
+class _Person:
+    name: str
+    roles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+
+
+@dataclass
+class _Found:
+    """A resolved occurrence in a sentence."""
+
+    key: str  # canonical name
+    kind: ActorKind
+    start: int
+    end: int
+    text: str
+    alias: bool = True
+
+
+class ActorExtractor:
+    """One article's actors. `terms` holds surface forms that are glossary terms, not actors."""
+
+    def __init__(self, article: Article, terms: frozenset[str] = frozenset()) -> None:
+        self.article = article
+        self.terms = terms
+        self.gaz = gazetteer()
+        self.persons: dict[str, _Person] = {}
+        self.kinds: dict[str, ActorKind] = {}
+        self.found: dict[str, list[_Found]] = defaultdict(list)
+        self.singles: list[tuple[Sentence, Token, bool]] = []
+        self.ambiguous: set[str] = set()
+        self.mid_caps = self._mid_sentence_capitals()
+
+    def _mid_sentence_capitals(self) -> set[str]:
+        seen: set[str] = set()
+        for s in self.article.units:
+            for t in tokenize(s.text):
+                if t.capitalised and not _sentence_initial(s.text, t.start):
+                    seen.add(t.text)
+        return seen
+
+    # -- sequences of capitalised words -------------------------------------------------
+
+    def _sequences(self, text: str) -> list[list[Token]]:
+        toks = tokenize(text)
+        seqs: list[list[Token]] = []
+        current: list[Token] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            usable = t.capitalised and (len(t.text) > 1 or text[t.end : t.end + 1] == ".")
+            if not usable or t.text in _TIME_WORDS:
+                if current:
+                    seqs.append(current)
+                current = []
+                i += 1
+                continue
+            if current:
+                prev = current[-1]
+                gap = text[prev.end : t.start]
+                if gap != " " or prev.possessive:
+                    seqs.append(current)
+                    current = []
+            current.append(t)
+            # "Secretary of State", "University of the Philippines", "Ursula von der Leyen"
+            j = i + 1
+            while j < len(toks) and toks[j].text in _JOINERS and not t.possessive:
+                j += 1
+            if j > i + 1 and j < len(toks) and toks[j].capitalised and toks[j].text not in _TIME_WORDS:
+                link = toks[i + 1 : j]
+                words = [w.text for w in link]
+                joins_title = t.text in ORG_WORDS or t.text in HEAD_ROLES or t.text in ROLE_MODIFIERS
+                joins_name = all(w in _NAME_PARTICLES for w in words)
+                spaced = all(text[a.end : b.start] == " " for a, b in zip([t, *link], [*link, toks[j]]))
+                if spaced and ((joins_title and words[0] in ("of", "for")) or joins_name):
+                    current.extend(link)
+                    i = j
+                    continue
+            i += 1
+        if current:
+            seqs.append(current)
+        return seqs
+
+    def _trim_initial(self, text: str, seq: list[Token]) -> list[Token]:
+        """Drop a capitalised first word that is only capitalised because it opens the sentence."""
+        if not seq or not _sentence_initial(text, seq[0].start):
+            return seq
+        first = seq[0].text
+        if self._lookup([first]) is not None or _is_acronym(first):
+            return seq
+        if first.lower() in STOPWORDS or first.endswith(("ing", "ly")) and len(seq) == 1:
+            return seq[1:]
+        if first.lower() in STOPWORDS or (len(seq) > 1 and first.endswith(("ing", "ly"))):
+            return seq[1:]
+        if len(seq) == 1 and first not in self.mid_caps and not self._speaks(text, seq[0]):
+            return []
+        return seq
+
+    def _lookup(self, words: list[str]) -> Entry | None:
+        return self.gaz.entries.get(tuple(words))
+
+    def _speaks(self, text: str, tok: Token) -> bool:
+        after = re.match(r"\s+(?:\w+ly\s+|also\s+)?(\w+)", text[tok.end :])
+        return bool(after and after.group(1) in SPEECH_VERBS)
+
+    # -- classification -------------------------------------------------------------------
+
+    def _add(self, sentence: Sentence, key: str, kind: ActorKind, start: int, end: int, alias: bool = True) -> None:
+        self.kinds.setdefault(key, kind)
+        self.found[sentence.id].append(_Found(key, kind, start, end, sentence.text[start:end], alias))
+
+    def _gazetteer_cover(self, words: list[str]) -> list[tuple[int, int, Entry]] | None:
+        """Cut `words` into gazetteer entries, longest first; None if some word is not covered."""
+        out, i = [], 0
+        while i < len(words):
+            for n in range(min(self.gaz.longest, len(words) - i), 0, -1):
+                entry = self._lookup(words[i : i + n])
+                if entry:
+                    out.append((i, n, entry))
+                    i += n
+                    break
+            else:
+                return None
+        return out
+
+    def _classify(self, sentence: Sentence, seq: list[Token]) -> None:
+        text = sentence.text
+        words = [t.text for t in seq]
+        span = (seq[0].start, seq[-1].end)
+        after = text[seq[-1].end :]
+
+        if len(words) == 1 and words[0] in NON_ACTOR_ADJECTIVES:
+            return
+        if len(words) == 1 and (words[0] in self.terms or words[0].replace(".", "") in self.terms):
+            return
+        if " ".join(words) in self.terms:
+            return
+
+        cover = self._gazetteer_cover(words)
+        if cover is not None and all(e.how != "demonym" for _, _, e in cover):
+            for i, n, entry in cover:
+                self._add(sentence, entry.name, entry.kind, seq[i].start, seq[i + n - 1].end)
+            return
+        if cover is not None and len(cover) == 1:  # a demonym: "Chinese diplomacy" stands for China
+            noun = re.match(r"\s+([a-z]+)", after)
+            if noun and noun.group(1) in INSTITUTION_NOUNS:
+                entry = cover[0][2]
+                self._add(sentence, entry.name, "place", span[0], seq[-1].end + noun.end(), alias=False)
+            return
+
+        if self._person_with_title(sentence, seq):
+            return
+
+        if any(w in ORG_WORDS for w in words[1:]) or (words[0] in ORG_WORDS and len(words) > 1):
+            name = text[span[0] : span[1]]
+            self._add(sentence, name, "organization", *span)
+            return
+
+        suffix = re.match(r"\s+([a-z]+)\b", after)
+        if suffix and suffix.group(1) in _PLACE_SUFFIXES and not any(w in HEAD_ROLES for w in words):
+            end = seq[-1].end + suffix.end()
+            self._add(sentence, text[span[0] : end], "place", span[0], end)
+            return
+
+        if len(words) == 1:
+            if _is_acronym(words[0]):
+                self._add(sentence, words[0], "organization", *span)
+            else:
+                self.singles.append((sentence, seq[0], _sentence_initial(text, seq[0].start)))
+            return
+
+        if all(w in HEAD_ROLES or w in ROLE_MODIFIERS or w in ("of", "for", "the") for w in words):
+            return  # a title with nobody named: "Prime Minister"
+        if len(words) <= 5 and not any(_is_acronym(w) for w in words):
+            name = text[span[0] : span[1]]
+            person = self.persons.setdefault(name, _Person(name))
+            self._lower_case_title(sentence, seq[0].start, person)
+            self._apposition(sentence, span[1], person)
+            self._add(sentence, name, "person", *span)
+
+    def _person_with_title(self, sentence: Sentence, seq: list[Token]) -> bool:
+        """`US Secretary of State Antony Blinken`: title words, then a name of 1-4 words."""
+        words = [t.text for t in seq]
+        heads = [i for i, w in enumerate(words) if w in HEAD_ROLES]
+        for h in reversed(heads):
+            k = h + 1
+            while k + 1 < len(words) and words[k] in ("of", "for") and (
+                words[k + 1] in ROLE_MODIFIERS or self._lookup([words[k + 1]])
+            ):
+                k += 2
+            name = words[k:]
+            if not 1 <= len(name) <= 4:
+                continue
+            if any(w in HEAD_ROLES or w in ROLE_MODIFIERS or w in ORG_WORDS or _is_acronym(w) for w in name):
+                continue
+            if self._lookup(name) is not None:
+                continue
+            text = sentence.text
+            start, end = seq[k].start, seq[-1].end
+            full = text[start:end]
+            role = text[seq[0].start : seq[k - 1].end]
+            person = self.persons.setdefault(full, _Person(full))
+            if role not in person.roles:
+                person.roles.append(role)
+            for n in (2, 1):
+                entry = self._lookup(words[:n]) if h >= n else None
+                if entry:
+                    person.affiliation = person.affiliation or entry.name
+                    alias = entry.how != "demonym"
+                    self._add(sentence, entry.name, entry.kind, seq[0].start, seq[n - 1].end, alias)
+                    break
+            org = words[:h]
+            if len(org) > 1 and any(w in ORG_WORDS for w in org):
+                org_name = text[seq[0].start : seq[h - 1].end]
+                self._add(sentence, org_name, "organization", seq[0].start, seq[h - 1].end)
+                person.affiliation = person.affiliation or org_name
+            self._apposition(sentence, end, person)
+            self._add(sentence, full, "person", start, end)
+            return True
+        return False
+
+    def _lower_case_title(self, sentence: Sentence, start: int, person: _Person) -> None:
+        """`Foreign Ministry spokesman Lin Jian`: a role noun right before the name."""
+        m = re.search(r"((?:[A-Z][\w.-]*\s+){0,4})([a-z][\w-]*)\s+$", sentence.text[:start])
+        if m and (m.group(2) in ROLE_NOUNS or m.group(2).endswith("ist")) and m.group(2) not in {"general"}:
+            role = (m.group(1) + m.group(2)).strip()
+            if role not in person.roles:
+                person.roles.append(role)
+
+    def _apposition(self, sentence: Sentence, end: int, person: _Person) -> None:
+        """`Yang Moo-jin, president of the University of X in Seoul, told AFP`."""
+        m = re.match(r",\s+(?:(?:a|an|the)\s+)?([a-z][^,;:\"“”()]{1,100}?)\s*(?=,|;|\.\s|\.$|$)", sentence.text[end:])
+        if not m:
+            return
+        role = m.group(1).strip()
+        words = role.split()
+        if not any(w.strip(",.") in ROLE_NOUNS or w.endswith("ist") for w in words[:3]):
+            return
+        if role not in person.roles:
+            person.roles.append(role)
+        if person.affiliation is None:
+            org = re.search(r"\b(?:of|at|for)\s+(?:the\s+)?((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|the|[A-Z][\w’'-]*))*)", role)
+            if org:
+                name = re.sub(r"\s+(?:of|for|the)$", "", org.group(1))
+                name = re.sub(r"\s+in\s+[A-Z].*$", "", name)
+                if any(w in ORG_WORDS for w in name.split()):
+                    person.affiliation = name
+
+    # -- the whole article ----------------------------------------------------------------
+
+    def run(self) -> tuple[list[Actor], list[Mention], set[str]]:
+        for s in self.article.units:
+            for seq in self._sequences(s.text):
+                seq = self._trim_initial(s.text, seq)
+                # time words split a run: "Washington Thursday"
+                if seq:
+                    self._classify(s, seq)
+        self._resolve_singles()
+        self._resolve_the_north()
+        return self._build()
+
+    def _resolve_singles(self) -> None:
+        index: dict[str, set[str]] = defaultdict(set)
+        for name in self.persons:
+            for w in name.split():
+                if w[:1].isupper() and w not in _NAME_PARTICLES:
+                    index[w].add(name)
+        for sentence, tok, initial in self.singles:
+            owners = index.get(tok.text, set())
+            if len(owners) == 1:
+                self._add(sentence, next(iter(owners)), "person", tok.start, tok.end)
+            elif len(owners) > 1:
+                self.ambiguous.add(tok.text)
+            elif tok.text in self.terms or tok.text.lower() in STOPWORDS:
+                continue
+            elif tok.possessive or self._speaks(sentence.text, tok) or self._spoken_by(sentence.text, tok):
+                self.persons.setdefault(tok.text, _Person(tok.text))
+                self._add(sentence, tok.text, "person", tok.start, tok.end)
+
+    @staticmethod
+    def _spoken_by(text: str, tok: Token) -> bool:
+        before = re.search(r"(\w+)\s+$", text[: tok.start])
+        return bool(before and before.group(1) in SPEECH_VERBS and re.search(r"[\"”]\s*,?\s*\w+\s+$", text[: tok.start]))
+
+    def _resolve_the_north(self) -> None:
+        """`the North` stands for the one country in the story whose name starts with North."""
+        for s in self.article.units:
+            for m in re.finditer(r"\bthe (North|South|East|West)\b(?!\s+[A-Z])", s.text):
+                owners = {k for k, kind in self.kinds.items() if kind == "place" and k.startswith(m.group(1) + " ")}
+                if len(owners) == 1:
+                    self._add(s, next(iter(owners)), "place", m.start(), m.end())
+
+    def _build(self) -> tuple[list[Actor], list[Mention], set[str]]:
+        order: dict[str, int] = {}
+        surfaces: dict[str, list[str]] = defaultdict(list)
+        mentions: list[Mention] = []
+        registry = SlugRegistry()
+        ids: dict[str, str] = {}
+        for s in self.article.units:
+            for f in sorted(self.found.get(s.id, []), key=lambda f: (f.start, -f.end)):
+                if f.key not in order:
+                    order[f.key] = len(order)
+                    ids[f.key] = registry.claim(f.key, "actor")
+                if f.end > f.start:
+                    mentions.append(Mention(ids[f.key], Span(self.article.id, s.id, f.start, f.end), f.text))
+                    if f.text != f.key and f.text not in surfaces[f.key] and self._alias_like(f):
+                        surfaces[f.key].append(f.text)
+        actors = []
+        for key in sorted(order, key=order.__getitem__):
+            kind = self.kinds[key]
+            person = self.persons.get(key)
+            roles = tuple(_dedupe_roles(person.roles)) if person else ()
+            affiliation = ids.get(person.affiliation) if person and person.affiliation else None
+            actors.append(Actor(ids[key], key, kind, roles, tuple(surfaces[key]), affiliation=affiliation))
+        return actors, mentions, self.ambiguous
+
+    @staticmethod
+    def _alias_like(f: _Found) -> bool:
+        """Names and metonyms are aliases; demonyms and phrases such as `Chinese diplomacy` are only mentions."""
+        return f.alias and (not re.search(r"\s[a-z]", f.text) or f.text.startswith("the "))
+
+
+def _dedupe_roles(roles: list[str]) -> list[str]:
+    """`US Secretary of State` and `Secretary of State` are one role; keep the fuller wording."""
+    norm = [r.replace(".", "").lower() for r in roles]
+    out = []
+    for i, r in enumerate(roles):
+        n = norm[i]
+        if any(j != i and (m.endswith(" " + n) or (m == n and j < i)) for j, m in enumerate(norm)):
+            continue
+        out.append(r)
+    return out
+
+
+def extract_actors(article: Article, terms: frozenset[str] = frozenset()) -> tuple[list[Actor], list[Mention], set[str]]:
+    """Actors, their mentions, and the bare words left unlinked because they are ambiguous."""
+    return ActorExtractor(article, terms).run()

@@ -1,0 +1,23 @@
+"""The plugin's options in `mkdocs.yml`, typed and documented."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class ExplainerConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing it from `mkdocs.yml` (e.g. `enabled: !ENV [EXPLAINER, true]`)."""
+
+    seeds_dir = c.Type(str, default="seeds")
+    """Folder of wire stories (plain text, one story a file), relative to `mkdocs.yml`."""
+
+    templates_dir = c.Optional(c.Type(str))
+    """Folder (relative to `mkdocs.yml`) of page templates overriding the built-in ones, by file name."""
+
+    cross_links = c.Type(bool, default=True)
+    """Link the first mention of each actor and term on every page to its page."""
+
+    json_path = c.Type(str, default="explainer.json")
+    """Where the export contract is written in the built site."""

@@ -1,0 +1,134 @@
+"""The editor's Markdown: curated actors (`docs/actors/*.md`) and glossary terms
+(`docs/glossary/*.md`), each YAML front matter plus a Markdown body.
+
+Front-matter fields override what extraction found; `hide: true` drops an entry;
+`same_as: <slug>` merges it into another; the body becomes the bio or definition.
+Problems are returned as `file:line: message` strings, never raised as tracebacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .reader import clean_text
+from .slugs import slugify
+
+ACTOR_KEYS: dict[str, type | tuple[type, ...]] = {
+    "name": str, "role": str, "roles": list, "kind": str, "aliases": list, "summary": str,
+    "hide": bool, "same_as": str, "affiliation": str, "title": str,
+}  # fmt: skip
+TERM_KEYS: dict[str, type | tuple[type, ...]] = {
+    "term": str, "aliases": list, "summary": str, "hide": bool, "same_as": str, "related": list, "title": str,
+}  # fmt: skip
+KINDS = ("person", "organization", "place")
+
+
+@dataclass(frozen=True)
+class CuratedEntry:
+    """One curated file: `section` is `actors` or `glossary`; `slug` its file stem."""
+
+    section: str
+    slug: str
+    path: str
+    meta: dict[str, Any]
+    body: str
+
+    def get_list(self, key: str) -> tuple[str, ...]:
+        value = self.meta.get(key) or ()
+        return tuple(str(v) for v in value)
+
+
+@dataclass
+class Curation:
+    actors: list[CuratedEntry] = field(default_factory=list)
+    terms: list[CuratedEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> CuratedEntry | None:
+    """Parse one curated file's text; None (with a warning) when it cannot be used."""
+    text = clean_text(text)
+    slug = slugify(Path(path).stem)
+    if not slug:
+        warnings.append(f"{path}:1: the file name gives an empty slug; rename it (e.g. 'antony-blinken.md')")
+        return None
+    meta: dict[str, Any] = {}
+    body = text
+    if text.startswith("---\n"):
+        end = text.find("\n---", 3)
+        if end == -1:
+            warnings.append(f"{path}:1: front matter opened with '---' is never closed")
+            return None
+        raw = text[4:end]
+        body = text[end + 4 :].lstrip("-").lstrip("\n")
+        try:
+            loaded = yaml.safe_load(raw)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 2 if mark is not None else 1
+            warnings.append(f"{path}:{line}: front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})")
+            return None
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            warnings.append(f"{path}:2: front matter must be a mapping of keys to values")
+            return None
+        meta = {str(k): v for k, v in loaded.items()}
+    keys = ACTOR_KEYS if section == "actors" else TERM_KEYS
+    lines = text.split("\n")
+    for key in list(meta):
+        line = next((i + 1 for i, ln in enumerate(lines) if ln.startswith(f"{key}:")), 1)
+        if key not in keys:
+            warnings.append(f"{path}:{line}: unknown front-matter key '{key}' (allowed: {', '.join(sorted(keys))})")
+            del meta[key]
+            continue
+        expected = keys[key]
+        value = meta[key]
+        if expected is list and isinstance(value, str):
+            meta[key] = [value]
+        elif expected is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+            meta[key] = str(value)
+        elif not isinstance(value, expected):
+            name = expected.__name__ if isinstance(expected, type) else "value"
+            warnings.append(f"{path}:{line}: '{key}' must be a {name}, got {type(value).__name__}; ignored")
+            del meta[key]
+        elif expected is list and not all(isinstance(v, (str, int, float)) for v in value):
+            warnings.append(f"{path}:{line}: '{key}' must be a list of strings; ignored")
+            del meta[key]
+    if "kind" in meta and meta["kind"] not in KINDS:
+        line = next((i + 1 for i, ln in enumerate(lines) if ln.startswith("kind:")), 1)
+        warnings.append(f"{path}:{line}: 'kind' must be one of {', '.join(KINDS)}, got '{meta['kind']}'; ignored")
+        del meta["kind"]
+    return CuratedEntry(section, slug, path, meta, body.strip())
+
+
+def load_curation(docs_dir: Path, *, actors_dir: str = "actors", glossary_dir: str = "glossary") -> Curation:
+    """Read every curated file under `docs_dir`; duplicate slugs are reported, the first kept."""
+    out = Curation()
+    for section, sub, target in (("actors", actors_dir, out.actors), ("glossary", glossary_dir, out.terms)):
+        folder = docs_dir / sub
+        if not folder.is_dir():
+            continue
+        seen: dict[str, str] = {}
+        for path in sorted(folder.glob("*.md")):
+            if path.name == "index.md":
+                continue
+            rel = f"{docs_dir.name}/{sub}/{path.name}"
+            try:
+                text = path.read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
+                out.warnings.append(f"{rel}:1: cannot be read as UTF-8 text ({exc}); skipped")
+                continue
+            entry = parse_entry(text, section=section, path=rel, warnings=out.warnings)
+            if entry is None:
+                continue
+            if entry.slug in seen:
+                out.warnings.append(f"{rel}:1: duplicate slug '{entry.slug}' (also {seen[entry.slug]}); this file is ignored")
+                continue
+            seen[entry.slug] = rel
+            target.append(entry)
+    return out

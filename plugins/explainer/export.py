@@ -1,0 +1,109 @@
+"""The `explainer.json` contract (DESIGN.md): the story as data, for reuse and for tests."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Story
+from .render import actor_page, page_url, story_page, summary, term_page
+
+VERSION = 1
+
+
+def _sentence_url(article: str, sentence: str, directory_urls: bool) -> str:
+    return f"{page_url(story_page(article), directory_urls)}#{sentence}"
+
+
+def story_to_dict(story: Story, *, use_directory_urls: bool = True) -> dict[str, Any]:
+    d = use_directory_urls
+    return {
+        "version": VERSION,
+        "articles": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "url": page_url(story_page(a.id), d),
+                "date": a.date.isoformat() if a.date else None,
+                "byline": a.byline,
+                "source": a.source,
+                "summary": summary(a),
+            }
+            for a in story.articles
+        ],
+        "figures": [
+            {
+                "id": f.id,
+                "article": f.article,
+                "value": f.value,
+                "number": f.number,
+                "qualifier": f.qualifier,
+                "unit": f.unit,
+                "label": f.label,
+                "claimant": f.claimant,
+                "hedge": f.sources[0].hedge,
+                "sentence": f.span.sentence,
+                "url": _sentence_url(f.article, f.span.sentence, d),
+                "sources": [
+                    {
+                        "sentence": s.span.sentence,
+                        "claimant": s.claimant,
+                        "hedge": s.hedge,
+                        "url": _sentence_url(s.span.article, s.span.sentence, d),
+                    }
+                    for s in f.sources
+                ],
+            }
+            for f in story.figures
+        ],
+        "actors": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "roles": list(a.roles),
+                "aliases": list(a.aliases),
+                "affiliation": a.affiliation,
+                "summary": a.summary,
+                "url": page_url(actor_page(a.id), d),
+            }
+            for a in story.actors
+        ],
+        "quotes": [
+            {
+                "id": q.id,
+                "article": q.article,
+                "speaker": q.speaker,
+                "text": q.text,
+                "cue": q.cue,
+                "sentence": q.span.sentence,
+                "url": _sentence_url(q.article, q.span.sentence, d),
+            }
+            for q in story.quotes
+        ],
+        "terms": [
+            {
+                "id": t.id,
+                "term": t.term,
+                "aliases": list(t.aliases),
+                "definition": t.definition,
+                "source": t.source,
+                "url": page_url(term_page(t.id), d),
+            }
+            for t in story.terms
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "date": e.date,
+                "text": e.text,
+                "when": e.when,
+                "url": _sentence_url(e.span.article, e.span.sentence, d),
+            }
+            for e in story.events
+        ],
+    }
+
+
+def to_json(story: Story, *, use_directory_urls: bool = True) -> str:
+    return json.dumps(story_to_dict(story, use_directory_urls=use_directory_urls), ensure_ascii=False, indent=2) + "\n"

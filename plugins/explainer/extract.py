@@ -1,0 +1,33 @@
+"""Run every extractor over one article; the single entry point the CLI and the plugin share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .actors import extract_actors
+from .figures import extract_figures
+from .model import Article, Findings, Term
+from .quotes import extract_quotes
+from .terms import defined_terms, find_definitions, locate_uses
+from .timeline import extract_events
+
+
+def acronyms(terms: Iterable[Term]) -> frozenset[str]:
+    """Surface forms of terms that look like acronyms: these are never actors (`ICBM`)."""
+    return frozenset(f for t in terms for f in (t.term, *t.aliases) if f.replace(".", "").isupper() and " " not in f)
+
+
+def extract(article: Article, curated_terms: Iterable[Term] = ()) -> Findings:
+    curated = tuple(curated_terms)
+    defined = defined_terms(find_definitions(article))
+    actors, mentions, _ambiguous = extract_actors(article, acronyms((*defined, *curated)))
+    return Findings(
+        article=article,
+        figures=tuple(extract_figures(article, actors, mentions)),
+        actors=tuple(actors),
+        mentions=tuple(mentions),
+        quotes=tuple(extract_quotes(article, actors, mentions)),
+        terms=tuple(defined),
+        term_uses=tuple(locate_uses(article, (*defined, *curated))),
+        events=tuple(extract_events(article)),
+    )

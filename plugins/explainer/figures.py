@@ -1,0 +1,224 @@
+"""Key figures: quantities as written, qualifier kept, never derived.
+
+`up to 8,000 North Korean soldiers` gives value `up to 8,000 North Korean soldiers`,
+number 8000, qualifier `up to`, unit `soldiers`. Years, dates, ordinals, times and
+numbers inside names (`Apollo 11`, `Covid-19`) are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .model import Actor, Article, Figure, FigureSource, Mention, Sentence, Span
+from .slugs import SlugRegistry
+from .vocabulary import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    HEDGES,
+    MEASURE_UNITS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    SCALES,
+    SPEECH_VERBS,
+    VAGUE_AMOUNTS,
+)
+
+_Q = r"[\"“”]?"
+_QUALIFIER = r"(?P<qual>\b(?:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
+_CURRENCY = r"(?P<cur>US\$|[$€£¥₩₹])?"
+_DIGITS = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_WORDNUM = r"(?P<word>\b(?:" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r"))\b"
+_VAGUE = r"(?P<vague>\b(?:" + "|".join(VAGUE_AMOUNTS) + r")\b)(?=\s+of\s)"
+_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|bln)\b|(?P<scale2>[mb]n?)\b)?"
+_PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b|\s+percentage\s+points?\b)?"
+
+FIGURE = re.compile(
+    _QUALIFIER + _Q + r"(?:(?:" + _CURRENCY + _DIGITS + r"|" + _WORDNUM + r")" + _SCALE + _PERCENT + r"|" + _VAGUE + r")",
+    re.IGNORECASE,
+)
+_NOUN = re.compile(r"\s*[\"“”]?\s*((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]*)")
+_STOP_AFTER = frozenset(
+    "of the a an and or but to in on at for from with by as that which who is are was were be been has have "
+    "had will would could can may might than more less per each".split()
+)
+_AUX = re.compile(r"^(?:(?:are|is|were|was|have|has|had|been|being|be|will|would|could|also)\s+)+")
+_MONTHS_RE = "|".join(MONTHS) + "|" + "|".join(MONTH_ABBREVIATIONS)
+
+
+def _is_excluded(text: str, m: re.Match[str]) -> bool:
+    start, end = m.start("num") if m.group("num") else m.start(), m.end()
+    before = text[:start]
+    after = text[end:]
+    num = m.group("num")
+    if num:
+        if re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE):  # ordinal: 2nd
+            return True
+        if re.match(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|GMT\b|UTC)", after):  # times
+            return True
+        if re.search(r"[\w-]$", before) or re.match(r"-?[A-Za-z]", after):  # Covid-19, G20, F-16s
+            return True
+        if re.search(rf"\b(?:{_MONTHS_RE})\.?\s+$", before) or re.match(rf"\s+(?:{_MONTHS_RE})\b", after):
+            return True  # a date: November 5, 5 November
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", num) and not m.group("cur") and not m.group("pct"):
+            nxt = re.match(r"\s+([a-z]+)", after)
+            if not (nxt and nxt.group(1) in MEASURE_UNITS | CURRENCY_WORDS):
+                return True  # a year
+        prev = re.search(r"([A-Z][\w-]*)\s+$", before)
+        if prev and not m.group("qual") and not m.group("cur") and prev.group(1) not in {"Some", "About", "Over", "Nearly", "Up", "More", "At", "Around"}:
+            if not re.match(r".*[.!?\"“:]\s*$", before[: prev.start()] or ".") or before[: prev.start()].strip():
+                return True  # inside a name: Apollo 11, Boeing 737
+    if m.group("word") and m.group("word").lower() in {"hundred"}:
+        return True
+    return False
+
+
+def _number(m: re.Match[str]) -> float | None:
+    if m.group("vague"):
+        return None
+    if m.group("num"):
+        value = float(m.group("num").replace(",", ""))
+    else:
+        value = float(NUMBER_WORDS[m.group("word").lower()])
+    scale = (m.group("scale") or m.group("scale2") or "").lower()
+    if scale:
+        value *= SCALES.get(scale, 1)
+    return value
+
+
+def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, str, int]:
+    """The unit (head noun after the number) and a short label of what is counted."""
+    text = sentence.text
+    if m.group("pct"):
+        return "percent", _label_before(text, m.start()) or "percentage", m.end()
+    if m.group("cur"):
+        unit = CURRENCY_SYMBOLS.get(m.group("cur"), "currency")
+        after = re.match(r"\s+(?:in|for|of|on)\s+((?:[\w-]+\s*){1,4})", text[m.end() :])
+        label = after.group(1).strip() if after else (_label_before(text, m.start()) or unit)
+        return unit, _trim(label), m.end()
+    rest = text[m.end() :]
+    if m.group("vague"):
+        rest = re.sub(r"^\s+of\s+", " ", rest)
+        skip = m.end() + (len(text[m.end() :]) - len(rest))
+    else:
+        skip = m.end()
+    noun = _NOUN.match(rest)
+    if not noun:
+        return None, _label_before(text, m.start()) or "figure", m.end()
+    words = noun.group(1).split()
+    if words[-1].lower() in _STOP_AFTER or words[-1].lower() in SPEECH_VERBS:
+        return None, _label_before(text, m.start()) or "figure", m.end()
+    unit = words[-1]
+    end = skip + noun.end()
+    if unit.lower() in MEASURE_UNITS or unit.lower() in CURRENCY_WORDS:
+        return unit, _label_before(text, m.start()) or unit, end
+    tail = _AUX.sub("", re.split(r"[,;:.\"“”()]", text[end:] + ".", maxsplit=1)[0].strip())
+    label = " ".join([*words, *tail.split()[:7]])
+    return unit, _trim(label), end
+
+
+def _label_before(text: str, start: int) -> str | None:
+    """`a range of at least 5,500 kilometers` -> `range`."""
+    m = re.search(r"\b(?:a|an|the|its|their|his|her)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:of|at|to|by)\s+$", text[:start])
+    return m.group(1) if m else None
+
+
+def _trim(label: str) -> str:
+    words = label.split()
+    while words and words[-1].lower() in _STOP_AFTER:
+        words.pop()
+    return " ".join(words)
+
+
+def _according_to(text: str, start: int, end: int) -> re.Match[str] | None:
+    """An `according to X` that governs the figure at start:end: opening the sentence, or in
+    the figure's own comma-delimited segment, or opening the segment right after it."""
+    seg_start = text.rfind(",", 0, start) + 1
+    seg_end = text.find(",", end)
+    seg_end = len(text) if seg_end == -1 else seg_end
+    for acc in re.finditer(r"\b[Aa]ccording to\b", text):
+        if acc.start() == 0 or seg_start <= acc.start() < seg_end:
+            return acc
+        if acc.start() > seg_end and not text[seg_end + 1 : acc.start()].strip():
+            return acc
+    return None
+
+
+def _claimant(sentence: Sentence, start: int, end: int, mentions: list[Mention]) -> tuple[str | None, bool]:
+    """Who the sentence says states the figure (an adjacent `according to X`, else the speaker),
+    and whether that attribution is an `according to`."""
+    text = sentence.text
+    acc = _according_to(text, start, end)
+    if acc:
+        stop_m = re.search(r"[,;.]\s|[,;.]$|$", text[acc.end() :])
+        stop = acc.end() + (stop_m.start() if stop_m else 0)
+        found = [x for x in mentions if acc.end() <= x.span.start < stop]
+        return (found[-1].actor if found else None), True
+    for verb in reversed([v for v in re.finditer(r"\b(\w+)\b", text[:start]) if v.group(1) in SPEECH_VERBS]):
+        before = [x for x in mentions if x.span.end <= verb.start()]
+        if before:
+            gap = text[before[-1].span.end : verb.start()]
+            if re.fullmatch(r"(?:,\s+[^,\"“”]{2,120},)?\s+(?:\w+ly\s+|also\s+)?", gap):
+                return before[-1].actor, False
+    return None, False
+
+
+def _hedge(text: str, according: bool) -> str | None:
+    if according:
+        return "according to"
+    low = text.lower()
+    for h in HEDGES:
+        if h != "according to" and re.search(rf"\b{re.escape(h)}\b", low):
+            return h
+    return None
+
+
+def extract_figures(article: Article, actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[Figure]:
+    del actors  # claimants are any actor the sentence names; kinds do not matter here
+    by_sentence: dict[str, list[Mention]] = {}
+    for x in mentions:
+        by_sentence.setdefault(x.span.sentence, []).append(x)
+    found: list[tuple[str, float | None, str | None, str | None, str, FigureSource]] = []
+    for sentence in article.sentences:
+        text = sentence.text
+        ms = sorted(by_sentence.get(sentence.id, []), key=lambda x: x.span.start)
+        for m in FIGURE.finditer(text):
+            if not (m.group("num") or m.group("word") or m.group("vague")) or _is_excluded(text, m):
+                continue
+            if m.group("word") and not m.group("qual") and re.search(r"\b(?:the|these|those|its|their|his|her|our|all)\s+$", text[: m.start()], re.IGNORECASE):
+                continue
+            unit, label, end = _unit_and_label(sentence, m)
+            if m.group("word") and unit is None:
+                continue
+            start = m.start()
+            value = re.sub(r"[\"“”]", "", text[start:end]).strip()
+            value = re.sub(r"\s+", " ", value)
+            if m.group("vague"):
+                value = re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", text[start:end])).strip()
+            qualifier = m.group("qual").strip().lower() if m.group("qual") else None
+            claimant, according = _claimant(sentence, start, end, ms)
+            source = FigureSource(Span(article.id, sentence.id, start, end), claimant, _hedge(text, according))
+            found.append((value, _number(m), qualifier, unit, label, source))
+
+    figures: list[Figure] = []
+    registry = SlugRegistry()
+    merged: dict[tuple[float, str | None], int] = {}
+    for value, number, qualifier, unit, label, source in found:
+        key = None
+        if number is not None:
+            for (n, u), idx in merged.items():
+                if n == number and (u == unit or u is None or unit is None):
+                    key = (n, u)
+                    break
+        if key is not None:
+            idx = merged[key]
+            f = figures[idx]
+            figures[idx] = Figure(f.id, f.article, f.value, f.number, f.qualifier, f.unit or unit, f.label, (*f.sources, source))
+            continue
+        fid = f"{article.id}-{registry.claim(value, 'figure')}"
+        figures.append(Figure(fid, article.id, value, number, qualifier, unit, label or (unit or "figure"), (source,)))
+        if number is not None:
+            merged[(number, unit)] = len(figures) - 1
+    return figures

@@ -1,0 +1,145 @@
+"""Cross-links inside Python-Markdown: the first mention of each actor or term on a page
+becomes a link to its page, with Material's instant preview.
+
+Modelled on Python-Markdown's abbr extension: one escaped, longest-first alternation inside
+word boundaries, compiled once per build; `AtomicString` text, headings, code and existing
+links are skipped; `reset()` forgets what was linked on the previous page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+SKIP_TAGS = frozenset({"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "abbr", "title"})
+PRIORITY = 7  # after inline processing (20), before MkDocs' anchor collection and toc (5) and link rewriting (0)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a surface form links: the page's source path (as under docs/) and a tooltip."""
+
+    page: str
+    title: str
+
+
+class LinkIndex:
+    """Surface forms -> targets, compiled once per build into a single regular expression.
+
+    A form claimed by two different targets is dropped: an ambiguous name links to no one.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, Target]]) -> None:
+        claims: dict[str, Target | None] = {}
+        for form, target in entries:
+            form = form.strip()
+            if len(form) < 2:
+                continue
+            if form in claims and claims[form] != target:
+                claims[form] = None
+            else:
+                claims.setdefault(form, target)
+        self.targets = {f: t for f, t in claims.items() if t is not None}
+        forms = sorted(self.targets, key=lambda f: (-len(f), f))
+        self.pattern = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])") if forms else None
+        )
+
+
+class LinkerTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: LinkerExtension) -> None:
+        super().__init__(md)
+        self.ext = extension
+
+    def run(self, root: etree.Element) -> None:
+        index = self.ext.index
+        if index is None or index.pattern is None:
+            return
+        self.ext.linked = set()
+        self._walk(root, index)
+
+    def _walk(self, parent: etree.Element, index: LinkIndex) -> None:
+        for child in list(parent):
+            if child.tag not in SKIP_TAGS and "explainer-nolink" not in (child.get("class") or ""):
+                self._walk(child, index)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                self._link_tail(parent, child, index)
+        if parent.text and not isinstance(parent.text, AtomicString) and parent.tag not in SKIP_TAGS:
+            self._link_text(parent, index)
+
+    def _split(self, text: str, index: LinkIndex) -> list[str | etree.Element] | None:
+        assert index.pattern is not None
+        pieces: list[str | etree.Element] = []
+        pos = 0
+        for m in index.pattern.finditer(text):
+            target = index.targets[m.group(0)]
+            if target.page in self.ext.linked or target.page == self.ext.current_page:
+                continue
+            self.ext.linked.add(target.page)
+            pieces.append(text[pos : m.start()])
+            a = etree.Element("a")
+            a.set("href", self.ext.href(target.page))
+            a.set("class", "explainer-link")
+            a.set("data-preview", "")
+            a.text = AtomicString(m.group(0))
+            pieces.append(a)
+            pos = m.end()
+        if not pieces:
+            return None
+        pieces.append(text[pos:])
+        return pieces
+
+    def _link_text(self, el: etree.Element, index: LinkIndex) -> None:
+        pieces = self._split(el.text or "", index)
+        if pieces is None:
+            return
+        el.text = pieces[0]  # type: ignore[assignment]
+        self._insert(el, 0, pieces[1:])
+
+    def _link_tail(self, parent: etree.Element, child: etree.Element, index: LinkIndex) -> None:
+        pieces = self._split(child.tail or "", index)
+        if pieces is None:
+            return
+        child.tail = pieces[0]  # type: ignore[assignment]
+        self._insert(parent, list(parent).index(child) + 1, pieces[1:])
+
+    @staticmethod
+    def _insert(parent: etree.Element, at: int, pieces: list[str | etree.Element]) -> None:
+        last: etree.Element | None = None
+        for piece in pieces:
+            if isinstance(piece, str):
+                if last is not None:
+                    last.tail = piece
+            else:
+                parent.insert(at, piece)
+                at += 1
+                last = piece
+
+
+class LinkerExtension(Extension):
+    """Register with `Markdown(extensions=[LinkerExtension(index)])`; set `current_page` per page."""
+
+    def __init__(self, index: LinkIndex | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.index = index
+        self.current_page: str | None = None
+        self.linked: set[str] = set()
+
+    def href(self, target: str) -> str:
+        base = posixpath.dirname(self.current_page or "")
+        return posixpath.relpath(target, base or ".")
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
+        md.registerExtension(self)
+        md.treeprocessors.register(LinkerTreeprocessor(md, self), "explainer_links", PRIORITY)
+
+    def reset(self) -> None:
+        self.linked = set()

@@ -1,0 +1,206 @@
+"""The story model: immutable records that every stage passes on.
+
+Provenance is data: each finding carries the `Span` it was read from, so every
+page can link a fact back to its source sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+ActorKind = Literal["person", "organization", "place"]
+BlockKind = Literal["paragraph", "subhead"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a finding was read: article id, sentence id and character offsets in the sentence."""
+
+    article: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    text: str
+    block: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (split into sentences) or a subhead (one unit, kept as written)."""
+
+    kind: BlockKind
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: str
+    title: str
+    blocks: tuple[Block, ...]
+    caption: Sentence | None = None
+    credit: str | None = None
+    byline: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    language: str = "en"
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Body sentences in reading order (subheads excluded: they are display text)."""
+        return tuple(s for b in self.blocks if b.kind == "paragraph" for s in b.sentences)
+
+    @property
+    def units(self) -> tuple[Sentence, ...]:
+        """Every anchored unit that findings may point at: caption first, then the body."""
+        head = (self.caption,) if self.caption else ()
+        return head + self.sentences
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        for s in self.units:
+            if s.id == sentence_id:
+                return s
+        raise KeyError(sentence_id)
+
+    @property
+    def lede(self) -> str:
+        body = self.sentences
+        return body[0].text if body else ""
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    span: Span
+    claimant: str | None
+    hedge: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity as written, with its qualifier kept; `number` is only ever read, never derived."""
+
+    id: str
+    article: str
+    value: str
+    number: float | None
+    qualifier: str | None
+    unit: str | None
+    label: str
+    sources: tuple[FigureSource, ...]
+
+    @property
+    def span(self) -> Span:
+        return self.sources[0].span
+
+    @property
+    def claimant(self) -> str | None:
+        return self.sources[0].claimant
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+    summary: str | None = None
+    bio: str | None = None
+    curated_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote, verbatim; `speaker` is None when nobody can be named with certainty."""
+
+    id: str
+    article: str
+    speaker: str | None
+    text: str
+    cue: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    aliases: tuple[str, ...] = ()
+    definition: str | None = None
+    source: Literal["article", "curated"] | None = None
+    defined_at: Span | None = None
+    curated_definition: str | None = None
+    related: tuple[str, ...] = ()
+    curated_path: str | None = None
+
+
+@dataclass(frozen=True)
+class TermUse:
+    term: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str
+    text: str
+    when: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What extraction read from one article, before curation."""
+
+    article: Article
+    figures: tuple[Figure, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    terms: tuple[Term, ...] = ()
+    term_uses: tuple[TermUse, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """The whole site's knowledge: every article merged with the editor's curated files."""
+
+    articles: tuple[Article, ...]
+    figures: tuple[Figure, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    terms: tuple[Term, ...] = ()
+    term_uses: tuple[TermUse, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    def actor(self, actor_id: str) -> Actor:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(actor_id)

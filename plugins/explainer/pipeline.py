@@ -1,0 +1,70 @@
+"""Seeds and curated files in; pages, link targets and the JSON contract out.
+
+The one call the MkDocs plugin, the CLI and the export make: everything MkDocs-free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .export import to_json
+from .linker import LinkIndex, Target
+from .model import Story
+from .render import ACTORS, FIGURES, GLOSSARY, HOME, TIMELINE, Renderer, actor_page, page_titles, story_page, term_page
+from .story import build_story
+
+
+@dataclass(frozen=True)
+class Site:
+    story: Story
+    pages: dict[str, str]
+    titles: dict[str, str]
+    links: LinkIndex
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.story.warnings
+
+    def json(self, *, use_directory_urls: bool = True) -> str:
+        return to_json(self.story, use_directory_urls=use_directory_urls)
+
+    def nav(self, extra_pages: list[str]) -> list[dict[str, object]]:
+        """A navigation for MkDocs: the explainer's sections, then the site's own pages."""
+        s = self.story
+        stories = [story_page(a.id) for a in s.articles]
+        nav: list[dict[str, object]] = [{"Home": HOME}]
+        if len(stories) == 1:
+            nav.append({"The story": stories[0]})
+        elif stories:
+            nav.append({"Stories": [{self.titles[p]: p} for p in stories]})
+        nav.append({"Key figures": FIGURES})
+        people = [{a.name: actor_page(a.id)} for a in sorted(s.actors, key=lambda a: a.name.lower())]
+        nav.append({"People and organisations": [ACTORS, *people]})
+        nav.append({"Glossary": [GLOSSARY, *({t.term: term_page(t.id)} for t in s.terms)]})
+        nav.append({"Timeline": TIMELINE})
+        nav.extend(extra_pages)  # type: ignore[arg-type]
+        return nav
+
+
+def link_index(story: Story) -> LinkIndex:
+    """Terms claim their forms first (`UN Security Council resolutions`), then actors."""
+    entries: list[tuple[str, Target]] = []
+    term_forms: set[str] = set()
+    for t in story.terms:
+        target = Target(term_page(t.id), t.term)
+        for form in (t.term, *t.aliases):
+            term_forms.add(form)
+            entries.append((form, target))
+    for a in story.actors:
+        target = Target(actor_page(a.id), a.name)
+        entries += [(form, target) for form in (a.name, *a.aliases) if form not in term_forms]
+    return LinkIndex(entries)
+
+
+def build_site(
+    seeds_dir: Path, docs_dir: Path | None, *, templates_dir: Path | None = None, site_name: str = ""
+) -> Site:
+    story = build_story(seeds_dir, docs_dir)
+    renderer = Renderer(story, templates_dir=templates_dir, site_name=site_name)
+    return Site(story, renderer.pages(), page_titles(story), link_index(story))

@@ -1,0 +1,89 @@
+"""The MkDocs adapter: routes MkDocs events to the pure core, and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .config import ExplainerConfig
+from .linker import LinkerExtension
+from .pipeline import Site, build_site
+from .render import ACTORS, GLOSSARY, HOME
+
+log = get_plugin_logger(__name__)
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.linker = LinkerExtension()
+        self._user_nav: Any = None
+
+    def _path(self, config: MkDocsConfig, value: str) -> Path:
+        return (Path(config.config_file_path).parent / value).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.site = None  # per-build state: nothing survives from a previous build under `mkdocs serve`
+        self.linker = LinkerExtension()
+        config.markdown_extensions.append(self.linker)  # type: ignore[arg-type]
+        self._user_nav = config.nav
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        templates = self._path(config, self.config.templates_dir) if self.config.templates_dir else None
+        docs_dir = Path(config.docs_dir)
+        self.site = build_site(
+            self._path(config, self.config.seeds_dir), docs_dir, templates_dir=templates, site_name=config.site_name
+        )
+        for warning in self.site.warnings:
+            log.warning(warning)
+        for src, markdown in self.site.pages.items():
+            existing = files.get_file_from_path(src)
+            if existing is not None:
+                if src == HOME or not src.startswith(("actors/", "glossary/")):
+                    continue  # a hand-written page wins over a generated one
+                files.remove(existing)  # a curated entry: its content was merged into the generated page
+            files.append(File.generated(config, src, content=markdown))
+        for f in list(files):  # curated entries nobody can place stay data, not pages
+            if f.src_uri.startswith(("actors/", "glossary/")) and f.src_uri not in self.site.pages and f.is_documentation_page():
+                files.remove(f)
+        if self._user_nav is None:
+            generated = set(self.site.pages)
+            extra = sorted(
+                f.src_uri for f in files.documentation_pages() if f.src_uri not in generated and f.src_uri not in (ACTORS, GLOSSARY)
+            )
+            config.nav = self.site.nav(extra)  # type: ignore[assignment]
+        if self.config.cross_links:
+            self.linker.index = self.site.links
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        self.linker.current_page = page.file.src_uri
+        return None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is None:
+            return
+        target = Path(config.site_dir) / self.config.json_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(self.site.json(use_directory_urls=config.use_directory_urls), encoding="utf-8")
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.config.enabled:
+            seeds = self._path(config, self.config.seeds_dir)
+            if seeds.is_dir():
+                server.watch(str(seeds))
+            if self.config.templates_dir:
+                server.watch(str(self._path(config, self.config.templates_dir)))
+        return server

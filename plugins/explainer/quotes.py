@@ -1,0 +1,205 @@
+"""Direct quotes and who said them.
+
+A quote keeps its words verbatim and its cue verb as written. The speaker is named only
+when the sentence says who it is: `..." Blinken added`, `warned Austin`, `X stated that
+... "..."`, `according to X`. `he`/`she` resolves to a person only when exactly one
+person fits (the one named nearby, else the last speaker); otherwise the quote stays
+unattributed rather than credited to the wrong person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Actor, Article, Mention, Quote, Sentence, Span
+from .sentences import quote_ranges
+from .vocabulary import SPEECH_VERBS
+
+_PRONOUNS = {"he": "person", "she": "person"}
+_ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    cue: str | None
+    pronoun: bool = False
+
+
+def _clauses(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut a sentence where a new clause may have its own speaker, never inside a quote."""
+    cuts = [0]
+    for m in _CLAUSE_BREAK.finditer(text):
+        if not any(o < m.start() < c for o, c in quotes):
+            cuts.append(m.end())
+    cuts.append(len(text))
+    return list(zip(cuts, cuts[1:]))
+
+
+class QuoteExtractor:
+    def __init__(self, article: Article, actors: Iterable[Actor], mentions: Iterable[Mention]) -> None:
+        self.article = article
+        self.kind = {a.id: a.kind for a in actors}
+        self.by_sentence: dict[str, list[Mention]] = {}
+        for m in mentions:
+            self.by_sentence.setdefault(m.span.sentence, []).append(m)
+        for ms in self.by_sentence.values():
+            ms.sort(key=lambda m: m.span.start)
+        self.last_speaker: str | None = None
+
+    def _mention_at(self, sentence: Sentence, start: int, end: int) -> list[Mention]:
+        return [m for m in self.by_sentence.get(sentence.id, []) if start <= m.span.start and m.span.end <= end]
+
+    # -- attribution patterns ---------------------------------------------------------------
+
+    def _according_to(self, sentence: Sentence, lo: int, hi: int, after: int) -> Attribution | None:
+        """`..., according to X.` after the quotes, or `According to X, ...` opening the sentence."""
+        text = sentence.text
+        for m in re.finditer(r"\b[Aa]ccording to\b", text[lo:hi]):
+            at = lo + m.start()
+            if at < after and not (at == lo == 0 and m.group(0)[0] == "A"):
+                continue
+            stop = re.search(r"[,;.]\s|[,;.]$|$", text[at + m.end() - m.start() :])
+            end = at + m.end() - m.start() + (stop.start() if stop else 0)
+            found = self._mention_at(sentence, at, end)
+            if found:
+                return Attribution(found[-1].actor, "according to")
+            return Attribution(None, "according to")
+        return None
+
+    def _after_quote(self, sentence: Sentence, close: int, hi: int) -> Attribution | None:
+        """`..." Blinken added`, `..." warned Austin`, `..." he said`, `..., X, president of Y, told AFP`."""
+        text = sentence.text
+        rest = text[close + 1 : hi]
+        m = re.match(r"\s*,?\s*(he|she|He|She)\s+" + _ADVERB + r"(\w+)", rest)
+        if m and m.group(2) in SPEECH_VERBS:
+            return self._pronoun(sentence, m.group(1).lower(), m.group(2))
+        m = re.match(r"\s*,?\s*(\w+)\s+", rest)
+        if m and m.group(1) in SPEECH_VERBS:
+            start = close + 1 + m.end()
+            found = self._mention_at(sentence, start, hi)
+            if found and found[0].span.start == start + (len(text[start:]) - len(text[start:].lstrip())):
+                return Attribution(found[0].actor, m.group(1))
+            after = text[start:hi]
+            pron = re.match(r"(he|she)\b", after)
+            if pron:
+                return self._pronoun(sentence, pron.group(1), m.group(1))
+        for mention in self._mention_at(sentence, close + 1, hi):
+            tail = text[mention.span.end : hi]
+            verb = re.match(r"(?:,\s+[^,\"“”]{2,120},)?\s+" + _ADVERB + r"(\w+)", tail)
+            if verb and verb.group(1) in SPEECH_VERBS:
+                return Attribution(mention.actor, verb.group(1))
+        return None
+
+    def _before_quote(self, sentence: Sentence, lo: int, open_: int) -> Attribution | None:
+        """`X stated that ... "..."`, `X expressed "..."`, `He also noted that ... "..."`."""
+        text = sentence.text
+        verbs = [m for m in re.finditer(r"\b(\w+)\b", text[lo:open_]) if m.group(1) in SPEECH_VERBS]
+        for verb in reversed(verbs):
+            at = lo + verb.start()
+            head = text[lo:at]
+            pron = re.search(r"\b(he|she|He|She)\s+" + _ADVERB + r"$", head)
+            if pron:
+                return self._pronoun(sentence, pron.group(1).lower(), verb.group(1))
+            for mention in reversed(self._mention_at(sentence, lo, at)):
+                between = text[mention.span.end : at]
+                if re.fullmatch(r"(?:,\s+[^,\"“”]{2,120},)?\s+" + _ADVERB, between) or re.fullmatch(
+                    r"\s+[a-z]+\s+", between
+                ):
+                    return Attribution(mention.actor, verb.group(1))
+                break
+        return None
+
+    def _pronoun(self, sentence: Sentence, pronoun: str, cue: str) -> Attribution:
+        """The one person a pronoun can mean: named earlier in this paragraph, else the last speaker."""
+        want = _PRONOUNS.get(pronoun)
+        if want is None:
+            return Attribution(None, cue, pronoun=True)
+        block = [s for s in self.article.sentences if s.block == sentence.block]
+        idx = block.index(sentence) if sentence in block else 0
+        for s in reversed(block[: idx + 1]):
+            people = []
+            for m in self.by_sentence.get(s.id, []):
+                if self.kind.get(m.actor) == want and m.actor not in people:
+                    if s is sentence and pronoun_position(sentence.text, pronoun) < m.span.start:
+                        continue
+                    people.append(m.actor)
+            if len(people) == 1:
+                return Attribution(people[0], cue, pronoun=True)
+            if len(people) > 1:
+                if self.last_speaker in people:
+                    return Attribution(self.last_speaker, cue, pronoun=True)
+                return Attribution(None, cue, pronoun=True)
+        if self.last_speaker and self.kind.get(self.last_speaker) == want:
+            return Attribution(self.last_speaker, cue, pronoun=True)
+        return Attribution(None, cue, pronoun=True)
+
+    # -- the whole article ----------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        for sentence in self.article.sentences:
+            ranges = quote_ranges(sentence.text)
+            if not ranges:
+                continue
+            for lo, hi in _clauses(sentence.text, ranges):
+                inside = [(o, c) for o, c in ranges if lo <= o and c < hi]
+                if not inside:
+                    continue
+                whole = self._attribute_clause(sentence, lo, hi, inside)
+                for (o, c), attribution in zip(inside, whole):
+                    words = sentence.text[o + 1 : c].strip()
+                    words = words[:-1].rstrip() if words.endswith(",") else words
+                    if not words:
+                        continue
+                    quotes.append(
+                        Quote(
+                            id=f"{self.article.id}-q{len(quotes) + 1}",
+                            article=self.article.id,
+                            speaker=attribution.speaker,
+                            text=words,
+                            cue=attribution.cue,
+                            span=Span(self.article.id, sentence.id, o, c + 1),
+                        )
+                    )
+                    if attribution.speaker and self.kind.get(attribution.speaker) == "person":
+                        self.last_speaker = attribution.speaker
+        return quotes
+
+    def _attribute_clause(
+        self, sentence: Sentence, lo: int, hi: int, inside: list[tuple[int, int]]
+    ) -> list[Attribution]:
+        last_close = inside[-1][1]
+        clause = self._according_to(sentence, lo, hi, last_close)
+        found: list[Attribution | None] = []
+        for o, c in inside:
+            own = self._after_quote(sentence, c, hi) if not clause else None
+            if own is None and not clause:
+                own = self._before_quote(sentence, lo, o)
+            found.append(own)
+        if clause:
+            return [clause] * len(inside)
+        named = [a for a in found if a is not None and a.speaker]
+        fallback = named[0] if named else Attribution(None, None)
+        out = []
+        previous = lo
+        for (o, c), a in zip(inside, found):
+            if a is None or not a.speaker:
+                # inherit the clause's speaker, but keep the verb that introduces this quote
+                verbs = [w for w in re.findall(r"\b(\w+)\b", sentence.text[previous:o]) if w in SPEECH_VERBS]
+                a = Attribution(fallback.speaker, verbs[-1] if verbs and fallback.speaker else fallback.cue)
+            out.append(a)
+            previous = c + 1
+        return out
+
+
+def pronoun_position(text: str, pronoun: str) -> int:
+    m = re.search(rf"\b{pronoun}\b", text, re.IGNORECASE)
+    return m.start() if m else len(text)
+
+
+def extract_quotes(article: Article, actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[Quote]:
+    return QuoteExtractor(article, actors, mentions).run()

@@ -1,0 +1,242 @@
+"""Read a wire story pasted as plain text into an `Article`.
+
+The layout wire copy arrives in: an optional YAML front-matter block, the headline
+on the first line, an optional photo caption ending in a `©` credit, paragraphs one per
+line, short quoted subheads, a byline, then web boilerplate that is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import Article, Block, Sentence
+from .sentences import split_sentences
+from .slugs import slugify
+
+FRONT_MATTER_KEYS = frozenset({"date", "source", "language", "title", "byline"})
+
+# Lines that web pages append to an article; everything from a `Comments` line on is dropped.
+_BOILERPLATE = re.compile(
+    r"^(?:•\s*)?(?:no comments?(?: yet)?|comments?\s*\(?\d*\)?|share(?: this(?: article)?)?|"
+    r"advertisement|read more|related articles?|sign up.*newsletter.*|follow us.*|"
+    r"most read|trending|tags?:.*)\s*$",
+    re.IGNORECASE,
+)
+_CUTOFF = re.compile(r"^(?:comments?|related articles?|most read)\s*$", re.IGNORECASE)
+_QUOTES = "\"'“”‘’«»"
+_CONNECTORS = {"with", "and", "by", "in", "for", "de", "van", "von", "der", "la", "le", "bin", "al"}
+_CONTROL = dict.fromkeys(
+    c for c in range(0x20) if chr(c) not in "\n\t"
+) | dict.fromkeys([0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF])
+
+
+class SeedError(ValueError):
+    """A seed that cannot be read as a story; the message names the file."""
+
+
+@dataclass
+class ReadResult:
+    article: Article
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes, name: str, warnings: list[str]) -> str:
+    """UTF-8 (with or without BOM); otherwise Windows-1252, with a warning naming the file."""
+    if b"\x00" in data[:4096]:
+        raise SeedError(f"{name}: looks like a binary file, not a plain-text story; skipped")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        warnings.append(f"{name}: not valid UTF-8; read as Windows-1252. Save the file as UTF-8 to silence this.")
+        return data.decode("cp1252", errors="replace")
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings and Unicode form; drop invisible direction and control marks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return text.translate(_CONTROL).replace("\u00a0", " ")
+
+
+def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[str, object], str, int]:
+    """Return (metadata, body, number of lines the front matter took)."""
+    if not text.startswith("---\n"):
+        return {}, text, 0
+    end = text.find("\n---\n", 3)
+    if end == -1:
+        if text.rstrip().endswith("\n---"):
+            end = len(text.rstrip()) - 4
+        else:
+            warnings.append(f"{name}:1: front matter opened with '---' is never closed; read as story text")
+            return {}, text, 0
+    raw = text[4:end]
+    body = text[end + 5 :]
+    lines = raw.count("\n") + 3
+    try:
+        meta = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 2}" if mark is not None else ":1"
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        warnings.append(f"{name}{line}: front matter is not valid YAML ({problem}); metadata ignored")
+        return {}, body, lines
+    if not isinstance(meta, dict):
+        warnings.append(f"{name}:2: front matter must be a mapping of keys to values; metadata ignored")
+        return {}, body, lines
+    for key in sorted(str(k) for k in meta if k not in FRONT_MATTER_KEYS):
+        warnings.append(
+            f"{name}: unknown front-matter key '{key}' (expected one of: {', '.join(sorted(FRONT_MATTER_KEYS))})"
+        )
+    return {str(k): v for k, v in meta.items() if k in FRONT_MATTER_KEYS}, body, lines
+
+
+def _parse_date(value: object, name: str, warnings: list[str]) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        warnings.append(f"{name}: front-matter 'date' must be YYYY-MM-DD, got {value!r}; date ignored")
+        return None
+
+
+def _strip_quotes(line: str) -> str:
+    return line.strip().strip(_QUOTES).strip()
+
+
+def is_subhead(line: str) -> bool:
+    """A short line wholly in quotes, or short Title Case without a full stop: a section title."""
+    words = line.split()
+    if not words or len(words) > 8:
+        return False
+    s = line.strip()
+    if len(s) > 2 and s[0] in _QUOTES and s[-1] in _QUOTES and not any(q in s[1:-1] for q in "\"“”"):
+        return True
+    if s[-1] in ".?!,;:" + _QUOTES:
+        return False
+    content = [w for w in words if w.lower() not in {"a", "an", "the", "of", "in", "on", "to", "and", "for", "at"}]
+    return len(words) <= 6 and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def is_byline(line: str) -> bool:
+    """`Jane Doe with John Roe with AFP`, `By Jane Doe`: short, no full stop, names and joiners only."""
+    s = line.strip()
+    words = s.split()
+    if not words or len(words) > 14 or s[-1] in ".?!:;" + _QUOTES:
+        return False
+    if words[0].lower() == "by" and len(words) >= 2:
+        words = words[1:]
+    elif not any(w.lower() in {"with", "and", "by"} for w in words) and "(" not in s:
+        return False
+    for w in words:
+        w = w.strip(",()")
+        if not w:
+            continue
+        if w.lower() in _CONNECTORS:
+            continue
+        if not (w[0].isupper() or w[0] == "/"):
+            return False
+    return True
+
+
+def _caption_split(line: str) -> tuple[str, str | None] | None:
+    """A photo caption carries a `©` credit; return (caption, credit)."""
+    if "©" not in line:
+        return None
+    text, _, credit = line.partition("©")
+    text = text.strip().rstrip("-–—|").strip()
+    return text, credit.strip() or None
+
+
+def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
+    """Parse the text of one seed file. Raises `SeedError` when there is no story in it."""
+    warnings: list[str] = []
+    text = clean_text(text)
+    meta, body, _ = split_front_matter(text, path, warnings)
+    lines = [ln.strip() for ln in body.split("\n")]
+    kept: list[str] = []
+    for ln in lines:
+        if not ln:
+            continue
+        if _CUTOFF.match(ln) and kept:
+            break
+        if _BOILERPLATE.match(ln):
+            continue
+        kept.append(ln)
+    if not kept:
+        raise SeedError(f"{path}: no story text found (the file is empty or only whitespace); skipped")
+
+    title = str(meta.get("title") or "").strip() or _strip_quotes(kept[0]) or kept[0]
+    rest = kept[1:] if not meta.get("title") else kept
+    if meta.get("title") and rest and _strip_quotes(rest[0]) == title:
+        rest = rest[1:]
+
+    caption_text: str | None = None
+    credit: str | None = None
+    if rest and (cap := _caption_split(rest[0])):
+        caption_text, credit = cap
+        rest = rest[1:]
+
+    byline = str(meta["byline"]).strip() if meta.get("byline") else None
+    if rest and byline is None and is_byline(rest[-1]):
+        byline = rest[-1]
+        rest = rest[:-1]
+    elif rest and byline is None and is_byline(rest[0]) and rest[0].lower().startswith("by "):
+        byline = rest[0]
+        rest = rest[1:]
+
+    blocks: list[Block] = []
+    counter = heads = 0
+    for ln in rest:
+        index = len(blocks)
+        if is_subhead(ln):
+            heads += 1
+            blocks.append(Block("subhead", (Sentence(f"h{heads}", _strip_quotes(ln), index),)))
+            continue
+        sentences = []
+        for start, end in split_sentences(ln):
+            counter += 1
+            sentences.append(Sentence(f"s{counter}", ln[start:end], index))
+        blocks.append(Block("paragraph", tuple(sentences)))
+
+    caption = Sentence("caption", caption_text, -1) if caption_text else None
+    stem = Path(path).stem
+    return ReadResult(
+        Article(
+            id=article_id or slugify(stem) or "story",
+            path=path,
+            title=title,
+            blocks=tuple(blocks),
+            caption=caption,
+            credit=credit,
+            byline=byline,
+            date=_parse_date(meta.get("date"), path, warnings),
+            source=str(meta["source"]).strip() if meta.get("source") else None,
+            language=str(meta.get("language") or "en").strip() or "en",
+        ),
+        warnings,
+    )
+
+
+def read_seed(path: Path, *, name: str | None = None) -> ReadResult:
+    """Read one seed file from disk; `name` is how messages refer to it (defaults to the path)."""
+    label = name or str(path)
+    warnings: list[str] = []
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SeedError(f"{label}: cannot be read ({exc.strerror}); skipped") from None
+    text = decode(data, label, warnings)
+    result = parse(text, path=label)
+    result.warnings[:0] = warnings
+    return result

@@ -1,0 +1,316 @@
+"""Render the `Story` into Markdown pages, from Jinja templates a site can override.
+
+Every value printed with `{{ }}` is escaped for Markdown and HTML unless it is a `Markdown`
+string built here on purpose, so text from a seed or a curated field can never inject markup.
+Links point at `.md` paths relative to the page, so MkDocs resolves and validates them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .model import Actor, Article, Figure, Quote, Sentence, Story, Term
+
+HOME = "index.md"
+FIGURES = "figures.md"
+ACTORS = "actors/index.md"
+GLOSSARY = "glossary/index.md"
+TIMELINE = "timeline.md"
+KIND_LABELS = {"person": "Person", "organization": "Organisation", "place": "Place"}
+SECTION_TITLES = {
+    FIGURES: "Key figures",
+    ACTORS: "People and organisations",
+    GLOSSARY: "Glossary",
+    TIMELINE: "Timeline",
+}
+
+_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]#!|])")
+
+
+class Markdown(str):
+    """Markdown built by this module on purpose; the template engine prints it unescaped."""
+
+
+def escape(text: object) -> str:
+    """Text shown as-is in Markdown: HTML escaped, Markdown punctuation backslash-escaped."""
+    s = html.escape(str(text), quote=False)
+    return _MD_ESCAPE.sub(r"\\\1", s)
+
+
+def _finalize(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, (Markdown, int, float)):
+        return value
+    return escape(value)
+
+
+def story_page(article_id: str) -> str:
+    return f"stories/{article_id}.md"
+
+
+def actor_page(actor_id: str) -> str:
+    return f"actors/{actor_id}.md"
+
+
+def term_page(term_id: str) -> str:
+    return f"glossary/{term_id}.md"
+
+
+def page_url(src: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page, relative to the site root."""
+    stem = src[:-3]
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def relative(from_src: str, to_src: str, anchor: str = "") -> str:
+    path = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return path + (f"#{anchor}" if anchor else "")
+
+
+@dataclass
+class Index:
+    """Lookups the templates need, built once per render (dicts, so pages render in linear time)."""
+
+    story: Story
+
+    def __post_init__(self) -> None:
+        s = self.story
+        self.articles = {a.id: a for a in s.articles}
+        self.actors = {a.id: a for a in s.actors}
+        self.terms = {t.id: t for t in s.terms}
+        self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
+        for q in s.quotes:
+            if q.speaker:
+                self.quotes_by_speaker[q.speaker].append(q)
+        self.mentions_by_actor: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.actors_by_sentence: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for m in s.mentions:
+            key = (m.span.article, m.span.sentence)
+            if key not in self.mentions_by_actor[m.actor]:
+                self.mentions_by_actor[m.actor].append(key)
+            if m.actor not in self.actors_by_sentence[key]:
+                self.actors_by_sentence[key].append(m.actor)
+        self.uses_by_term: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.terms_by_sentence: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for u in s.term_uses:
+            key = (u.span.article, u.span.sentence)
+            if key not in self.uses_by_term[u.term]:
+                self.uses_by_term[u.term].append(key)
+            if u.term not in self.terms_by_sentence[key]:
+                self.terms_by_sentence[key].append(u.term)
+        self.figures_by_article: dict[str, list[Figure]] = defaultdict(list)
+        for f in s.figures:
+            self.figures_by_article[f.article].append(f)
+        self.sentences = {(a.id, u.id): u for a in s.articles for u in a.units}
+
+    def sentence(self, article_id: str, sentence_id: str) -> Sentence:
+        return self.sentences[(article_id, sentence_id)]
+
+    def related_actors(self, actor_id: str) -> list[Actor]:
+        seen: dict[str, int] = {}
+        for key in self.mentions_by_actor.get(actor_id, []):
+            for other in self.actors_by_sentence[key]:
+                if other != actor_id:
+                    seen[other] = seen.get(other, 0) + 1
+        return [self.actors[a] for a in sorted(seen, key=lambda a: (-seen[a], self.actors[a].name)) if a in self.actors]
+
+    def related_terms(self, term: Term) -> list[Term]:
+        ids = [r for r in term.related if r in self.terms]
+        for key in self.uses_by_term.get(term.id, []):
+            ids += [t for t in self.terms_by_sentence[key] if t != term.id and t not in ids]
+        return [self.terms[i] for i in ids]
+
+
+class Renderer:
+    """Renders every generated page. `templates_dir` (optional) holds a site's overrides."""
+
+    def __init__(self, story: Story, *, templates_dir: Path | None = None, site_name: str = "") -> None:
+        loaders: list[jinja2.BaseLoader] = []
+        if templates_dir is not None and templates_dir.is_dir():
+            loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
+        loaders.append(jinja2.PackageLoader("explainer", "templates"))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=False,
+            finalize=_finalize,
+            keep_trailing_newline=True,
+            trim_blocks=False,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.story = story
+        self.index = Index(story)
+        self.site_name = site_name
+        self.titles = page_titles(story)
+
+    # -- helpers exposed to templates ------------------------------------------------------
+
+    def _helpers(self, src: str) -> dict[str, Any]:
+        ix = self.index
+
+        def link(target: str, anchor: str = "") -> Markdown:
+            return Markdown(relative(src, target, anchor))
+
+        def a(text: str, target: str, anchor: str = "") -> Markdown:
+            return Markdown(f"[{escape(text)}]({relative(src, target, anchor)})")
+
+        def actor_link(actor_id: str | None) -> Markdown:
+            if actor_id is None or actor_id not in ix.actors:
+                return Markdown("")
+            actor = ix.actors[actor_id]
+            return a(actor.name, actor_page(actor.id))
+
+        def source(article_id: str, sentence_id: str, text: str = "source") -> Markdown:
+            return a(text, story_page(article_id), sentence_id)
+
+        def sentence_text(article_id: str, sentence_id: str) -> str:
+            return ix.sentence(article_id, sentence_id).text
+
+        return {
+            "link": link,
+            "a": a,
+            "actor_link": actor_link,
+            "source": source,
+            "sentence_text": sentence_text,
+            "md": Markdown,
+            "kind_label": KIND_LABELS.get,
+            "attr": lambda s: Markdown(html.escape(str(s), quote=True)),
+            "yaml": lambda s: Markdown(json.dumps(str(s), ensure_ascii=False)),
+            "page": src,
+            "story_page": story_page,
+            "term_page": term_page,
+            "actor_page": actor_page,
+            "summary": summary,
+            "fmt_date": fmt_date,
+            "titles": self.titles,
+        }
+
+    def _render(self, template: str, src: str, **context: Any) -> str:
+        tpl = self.env.get_template(template)
+        return tpl.render(story=self.story, ix=self.index, site_name=self.site_name, **self._helpers(src), **context)
+
+    # -- pages --------------------------------------------------------------------------------
+
+    def story_markdown(self, article: Article) -> str:
+        blocks = []
+        for block in article.blocks:
+            if block.kind == "subhead":
+                blocks.append(("subhead", Markdown(escape(block.sentences[0].text))))
+            else:
+                spans = [
+                    f'<span class="sentence" id="{s.id}">{escape(s.text)}</span>' for s in block.sentences
+                ]
+                blocks.append(("paragraph", Markdown(" ".join(spans))))
+        return self._render(
+            "story.md.j2", story_page(article.id), article=article, blocks=blocks, page_summary=summary(article)
+        )
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page: source path (as under `docs/`) -> Markdown."""
+        ix = self.index
+        first = self.story.articles[0] if self.story.articles else None
+        out: dict[str, str] = {
+            HOME: self._render(
+                "home.md.j2",
+                HOME,
+                headline=first.title if first and len(self.story.articles) == 1 else (self.site_name or "Explainer"),
+                summary_text=summary(first) if first else self.site_name,
+                people=[a for a in self.story.actors if a.kind == "person"],
+            )
+        }
+        for article in self.story.articles:
+            out[story_page(article.id)] = self.story_markdown(article)
+        out[FIGURES] = self._render("figures.md.j2", FIGURES)
+        out[ACTORS] = self._render("actors.md.j2", ACTORS, groups=self.actor_groups())
+        for actor in self.story.actors:
+            out[actor_page(actor.id)] = self._render(
+                "actor.md.j2",
+                actor_page(actor.id),
+                actor=actor,
+                quotes=ix.quotes_by_speaker.get(actor.id, []),
+                mentions=ix.mentions_by_actor.get(actor.id, []),
+                related=ix.related_actors(actor.id)[:12],
+                affiliation=ix.actors.get(actor.affiliation or ""),
+                backlinks=self.actor_backlinks(actor.id),
+            )
+        out[GLOSSARY] = self._render("glossary.md.j2", GLOSSARY, letters=self.letters())
+        for term in self.story.terms:
+            out[term_page(term.id)] = self._render(
+                "term.md.j2",
+                term_page(term.id),
+                term=term,
+                uses=ix.uses_by_term.get(term.id, []),
+                related=ix.related_terms(term)[:12],
+                backlinks=sorted({story_page(a) for a, _ in ix.uses_by_term.get(term.id, [])}),
+            )
+        out[TIMELINE] = self._render("timeline.md.j2", TIMELINE)
+        return out
+
+    def actor_groups(self) -> list[tuple[str, list[Actor]]]:
+        groups = []
+        for kind, label in (("person", "People"), ("organization", "Organisations"), ("place", "Places")):
+            members = sorted((a for a in self.story.actors if a.kind == kind), key=lambda a: a.name.lower())
+            if members:
+                groups.append((label, members))
+        return groups
+
+    def letters(self) -> list[tuple[str, list[Term]]]:
+        by_letter: dict[str, list[Term]] = defaultdict(list)
+        for t in self.story.terms:
+            first = t.term[:1].upper()
+            by_letter[first if first.isalpha() else "#"].append(t)
+        return sorted((k, sorted(v, key=lambda t: t.term.lower())) for k, v in by_letter.items())
+
+    def actor_backlinks(self, actor_id: str) -> list[str]:
+        pages = {story_page(a) for a, _ in self.index.mentions_by_actor.get(actor_id, [])}
+        if any(s.claimant == actor_id for f in self.story.figures for s in f.sources):
+            pages.add(FIGURES)
+        return sorted(pages)
+
+
+def page_titles(story: Story) -> dict[str, str]:
+    """Titles of generated pages, for navigation and backlinks."""
+    titles = {HOME: "Home", **SECTION_TITLES}
+    titles |= {story_page(a.id): a.title for a in story.articles}
+    titles |= {actor_page(a.id): a.name for a in story.actors}
+    titles |= {term_page(t.id): t.term for t in story.terms}
+    return titles
+
+
+def summary(article: Article, max_words: int = 45) -> str:
+    """What happened, drawn verbatim from the lede (cut at a word boundary, marked with an ellipsis)."""
+    words = article.lede.split()
+    if len(words) <= max_words:
+        return article.lede
+    return " ".join(words[:max_words]).rstrip(",;:") + " …"
+
+
+def fmt_date(iso: str) -> str:
+    """`2024-10-31` -> `Thursday 31 October 2024`; `2024-06` -> `June 2024`."""
+    parts = iso.split("-")
+    if len(parts) == 2:
+        return f"{dt.date(int(parts[0]), int(parts[1]), 1):%B} {parts[0]}"
+    d = dt.date.fromisoformat(iso)
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

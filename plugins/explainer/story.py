@@ -1,0 +1,217 @@
+"""Merge every article's findings with the editor's curated files into one `Story`.
+
+Actors and terms with the same id merge across articles. Curated front matter wins over
+extracted fields; extracted quotes and mentions always stay. All merging is keyed by id
+(dictionaries, one pass), so it stays linear as stories are added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from .curation import CuratedEntry, Curation, load_curation
+from .extract import extract
+from .model import Actor, Article, Findings, Story, Term
+from .reader import SeedError, read_seed
+
+SEED_SUFFIXES = (".txt", ".md", ".text")
+
+
+def curated_terms(curation: Curation) -> list[Term]:
+    """Curated glossary entries as terms (before merging with what stories define)."""
+    out = []
+    for e in curation.terms:
+        if e.meta.get("hide") or e.meta.get("same_as"):
+            continue
+        name = str(e.meta.get("term") or e.meta.get("title") or e.slug.replace("-", " "))
+        out.append(
+            Term(
+                id=e.slug,
+                term=name,
+                aliases=e.get_list("aliases"),
+                definition=e.body or None,
+                source="curated" if e.body else None,
+                curated_definition=e.body or None,
+                related=e.get_list("related"),
+                curated_path=e.path,
+            )
+        )
+    return out
+
+
+def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
+    """Every readable story in `seeds_dir`, in file-name order; unreadable ones skipped with a warning."""
+    articles: list[Article] = []
+    if not seeds_dir.is_dir():
+        warnings.append(f"{seeds_dir}: seeds folder not found; create it and put a story's text in it")
+        return articles
+    taken: set[str] = set()
+    for path in sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES):
+        name = f"{seeds_dir.name}/{path.name}"
+        try:
+            result = read_seed(path, name=name)
+        except SeedError as exc:
+            warnings.append(str(exc))
+            continue
+        warnings.extend(result.warnings)
+        article = result.article
+        if article.id in taken:
+            n = 2
+            while f"{article.id}-{n}" in taken:
+                n += 1
+            article = replace(article, id=f"{article.id}-{n}")
+        taken.add(article.id)
+        articles.append(article)
+    if not articles:
+        warnings.append(f"{seeds_dir}: no readable story found; add a UTF-8 .txt file with the story's text")
+    return articles
+
+
+def build_story(seeds_dir: Path, docs_dir: Path | None) -> Story:
+    """Read, extract and curate: the whole pure pipeline up to the merged `Story`."""
+    warnings: list[str] = []
+    curation = load_curation(docs_dir) if docs_dir else Curation()
+    warnings.extend(curation.warnings)
+    articles = read_seeds(seeds_dir, warnings)
+    curated = curated_terms(curation)
+    findings = [extract(a, curated) for a in articles]
+    return merge(findings, curation, curated, warnings)
+
+
+def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Term], warnings: list[str]) -> Story:
+    actors: dict[str, Actor] = {}
+    for f in findings:
+        for a in f.actors:
+            if a.id in actors:
+                old = actors[a.id]
+                actors[a.id] = replace(
+                    old,
+                    roles=_union(old.roles, a.roles),
+                    aliases=_union(old.aliases, a.aliases),
+                    affiliation=old.affiliation or a.affiliation,
+                )
+            else:
+                actors[a.id] = a
+    mentions = [m for f in findings for m in f.mentions]
+    quotes = [q for f in findings for q in f.quotes]
+    figures = [x for f in findings for x in f.figures]
+
+    # -- curated actors ----------------------------------------------------------------------
+    redirect: dict[str, str | None] = {}
+    entries = {e.slug: e for e in curation.actors}
+    for e in curation.actors:
+        target = _match_actor(e, actors)
+        if e.meta.get("hide"):
+            if target:
+                redirect[target] = None
+            continue
+        same_as = e.meta.get("same_as")
+        if same_as:
+            if same_as not in actors and same_as not in entries:
+                warnings.append(f"{e.path}: same_as '{same_as}' points to no actor; check the slug in docs/actors/")
+                continue
+            if target and target != same_as:
+                redirect[target] = same_as
+            continue
+        if target is None:
+            warnings.append(
+                f"{e.path}: '{e.meta.get('name') or e.slug}' is not mentioned in any story; its page is kept from the curated file"
+            )
+            actors[e.slug] = Actor(e.slug, str(e.meta.get("name") or e.slug.replace("-", " ").title()), "person")
+            target = e.slug
+        actors[target] = _apply_actor(actors[target], e)
+    for source, dest in redirect.items():
+        gone = actors.pop(source, None)
+        if dest and gone and dest in actors:
+            d = actors[dest]
+            actors[dest] = replace(d, aliases=_union(d.aliases, (gone.name, *gone.aliases)), roles=_union(d.roles, gone.roles))
+
+    def follow(actor_id: str | None) -> str | None:
+        seen = set()
+        while actor_id in redirect and actor_id not in seen:
+            seen.add(actor_id)
+            actor_id = redirect[actor_id]
+        return actor_id if actor_id in actors else None
+
+    mentions = [replace(m, actor=a) for m in mentions if (a := follow(m.actor))]
+    quotes = [replace(q, speaker=follow(q.speaker)) for q in quotes]
+    figures = [
+        replace(x, sources=tuple(replace(s, claimant=follow(s.claimant)) for s in x.sources)) for x in figures
+    ]
+    actors = {k: replace(v, affiliation=follow(v.affiliation)) for k, v in actors.items()}
+
+    # -- terms ---------------------------------------------------------------------------------
+    terms: dict[str, Term] = {t.id: t for t in curated}
+    term_redirect: dict[str, str] = {}
+    for f in findings:
+        for t in f.terms:
+            match = next((c for c in curated if _same_term(c, t)), None)
+            if match:
+                merged = terms[match.id]
+                terms[match.id] = replace(
+                    merged,
+                    aliases=_union(merged.aliases, t.aliases),
+                    definition=t.definition if merged.source != "article" else merged.definition,
+                    source="article",
+                    defined_at=merged.defined_at or t.defined_at,
+                )
+                term_redirect[t.id] = match.id
+            elif t.id not in terms:
+                terms[t.id] = t
+    for e in curation.terms:
+        if e.meta.get("same_as") and e.meta["same_as"] not in terms:
+            warnings.append(f"{e.path}: same_as '{e.meta['same_as']}' points to no glossary entry; check the slug")
+    uses = [replace(u, term=term_redirect.get(u.term, u.term)) for f in findings for u in f.term_uses]
+    used = {u.term for u in uses}
+    for t in terms.values():
+        if t.curated_path and t.id not in used:
+            warnings.append(f"{t.curated_path}: the term '{t.term}' is not used in any story; its page is kept")
+    return Story(
+        articles=tuple(f.article for f in findings),
+        figures=tuple(figures),
+        actors=tuple(actors.values()),
+        mentions=tuple(mentions),
+        quotes=tuple(quotes),
+        terms=tuple(sorted(terms.values(), key=lambda t: t.term.lower())),
+        term_uses=tuple(uses),
+        events=tuple(sorted((e for f in findings for e in f.events), key=lambda e: (e.date, e.id))),
+        warnings=tuple(warnings),
+    )
+
+
+def _union(a: Iterable[str], b: Iterable[str]) -> tuple[str, ...]:
+    out = list(a)
+    out += [x for x in b if x not in out]
+    return tuple(out)
+
+
+def _same_term(curated: Term, found: Term) -> bool:
+    a = {curated.term.lower(), *(x.lower() for x in curated.aliases)}
+    return bool(a & {found.term.lower(), *(x.lower() for x in found.aliases)})
+
+
+def _match_actor(e: CuratedEntry, actors: dict[str, Actor]) -> str | None:
+    if e.slug in actors:
+        return e.slug
+    names = {str(e.meta.get("name", "")).lower(), *(x.lower() for x in e.get_list("aliases"))} - {""}
+    for a in actors.values():
+        if a.name.lower() in names:
+            return a.id
+    return None
+
+
+def _apply_actor(actor: Actor, e: CuratedEntry) -> Actor:
+    roles = e.get_list("roles") or ((str(e.meta["role"]),) if e.meta.get("role") else ())
+    return replace(
+        actor,
+        name=str(e.meta.get("name") or actor.name),
+        kind=e.meta.get("kind") or actor.kind,
+        roles=roles or actor.roles,
+        aliases=_union(actor.aliases, e.get_list("aliases")),
+        summary=str(e.meta["summary"]) if e.meta.get("summary") else actor.summary,
+        bio=e.body or actor.bio,
+        curated_path=e.path,
+        affiliation=str(e.meta["affiliation"]) if e.meta.get("affiliation") else actor.affiliation,
+    )

@@ -1,0 +1,105 @@
+"""The reader on the seed and on the layouts wire copy arrives in."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import SEED
+
+from explainer.reader import SeedError, decode, is_byline, is_subhead, parse, read_seed
+from explainer.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def seed():  # type: ignore[no-untyped-def]
+    return read_seed(SEED).article
+
+
+def test_seed_metadata(seed) -> None:  # type: ignore[no-untyped-def]
+    assert seed.title == "US Claim Thousands of North Koreans Preparing to Fight in Ukraine"
+    assert seed.date == dt.date(2024, 10, 31)
+    assert seed.source == "AFP"
+    assert seed.language == "en"
+    assert seed.byline == "Léon Bruneu with Claire Lee with AFP"
+
+
+def test_seed_caption_and_credit(seed) -> None:  # type: ignore[no-untyped-def]
+    assert seed.caption is not None
+    assert seed.caption.text.startswith("US Secretary of State Antony Blinken (2nd R)")
+    assert seed.caption.text.endswith("South Korean Defense Minister Kim Yong-hyun")
+    assert seed.credit == "SAUL LOEB / AFP"
+
+
+def test_seed_subheads_and_boilerplate(seed) -> None:  # type: ignore[no-untyped-def]
+    subheads = [b.sentences[0].text for b in seed.blocks if b.kind == "subhead"]
+    assert subheads == ["Real Escalation", "Distract Attention"]
+    text = " ".join(s.text for s in seed.sentences)
+    assert "Comments" not in text
+    assert "No comment yet" not in text
+    assert "Léon Bruneu" not in text
+
+
+def test_seed_sentence_boundaries(seed) -> None:  # type: ignore[no-untyped-def]
+    texts = [s.text for s in seed.sentences]
+    assert len(texts) == 19
+    # "U.S." does not end a sentence; "5,500" is one number; quotes stay whole
+    assert texts[0].endswith("just days before the U.S. elections.")
+    assert any("at least 5,500 kilometers" in t for t in texts)
+    assert texts[7].startswith("Earlier Thursday") and texts[8].startswith('"I think the reaction')
+    assert [s.id for s in seed.sentences] == [f"s{i}" for i in range(1, 20)]
+
+
+def test_seed_without_front_matter_reads() -> None:
+    text = "Headline here\n\nFirst paragraph. Second sentence.\n\nJane Doe with AFP\n"
+    article = parse(text, path="x.txt").article
+    assert article.date is None and article.title == "Headline here"
+    assert [s.text for s in article.sentences] == ["First paragraph.", "Second sentence."]
+    assert article.byline == "Jane Doe with AFP"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith arrived. He left.", ["Mr. Smith arrived.", "He left."]),
+        ("John F. Kennedy spoke. Crowds cheered.", ["John F. Kennedy spoke.", "Crowds cheered."]),
+        ("Growth was 3.5 percent. Prices rose.", ["Growth was 3.5 percent.", "Prices rose."]),
+        ('"We are ready. We will act," she said. Then she left.', ['"We are ready. We will act," she said.', "Then she left."]),
+        ("The U.N. envoy arrived in Gaza. Talks began.", ["The U.N. envoy arrived in Gaza.", "Talks began."]),
+        ("Is it over? No. It goes on!", ["Is it over?", "No.", "It goes on!"]),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
+def test_subhead_and_byline_detection() -> None:
+    assert is_subhead('"Real Escalation"')
+    assert not is_subhead("The United States revealed Thursday that troops moved.")
+    assert is_byline("Léon Bruneu with Claire Lee with AFP")
+    assert is_byline("By Jane Doe")
+    assert not is_byline("Talks resumed on Monday with officials.")
+
+
+def test_empty_and_binary_seeds_are_errors_naming_the_file() -> None:
+    with pytest.raises(SeedError, match="empty.txt"):
+        parse("  \n\n ", path="empty.txt")
+    with pytest.raises(SeedError, match="bin.txt"):
+        decode(b"\x00\x01\x02", "bin.txt", [])
+
+
+def test_windows_1252_and_bom_and_crlf() -> None:
+    warnings: list[str] = []
+    assert decode("café".encode("cp1252"), "old.txt", warnings) == "café"
+    assert warnings and "old.txt" in warnings[0]
+    assert decode("\ufeffHi".encode(), "bom.txt", []) == "Hi"
+    article = parse("Title\r\n\r\nOne. Two.\r\n", path="crlf.txt").article
+    assert [s.text for s in article.sentences] == ["One.", "Two."]
+
+
+def test_bad_front_matter_warns_with_file_and_line() -> None:
+    result = parse("---\ndate: [oops\n---\nTitle\n\nBody text here.\n", path="seeds/bad.txt")
+    assert result.article.title == "Title"
+    assert any(w.startswith("seeds/bad.txt:") and "YAML" in w for w in result.warnings)
+    result = parse("---\ndate: 2024-01-02\ncolour: red\n---\nTitle\n\nBody.\n", path="seeds/k.txt")
+    assert any("unknown front-matter key 'colour'" in w for w in result.warnings)
