@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEED
 
+from conftest import SEED
 from explainer.extract import extract
 from explainer.model import Findings
 from explainer.reader import read_seed
@@ -24,8 +24,7 @@ def names(findings: Findings) -> dict[str, str]:
 def test_figures_complete_with_qualifiers_and_claimants(findings: Findings) -> None:
     n = names(findings)
     got = [
-        (f.value, f.number, f.qualifier, f.unit, [n.get(s.claimant or "") for s in f.sources])
-        for f in findings.figures
+        (f.value, f.number, f.qualifier, f.unit, [n.get(s.claimant or "") for s in f.sources]) for f in findings.figures
     ]
     assert got == [
         ("up to 8,000 North Korean soldiers", 8000, "up to", "soldiers", ["United States", "Antony Blinken"]),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import SEED
 
+from conftest import SEED
 from explainer.reader import SeedError, decode, is_byline, is_subhead, parse, read_seed
 from explainer.sentences import split_sentences
 
@@ -64,7 +64,10 @@ def test_seed_without_front_matter_reads() -> None:
         ("Mr. Smith arrived. He left.", ["Mr. Smith arrived.", "He left."]),
         ("John F. Kennedy spoke. Crowds cheered.", ["John F. Kennedy spoke.", "Crowds cheered."]),
         ("Growth was 3.5 percent. Prices rose.", ["Growth was 3.5 percent.", "Prices rose."]),
-        ('"We are ready. We will act," she said. Then she left.', ['"We are ready. We will act," she said.', "Then she left."]),
+        (
+            '"We are ready. We will act," she said. Then she left.',
+            ['"We are ready. We will act," she said.', "Then she left."],
+        ),
         ("The U.N. envoy arrived in Gaza. Talks began.", ["The U.N. envoy arrived in Gaza.", "Talks began."]),
         ("Is it over? No. It goes on!", ["Is it over?", "No.", "It goes on!"]),
     ],
@@ -82,9 +85,9 @@ def test_subhead_and_byline_detection() -> None:
 
 
 def test_empty_and_binary_seeds_are_errors_naming_the_file() -> None:
-    with pytest.raises(SeedError, match="empty.txt"):
+    with pytest.raises(SeedError, match=r"empty\.txt"):
         parse("  \n\n ", path="empty.txt")
-    with pytest.raises(SeedError, match="bin.txt"):
+    with pytest.raises(SeedError, match=r"bin\.txt"):
         decode(b"\x00\x01\x02", "bin.txt", [])
 
 

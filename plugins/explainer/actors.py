@@ -34,8 +34,25 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.))
 _NAME_PARTICLES = frozenset({"von", "van", "der", "de", "da", "du", "dos", "del", "bin", "al", "la", "le", "ben"})
 _JOINERS = _NAME_PARTICLES | {"of", "for", "the"}
 _PLACE_SUFFIXES = frozenset(
-    "region province state county district oblast prefecture island islands peninsula river valley "
-    "mountains city port town village".split()
+    [
+        "region",
+        "province",
+        "state",
+        "county",
+        "district",
+        "oblast",
+        "prefecture",
+        "island",
+        "islands",
+        "peninsula",
+        "river",
+        "valley",
+        "mountains",
+        "city",
+        "port",
+        "town",
+        "village",
+    ]
 )
 _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _POSSESSIVE = ("'s", "’s")
@@ -100,7 +117,9 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         word, start, end = m.group(0), m.start(), m.end()
-        if word.endswith(".") and not (re.fullmatch(r"(?:[A-Z]\.)+", word) or word in HEAD_ROLES or word[:-1].lower() in ABBREVIATIONS):
+        if word.endswith(".") and not (
+            re.fullmatch(r"(?:[A-Z]\.)+", word) or word in HEAD_ROLES or word[:-1].lower() in ABBREVIATIONS
+        ):
             word, end = word[:-1], end - 1  # a sentence's full stop, not part of the word
         possessive = word.endswith(_POSSESSIVE)
         if possessive:
@@ -117,7 +136,7 @@ def _is_acronym(word: str) -> bool:
 
 def _sentence_initial(text: str, start: int) -> bool:
     before = text[:start].rstrip()
-    return not before or before[-1] in "\"“‘(:—–-•" or before.endswith(("\u2019", "'"))
+    return not before or before[-1] in '"“‘(:—–-•' or before.endswith(("\u2019", "'"))
 
 
 @dataclass
@@ -210,7 +229,7 @@ class ActorExtractor:
         first = seq[0].text
         if self._lookup([first]) is not None or _is_acronym(first):
             return seq
-        if first.lower() in STOPWORDS or first.endswith(("ing", "ly")) and len(seq) == 1:
+        if first.lower() in STOPWORDS or (first.endswith(("ing", "ly")) and len(seq) == 1):
             return seq[1:]
         if first.lower() in STOPWORDS or (len(seq) > 1 and first.endswith(("ing", "ly"))):
             return seq[1:]
@@ -306,8 +325,10 @@ class ActorExtractor:
         heads = [i for i, w in enumerate(words) if w in HEAD_ROLES]
         for h in reversed(heads):
             k = h + 1
-            while k + 1 < len(words) and words[k] in ("of", "for") and (
-                words[k + 1] in ROLE_MODIFIERS or self._lookup([words[k + 1]])
+            while (
+                k + 1 < len(words)
+                and words[k] in ("of", "for")
+                and (words[k + 1] in ROLE_MODIFIERS or self._lookup([words[k + 1]]))
             ):
                 k += 2
             name = words[k:]
@@ -361,7 +382,9 @@ class ActorExtractor:
         if role not in person.roles:
             person.roles.append(role)
         if person.affiliation is None:
-            org = re.search(r"\b(?:of|at|for)\s+(?:the\s+)?((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|the|[A-Z][\w’'-]*))*)", role)
+            org = re.search(
+                r"\b(?:of|at|for)\s+(?:the\s+)?((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|the|[A-Z][\w’'-]*))*)", role
+            )
             if org:
                 name = re.sub(r"\s+(?:of|for|the)$", "", org.group(1))
                 name = re.sub(r"\s+in\s+[A-Z].*$", "", name)
@@ -387,7 +410,7 @@ class ActorExtractor:
             for w in name.split():
                 if w[:1].isupper() and w not in _NAME_PARTICLES:
                     index[w].add(name)
-        for sentence, tok, initial in self.singles:
+        for sentence, tok, _initial in self.singles:
             owners = index.get(tok.text, set())
             if len(owners) == 1:
                 self._add(sentence, next(iter(owners)), "person", tok.start, tok.end)
@@ -402,7 +425,9 @@ class ActorExtractor:
     @staticmethod
     def _spoken_by(text: str, tok: Token) -> bool:
         before = re.search(r"(\w+)\s+$", text[: tok.start])
-        return bool(before and before.group(1) in SPEECH_VERBS and re.search(r"[\"”]\s*,?\s*\w+\s+$", text[: tok.start]))
+        return bool(
+            before and before.group(1) in SPEECH_VERBS and re.search(r"[\"”]\s*,?\s*\w+\s+$", text[: tok.start])
+        )
 
     def _resolve_the_north(self) -> None:
         """`the North` stands for the one country in the story whose name starts with North."""
@@ -454,6 +479,8 @@ def _dedupe_roles(roles: list[str]) -> list[str]:
     return out
 
 
-def extract_actors(article: Article, terms: frozenset[str] = frozenset()) -> tuple[list[Actor], list[Mention], set[str]]:
+def extract_actors(
+    article: Article, terms: frozenset[str] = frozenset()
+) -> tuple[list[Actor], list[Mention], set[str]]:
     """Actors, their mentions, and the bare words left unlinked because they are ambiguous."""
     return ActorExtractor(article, terms).run()

@@ -96,7 +96,7 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
             name = expected.__name__ if isinstance(expected, type) else "value"
             warnings.append(f"{path}:{line}: '{key}' must be a {name}, got {type(value).__name__}; ignored")
             del meta[key]
-        elif expected is list and not all(isinstance(v, (str, int, float)) for v in value):
+        elif isinstance(value, list) and not all(isinstance(v, (str, int, float)) for v in value):
             warnings.append(f"{path}:{line}: '{key}' must be a list of strings; ignored")
             del meta[key]
     if "kind" in meta and meta["kind"] not in KINDS:
@@ -127,7 +127,9 @@ def load_curation(docs_dir: Path, *, actors_dir: str = "actors", glossary_dir: s
             if entry is None:
                 continue
             if entry.slug in seen:
-                out.warnings.append(f"{rel}:1: duplicate slug '{entry.slug}' (also {seen[entry.slug]}); this file is ignored")
+                out.warnings.append(
+                    f"{rel}:1: duplicate slug '{entry.slug}' (also {seen[entry.slug]}); this file is ignored"
+                )
                 continue
             seen[entry.slug] = rel
             target.append(entry)

@@ -36,13 +36,64 @@ _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|bln)\b|(?P<sc
 _PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b|\s+percentage\s+points?\b)?"
 
 FIGURE = re.compile(
-    _QUALIFIER + _Q + r"(?:(?:" + _CURRENCY + _DIGITS + r"|" + _WORDNUM + r")" + _SCALE + _PERCENT + r"|" + _VAGUE + r")",
+    _QUALIFIER
+    + _Q
+    + r"(?:(?:"
+    + _CURRENCY
+    + _DIGITS
+    + r"|"
+    + _WORDNUM
+    + r")"
+    + _SCALE
+    + _PERCENT
+    + r"|"
+    + _VAGUE
+    + r")",
     re.IGNORECASE,
 )
 _NOUN = re.compile(r"\s*[\"“”]?\s*((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]*)")
 _STOP_AFTER = frozenset(
-    "of the a an and or but to in on at for from with by as that which who is are was were be been has have "
-    "had will would could can may might than more less per each".split()
+    [
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "that",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "than",
+        "more",
+        "less",
+        "per",
+        "each",
+    ]
 )
 _AUX = re.compile(r"^(?:(?:are|is|were|was|have|has|had|been|being|be|will|would|could|also)\s+)+")
 _MONTHS_RE = "|".join(MONTHS) + "|" + "|".join(MONTH_ABBREVIATIONS)
@@ -67,7 +118,12 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
             if not (nxt and nxt.group(1) in MEASURE_UNITS | CURRENCY_WORDS):
                 return True  # a year
         prev = re.search(r"([A-Z][\w-]*)\s+$", before)
-        if prev and not m.group("qual") and not m.group("cur") and prev.group(1) not in {"Some", "About", "Over", "Nearly", "Up", "More", "At", "Around"}:
+        if (
+            prev
+            and not m.group("qual")
+            and not m.group("cur")
+            and prev.group(1) not in {"Some", "About", "Over", "Nearly", "Up", "More", "At", "Around"}
+        ):
             if not re.match(r".*[.!?\"“:]\s*$", before[: prev.start()] or ".") or before[: prev.start()].strip():
                 return True  # inside a name: Apollo 11, Boeing 737
     if m.group("word") and m.group("word").lower() in {"hundred"}:
@@ -121,7 +177,9 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
 
 def _label_before(text: str, start: int) -> str | None:
     """`a range of at least 5,500 kilometers` -> `range`."""
-    m = re.search(r"\b(?:a|an|the|its|their|his|her)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:of|at|to|by)\s+$", text[:start])
+    m = re.search(
+        r"\b(?:a|an|the|its|their|his|her)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:of|at|to|by)\s+$", text[:start]
+    )
     return m.group(1) if m else None
 
 
@@ -187,7 +245,11 @@ def extract_figures(article: Article, actors: Iterable[Actor], mentions: Iterabl
         for m in FIGURE.finditer(text):
             if not (m.group("num") or m.group("word") or m.group("vague")) or _is_excluded(text, m):
                 continue
-            if m.group("word") and not m.group("qual") and re.search(r"\b(?:the|these|those|its|their|his|her|our|all)\s+$", text[: m.start()], re.IGNORECASE):
+            if (
+                m.group("word")
+                and not m.group("qual")
+                and re.search(r"\b(?:the|these|those|its|their|his|her|our|all)\s+$", text[: m.start()], re.IGNORECASE)
+            ):
                 continue
             unit, label, end = _unit_and_label(sentence, m)
             if m.group("word") and unit is None:
@@ -208,14 +270,16 @@ def extract_figures(article: Article, actors: Iterable[Actor], mentions: Iterabl
     for value, number, qualifier, unit, label, source in found:
         key = None
         if number is not None:
-            for (n, u), idx in merged.items():
+            for n, u in merged:
                 if n == number and (u == unit or u is None or unit is None):
                     key = (n, u)
                     break
         if key is not None:
             idx = merged[key]
             f = figures[idx]
-            figures[idx] = Figure(f.id, f.article, f.value, f.number, f.qualifier, f.unit or unit, f.label, (*f.sources, source))
+            figures[idx] = Figure(
+                f.id, f.article, f.value, f.number, f.qualifier, f.unit or unit, f.label, (*f.sources, source)
+            )
             continue
         fid = f"{article.id}-{registry.claim(value, 'figure')}"
         figures.append(Figure(fid, article.id, value, number, qualifier, unit, label or (unit or "figure"), (source,)))

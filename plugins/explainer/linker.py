@@ -19,7 +19,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-SKIP_TAGS = frozenset({"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "abbr", "title"})
+SKIP_TAGS = frozenset(
+    {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "abbr", "title"}
+)
 PRIORITY = 7  # after inline processing (20), before MkDocs' anchor collection and toc (5) and link rewriting (0)
 
 

@@ -56,12 +56,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 files.remove(existing)  # a curated entry: its content was merged into the generated page
             files.append(File.generated(config, src, content=markdown))
         for f in list(files):  # curated entries nobody can place stay data, not pages
-            if f.src_uri.startswith(("actors/", "glossary/")) and f.src_uri not in self.site.pages and f.is_documentation_page():
+            if (
+                f.src_uri.startswith(("actors/", "glossary/"))
+                and f.src_uri not in self.site.pages
+                and f.is_documentation_page()
+            ):
                 files.remove(f)
         if self._user_nav is None:
             generated = set(self.site.pages)
             extra = sorted(
-                f.src_uri for f in files.documentation_pages() if f.src_uri not in generated and f.src_uri not in (ACTORS, GLOSSARY)
+                f.src_uri
+                for f in files.documentation_pages()
+                if f.src_uri not in generated and f.src_uri not in (ACTORS, GLOSSARY)
             )
             config.nav = self.site.nav(extra)  # type: ignore[assignment]
         if self.config.cross_links:

@@ -31,9 +31,9 @@ _BOILERPLATE = re.compile(
 _CUTOFF = re.compile(r"^(?:comments?|related articles?|most read)\s*$", re.IGNORECASE)
 _QUOTES = "\"'“”‘’«»"
 _CONNECTORS = {"with", "and", "by", "in", "for", "de", "van", "von", "der", "la", "le", "bin", "al"}
-_CONTROL = dict.fromkeys(
-    c for c in range(0x20) if chr(c) not in "\n\t"
-) | dict.fromkeys([0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF])
+_CONTROL = dict.fromkeys(c for c in range(0x20) if chr(c) not in "\n\t") | dict.fromkeys(
+    [0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF]
+)
 
 
 class SeedError(ValueError):
@@ -120,7 +120,7 @@ def is_subhead(line: str) -> bool:
     if not words or len(words) > 8:
         return False
     s = line.strip()
-    if len(s) > 2 and s[0] in _QUOTES and s[-1] in _QUOTES and not any(q in s[1:-1] for q in "\"“”"):
+    if len(s) > 2 and s[0] in _QUOTES and s[-1] in _QUOTES and not any(q in s[1:-1] for q in '"“”'):
         return True
     if s[-1] in ".?!,;:" + _QUOTES:
         return False

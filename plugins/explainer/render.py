@@ -215,9 +215,7 @@ class Renderer:
             if block.kind == "subhead":
                 blocks.append(("subhead", Markdown(escape(block.sentences[0].text))))
             else:
-                spans = [
-                    f'<span class="sentence" id="{s.id}">{escape(s.text)}</span>' for s in block.sentences
-                ]
+                spans = [f'<span class="sentence" id="{s.id}">{escape(s.text)}</span>' for s in block.sentences]
                 blocks.append(("paragraph", Markdown(" ".join(spans))))
         return self._render(
             "story.md.j2", story_page(article.id), article=article, blocks=blocks, page_summary=summary(article)

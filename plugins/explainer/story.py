@@ -126,7 +126,9 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
         gone = actors.pop(source, None)
         if dest and gone and dest in actors:
             d = actors[dest]
-            actors[dest] = replace(d, aliases=_union(d.aliases, (gone.name, *gone.aliases)), roles=_union(d.roles, gone.roles))
+            actors[dest] = replace(
+                d, aliases=_union(d.aliases, (gone.name, *gone.aliases)), roles=_union(d.roles, gone.roles)
+            )
 
     def follow(actor_id: str | None) -> str | None:
         seen = set()
@@ -135,11 +137,9 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
             actor_id = redirect[actor_id]
         return actor_id if actor_id in actors else None
 
-    mentions = [replace(m, actor=a) for m in mentions if (a := follow(m.actor))]
+    mentions = [replace(m, actor=target) for m in mentions if (target := follow(m.actor))]
     quotes = [replace(q, speaker=follow(q.speaker)) for q in quotes]
-    figures = [
-        replace(x, sources=tuple(replace(s, claimant=follow(s.claimant)) for s in x.sources)) for x in figures
-    ]
+    figures = [replace(x, sources=tuple(replace(s, claimant=follow(s.claimant)) for s in x.sources)) for x in figures]
     actors = {k: replace(v, affiliation=follow(v.affiliation)) for k, v in actors.items()}
 
     # -- terms ---------------------------------------------------------------------------------

@@ -114,7 +114,9 @@ def _nested(owner: dict[str, str], outer: str, text: str, start: int, end: int, 
         flags = 0 if form.isupper() else re.IGNORECASE
         for n in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", inside, flags):
             at = start + n.start()
-            out.append(TermUse(term_id, Span(span.article, span.sentence, at, at + len(form)), text[at : at + len(form)]))
+            out.append(
+                TermUse(term_id, Span(span.article, span.sentence, at, at + len(form)), text[at : at + len(form)])
+            )
             break
     return out
 

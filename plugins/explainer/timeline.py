@@ -19,7 +19,10 @@ _PATTERNS = [
     ("mdy", re.compile(rf"\b(?:on\s+)?({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")),
     ("dmy", re.compile(rf"\b(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?:\s+(\d{{4}}))?")),
     ("month", re.compile(rf"\b(?:in|since|until|by|from|last|next|early|late|mid-)\s*({_MONTH})(?:\s+(\d{{4}}))?\b")),
-    ("weekday", re.compile(rf"\b(?:(on|last|next|this|earlier|late|early)\s+)?({'|'.join(WEEKDAYS)})\b", re.IGNORECASE)),
+    (
+        "weekday",
+        re.compile(rf"\b(?:(on|last|next|this|earlier|late|early)\s+)?({'|'.join(WEEKDAYS)})\b", re.IGNORECASE),
+    ),
     ("relative", re.compile(r"\b(yesterday|today|tomorrow)\b", re.IGNORECASE)),
 ]
 

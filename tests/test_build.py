@@ -1,0 +1,220 @@
+"""Builds: a tiny site in tmp_path, and the real site with --strict, checked at the HTML level."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import ROOT, run_mkdocs
+
+STORY_URL = "stories/2024-10-31-north-korean-troops-ukraine/"
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, dict[str, str | None]]] = []
+        self._in_content = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if tag == "a" and a.get("href"):
+            self.links.append((a["href"] or "", a))
+
+
+def parse(path: Path) -> _Collect:
+    c = _Collect()
+    c.feed(path.read_text(encoding="utf-8"))
+    return c
+
+
+def page_file(site: Path, url: str) -> Path:
+    path = site / url
+    return path / "index.html" if url.endswith("/") or url == "" else path
+
+
+def write_tiny_site(root: Path, story: str, extra: dict[str, str] | None = None) -> None:
+    (root / "seeds").mkdir()
+    (root / "docs").mkdir()
+    (root / "seeds" / "story.txt").write_text(story, encoding="utf-8")
+    for rel, text in (extra or {}).items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(textwrap.dedent(text), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            """\
+            site_name: Tiny
+            site_url: http://127.0.0.1:8000/
+            theme: {name: material, font: false}
+            plugins: [search, explainer]
+            markdown_extensions: [attr_list, md_in_html, admonition, toc]
+            validation: {links: {anchors: warn, unrecognized_links: warn}}
+            """
+        ),
+        encoding="utf-8",
+    )
+
+
+TINY = """---
+date: 2025-03-14
+source: Reuters
+---
+Storm Hits Coast
+Rescuers search a flooded street ©JANE ROE / AFP
+
+Finance Minister Jane Doe said on Tuesday that at least 12 people died.
+
+"We will rebuild," Doe told reporters.
+
+John Roe with AFP
+"""
+
+
+def test_tiny_site_pages_nav_and_anchors(tmp_path: Path) -> None:
+    write_tiny_site(tmp_path, TINY, {"docs/about.md": "# About\n\nA page about Jane Doe.\n"})
+    proc = run_mkdocs("build", "--strict", cwd=tmp_path)
+    assert "WARNING" not in proc.stderr
+    site = tmp_path / "site"
+    for url in ("", "stories/story/", "figures/", "actors/", "actors/jane-doe/", "glossary/", "timeline/", "about/"):
+        assert page_file(site, url).is_file(), url
+    story = parse(site / "stories/story/index.html")
+    assert {"caption", "s1", "s2"} <= story.ids
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for section in ("Key figures", "People and organisations", "Glossary", "Timeline", "The story"):
+        assert section in home
+    about = parse(site / "about/index.html")
+    assert any(h.endswith("actors/jane-doe/") for h, _ in about.links)  # hand-written pages get cross-links
+    assert not list((tmp_path / "docs").rglob("*.md"))[1:]  # nothing written into docs/
+
+
+def test_tiny_site_json(tmp_path: Path) -> None:
+    import json
+
+    write_tiny_site(tmp_path, TINY)
+    run_mkdocs("build", "--strict", cwd=tmp_path)
+    data = json.loads((tmp_path / "site/explainer.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    assert [a["title"] for a in data["articles"]] == ["Storm Hits Coast"]
+    assert data["articles"][0]["date"] == "2025-03-14"
+    fig = data["figures"][0]
+    assert (fig["value"], fig["number"], fig["qualifier"], fig["claimant"]) == (
+        "at least 12 people",
+        12,
+        "at least",
+        "jane-doe",
+    )
+    assert fig["url"] == "stories/story/#s1"
+    assert [(q["text"], q["speaker"]) for q in data["quotes"]] == [("We will rebuild", "jane-doe")]
+    assert [(e["date"], e["url"]) for e in data["events"]] == [("2025-03-11", "stories/story/#s1")]
+
+
+def test_curated_errors_fail_strict_with_file_and_line(tmp_path: Path) -> None:
+    write_tiny_site(
+        tmp_path,
+        TINY,
+        {
+            "docs/actors/jane-doe.md": "---\nrole: Finance Minister\ncolour: red\n---\nBio.\n",
+            "docs/glossary/broken.md": "---\nterm: [unclosed\n---\nBody\n",
+        },
+    )
+    proc = run_mkdocs("build", "--strict", cwd=tmp_path, check=False)
+    assert proc.returncode != 0
+    assert "docs/actors/jane-doe.md:3: unknown front-matter key 'colour'" in proc.stderr
+    assert re.search(r"docs/glossary/broken\.md:\d+: front matter is not valid YAML", proc.stderr)
+    assert "Traceback" not in proc.stderr
+
+
+def test_real_site_pages(built_site: Path) -> None:
+    for url in ("", STORY_URL, "figures/", "actors/", "actors/antony-blinken/", "glossary/", "glossary/icbm/",
+                "timeline/", "about/", "editors-guide/", "404.html", "sitemap.xml", "explainer.json"):  # fmt: skip
+        assert page_file(built_site, url).is_file(), url
+
+
+def _internal_links(site: Path) -> list[tuple[Path, str]]:
+    out = []
+    for html in site.rglob("*.html"):
+        for href, _ in parse(html).links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            out.append((html, href))
+    return out
+
+
+def test_every_internal_link_resolves_to_a_file_and_anchor(built_site: Path) -> None:
+    cache: dict[Path, set[str]] = {}
+    checked = 0
+    for html, href in _internal_links(built_site):
+        parts = urlsplit(href)
+        base = built_site if parts.path.startswith("/") else html.parent
+        target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else html
+        if target.is_dir():
+            target = target / "index.html"
+        assert target.is_file(), f"{html.relative_to(built_site)} -> {href}"
+        if parts.fragment and target.suffix == ".html":
+            ids = cache.setdefault(target, parse(target).ids)
+            assert unquote(parts.fragment) in ids, f"{html.relative_to(built_site)} -> {href}"
+        checked += 1
+    assert checked > 500
+
+
+def test_story_links_every_person_and_term(built_site: Path, explainer_json: dict[str, Any]) -> None:
+    story = parse(page_file(built_site, STORY_URL))
+    linked = {href.rstrip("/").split("/")[-1] for href, a in story.links if "explainer-link" in (a.get("class") or "")}
+    people = {a["id"] for a in explainer_json["actors"] if a["kind"] == "person"}
+    assert people <= linked
+    assert {t["id"] for t in explainer_json["terms"]} <= linked
+    for _href, a in story.links:
+        if "explainer-link" in (a.get("class") or ""):
+            assert "data-preview" in a
+
+
+def test_figures_link_to_existing_sentence_anchors(built_site: Path, explainer_json: dict[str, Any]) -> None:
+    story_ids = parse(page_file(built_site, STORY_URL)).ids
+    figures_page = parse(page_file(built_site, "figures/"))
+    hrefs = [h for h, _ in figures_page.links if "stories/" in h]
+    for f in explainer_json["figures"]:
+        assert f["url"].startswith(STORY_URL)
+        assert f["url"].split("#")[1] in story_ids
+        assert any(h.endswith("#" + f["sentence"]) for h in hrefs)
+
+
+def test_profiles_contain_their_quotes(built_site: Path, explainer_json: dict[str, Any]) -> None:
+    import html as html_lib
+
+    for q in explainer_json["quotes"]:
+        if not q["speaker"]:
+            continue
+        page = page_file(built_site, f"actors/{q['speaker']}/").read_text(encoding="utf-8")
+        text = re.sub(r"<[^>]+>", "", page)
+        assert html_lib.escape(q["text"], quote=False) in text or q["text"] in html_lib.unescape(text)
+
+
+def test_search_index_has_profiles_and_terms(built_site: Path) -> None:
+    import json
+
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    titles = {d["title"] for d in index["docs"]}
+    assert {"ICBM", "Antony Blinken"} <= titles
+
+
+@pytest.mark.parametrize("page", ["", STORY_URL, "actors/antony-blinken/", "glossary/icbm/"])
+def test_meta_description_present(built_site: Path, page: str) -> None:
+    html = page_file(built_site, page).read_text(encoding="utf-8")
+    assert re.search(r'<meta name="description" content="[^"]{20,}"', html)
+    assert '<html lang="en"' in html
+
+
+def test_build_never_writes_into_docs_or_seeds() -> None:
+    tracked = {p.relative_to(ROOT) for d in ("docs", "seeds") for p in (ROOT / d).rglob("*") if p.is_file()}
+    generated = {p for p in tracked if p.parts[1:2] in (("stories",),) or p.name in ("figures.md", "timeline.md")}
+    assert generated == set()

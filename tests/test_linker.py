@@ -1,0 +1,76 @@
+"""The cross-linking tree processor, tested with exact HTML like Python-Markdown's own extensions."""
+
+from __future__ import annotations
+
+import markdown
+
+from explainer.linker import LinkerExtension, LinkIndex, Target
+
+INDEX = LinkIndex(
+    [
+        ("Antony Blinken", Target("actors/antony-blinken.md", "Antony Blinken")),
+        ("Blinken", Target("actors/antony-blinken.md", "Antony Blinken")),
+        ("UN Security Council resolutions", Target("glossary/unsc-resolutions.md", "UNSC resolutions")),
+        ("UN", Target("actors/united-nations.md", "United Nations")),
+        ("Kim", Target("actors/kim-a.md", "Kim A")),
+        ("Kim", Target("actors/kim-b.md", "Kim B")),
+    ]
+)
+LINK = 'class="explainer-link" data-preview=""'
+
+
+def render(text: str, page: str = "stories/s.md") -> str:
+    ext = LinkerExtension(INDEX)
+    ext.current_page = page
+    return markdown.markdown(text, extensions=[ext])
+
+
+def test_first_mention_only_with_relative_href_and_preview() -> None:
+    assert render("Antony Blinken said. Blinken added.") == (
+        f'<p><a {LINK} href="../actors/antony-blinken.md">Antony Blinken</a> said. Blinken added.</p>'
+    )
+
+
+def test_longest_form_wins() -> None:
+    assert render("a violation of UN Security Council resolutions by the UN") == (
+        f'<p>a violation of <a {LINK} href="../glossary/unsc-resolutions.md">UN Security Council resolutions</a>'
+        f' by the <a {LINK} href="../actors/united-nations.md">UN</a></p>'
+    )
+
+
+def test_word_boundaries_respected() -> None:
+    assert render("UNESCO and BlinkenX stay plain") == "<p>UNESCO and BlinkenX stay plain</p>"
+
+
+def test_headings_code_and_existing_links_are_skipped() -> None:
+    html = render("# Blinken\n\n`Blinken` and [Blinken](x.md) then Blinken")
+    assert html == (
+        "<h1>Blinken</h1>\n"
+        f'<p><code>Blinken</code> and <a href="x.md">Blinken</a> then <a {LINK} href="../actors/antony-blinken.md">Blinken</a></p>'
+    )
+
+
+def test_a_page_never_links_to_itself() -> None:
+    assert render("Blinken and the UN", page="actors/antony-blinken.md") == (
+        f'<p>Blinken and the <a {LINK} href="united-nations.md">UN</a></p>'
+    )
+
+
+def test_ambiguous_form_links_to_no_one() -> None:
+    assert render("Kim spoke.") == "<p>Kim spoke.</p>"
+
+
+def test_text_inside_emphasis_and_tails() -> None:
+    assert render("*Blinken* and UN") == (
+        f'<p><em><a {LINK} href="../actors/antony-blinken.md">Blinken</a></em> and <a {LINK} href="../actors/united-nations.md">UN</a></p>'
+    )
+
+
+def test_state_resets_between_documents() -> None:
+    ext = LinkerExtension(INDEX)
+    ext.current_page = "a.md"
+    md = markdown.Markdown(extensions=[ext])
+    first = md.convert("Blinken")
+    md.reset()
+    second = md.convert("Blinken")
+    assert first == second == f'<p><a {LINK} href="actors/antony-blinken.md">Blinken</a></p>'
