@@ -1,0 +1,223 @@
+"""The `explainer` command: extract, check, export and eject, without running MkDocs.
+
+Every user mistake is reported as one `file:line: message` line on stderr with a non-zero
+exit status; no traceback reaches the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .curation import load_curation
+from .export import story_to_dict
+from .pipeline import build_site
+from .reader import SeedError, read_seed
+from .story import curated_terms, read_seeds
+
+CONFIG = "mkdocs.yml"
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml safely, ignoring MkDocs' `!ENV`/`!relative` and Python tags."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV [NAME, default]` or `!ENV NAME`: the variable's value, else the default."""
+    if isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node)
+        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    else:
+        names, default = [loader.construct_scalar(node)], None  # type: ignore[arg-type]
+    return next((os.environ[n] for n in names if n in os.environ), default)
+
+
+_Loader.add_constructor("!ENV", _env)
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _project(config_file: Path) -> tuple[dict[str, Any], Path, Path, Path | None]:
+    """(mkdocs config, seeds dir, docs dir, templates dir) from a project's mkdocs.yml."""
+    if not config_file.is_file():
+        raise SystemExit(f"{config_file}: not found; run this in the project folder or pass --config-file")
+    try:
+        cfg = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}  # a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise SystemExit(f"{config_file}: not valid YAML ({exc})") from None
+    root = config_file.parent
+    options: dict[str, Any] = {}
+    for plugin in cfg.get("plugins") or []:
+        if isinstance(plugin, dict) and "explainer" in plugin:
+            options = plugin["explainer"] or {}
+    templates = options.get("templates_dir")
+    return (
+        cfg,
+        root / str(options.get("seeds_dir", "seeds")),
+        root / str(cfg.get("docs_dir", "docs")),
+        root / str(templates) if templates else None,
+    )
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    try:
+        result = read_seed(Path(args.seed))
+    except SeedError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for w in result.warnings:
+        print(w, file=sys.stderr)
+    from .extract import extract
+    from .story import merge
+
+    docs = Path(args.docs) if args.docs else None
+    curation = load_curation(docs) if docs and docs.is_dir() else None
+    terms = curated_terms(curation) if curation else []
+    findings = extract(result.article, terms)
+    from .curation import Curation
+
+    story = merge([findings], curation or Curation(), terms, [])
+    data = story_to_dict(story)
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    _, seeds, docs, _ = _project(Path(args.config_file))
+    warnings: list[str] = []
+    curation = load_curation(docs) if docs.is_dir() else None
+    if curation:
+        warnings.extend(curation.warnings)
+    articles = read_seeds(seeds, warnings)
+    if curation is not None:
+        from .extract import extract
+        from .story import merge
+
+        terms = curated_terms(curation)
+        merge([extract(a, terms) for a in articles], curation, terms, warnings)
+    for w in dict.fromkeys(warnings):
+        print(w, file=sys.stderr)
+    count = len(dict.fromkeys(warnings))
+    print(f"{len(articles)} stories checked, {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+    return 1 if warnings else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    config_file = Path(args.config_file)
+    cfg, seeds, docs, templates = _project(config_file)
+    out = Path(args.dir)
+    if out.exists() and any(out.iterdir()) and not args.force:
+        print(f"{out}: folder is not empty; choose another or pass --force", file=sys.stderr)
+        return 1
+    site = build_site(seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")))
+    for w in site.warnings:
+        print(w, file=sys.stderr)
+    out_docs = out / "docs"
+    out_docs.mkdir(parents=True, exist_ok=True)
+    generated = set(site.pages)
+    # the site's own pages (and assets) first, then every generated page over the curated sources
+    if docs.is_dir():
+        for path in sorted(docs.rglob("*")):
+            rel = path.relative_to(docs).as_posix()
+            if path.is_dir() or rel in generated or rel.startswith(("actors/", "glossary/")):
+                continue
+            target = out_docs / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    for rel, markdown in site.pages.items():
+        target = out_docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    extra = sorted(
+        p.relative_to(out_docs).as_posix()
+        for p in out_docs.rglob("*.md")
+        if p.relative_to(out_docs).as_posix() not in generated
+    )
+    plain = {k: v for k, v in cfg.items() if k not in ("plugins", "nav", "docs_dir", "site_dir")}
+    plain["plugins"] = ["search"]
+    plain["nav"] = site.nav(extra)
+    (out / "mkdocs.yml").write_text(
+        "# Exported by `explainer export`: a plain MkDocs project, no explainer plugin needed.\n"
+        + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
+    (out / "docs" / "explainer.json").write_text(site.json(), encoding="utf-8")
+    print(f"exported {len(site.pages)} generated pages and {len(extra)} site pages to {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_eject(args: argparse.Namespace) -> int:
+    cfg, seeds, docs, templates = _project(Path(args.config_file))
+    site = build_site(seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")))
+    page = args.page if args.page.endswith(".md") else args.page.strip("/") + ".md"
+    if page not in site.pages and page.replace(".md", "/index.md") in site.pages:
+        page = page.replace(".md", "/index.md")
+    if page not in site.pages:
+        known = ", ".join(sorted(site.pages)[:8])
+        print(f"{args.page}: no such generated page (for example: {known}, ...)", file=sys.stderr)
+        return 1
+    if page.startswith(("actors/", "glossary/")) and not page.endswith("index.md"):
+        print(
+            f"{page}: profiles and glossary entries are edited as curated files; create docs/{page} "
+            "with front matter (role, aliases, ...) and a body, as the editor's guide shows",
+            file=sys.stderr,
+        )
+        return 1
+    target = docs / page
+    if target.exists():
+        print(f"{target}: already exists; not overwritten", file=sys.stderr)
+        return 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(site.pages[page], encoding="utf-8")
+    print(f"{target}: written; edit it, and it replaces the generated page", file=sys.stderr)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="explainer", description="Turn wire stories into an explainer microsite.")
+    sub = p.add_subparsers(dest="command", required=True)
+    e = sub.add_parser("extract", help="print what a seed's text yields, as JSON (the explainer.json schema)")
+    e.add_argument("seed", help="path to a story's text file")
+    e.add_argument("--docs", help="docs folder with curated glossary entries (optional)")
+    e.set_defaults(func=cmd_extract)
+    for name, func, text in (
+        ("check", cmd_check, "validate seeds and curated files; file:line: message per problem"),
+        ("export", cmd_export, "write the whole site as a plain MkDocs project (no plugin) into DIR"),
+        ("eject", cmd_eject, "copy one generated page (e.g. actors/antony-blinken) into docs/ to edit"),
+    ):
+        sp = sub.add_parser(name, help=text)
+        sp.add_argument("-f", "--config-file", default=CONFIG, help="the project's mkdocs.yml")
+        if name == "export":
+            sp.add_argument("dir", help="output folder")
+            sp.add_argument("--force", action="store_true", help="write into a non-empty folder")
+        if name == "eject":
+            sp.add_argument("page", help="generated page path, e.g. actors/antony-blinken or timeline.md")
+        sp.set_defaults(func=func)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+            return 2
+        raise
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `explainer extract x | head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The `explainer` command: extract, check, export (built by plain MkDocs), eject."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, SEED, run_mkdocs
+
+
+def explainer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "explainer.cli", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("seeds", "docs"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def test_extract_prints_the_json_contract() -> None:
+    proc = explainer("extract", str(SEED))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data) == {"version", "articles", "figures", "actors", "quotes", "terms", "events"}
+    assert data["figures"][0]["value"] == "up to 8,000 North Korean soldiers"
+    assert data["figures"][0]["number"] == 8000
+
+
+def test_extract_missing_file_is_one_line() -> None:
+    proc = explainer("extract", "nope.txt")
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == ["nope.txt: cannot be read (No such file or directory); skipped"]
+
+
+def test_check_passes_on_the_real_project_and_names_bad_files(tmp_path: Path) -> None:
+    assert explainer("check").returncode == 0
+    project = copy_project(tmp_path)
+    (project / "docs/actors").mkdir(exist_ok=True)
+    (project / "docs/actors/ghost.md").write_text("---\nname: Ghost\nsame_as: nobody\n---\n", encoding="utf-8")
+    (project / "docs/glossary/bad.md").write_text("---\nterm: x\nwhat: 1\n---\nBody\n", encoding="utf-8")
+    proc = explainer("check", cwd=project)
+    assert proc.returncode == 1
+    assert "docs/glossary/bad.md:3: unknown front-matter key 'what'" in proc.stderr
+    assert "docs/actors/ghost.md: same_as 'nobody' points to no actor" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_export_builds_with_plain_mkdocs_to_the_same_pages(tmp_path: Path, built_site: Path) -> None:
+    out = tmp_path / "export"
+    proc = explainer("export", str(out))
+    assert proc.returncode == 0, proc.stderr
+    config = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "explainer" not in config.split("plugins:")[1].split("\n\n")[0].replace("# Exported", "")
+    run_mkdocs("build", "--strict", cwd=out)
+
+    def pages(site: Path) -> set[str]:
+        return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+    assert pages(out / "site") == pages(built_site)
+    assert (out / "docs/stories/2024-10-31-north-korean-troops-ukraine.md").is_file()
+
+
+def test_eject_copies_once_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    first = explainer("eject", "timeline", cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert (project / "docs/timeline.md").read_text(encoding="utf-8").startswith("---")
+    again = explainer("eject", "timeline", cwd=project)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert explainer("eject", "no/such/page", cwd=project).returncode == 1
