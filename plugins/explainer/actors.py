@@ -20,8 +20,10 @@ from .vocabulary import (
     HEAD_ROLES,
     INSTITUTION_NOUNS,
     MONTHS,
+    NON_ACTOR_ACRONYMS,
     NON_ACTOR_ADJECTIVES,
     ORG_WORDS,
+    PLACE_WORDS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -270,7 +272,7 @@ class ActorExtractor:
         span = (seq[0].start, seq[-1].end)
         after = text[seq[-1].end :]
 
-        if len(words) == 1 and words[0] in NON_ACTOR_ADJECTIVES:
+        if len(words) == 1 and (words[0] in NON_ACTOR_ADJECTIVES or words[0] in NON_ACTOR_ACRONYMS):
             return
         if len(words) == 1 and (words[0] in self.terms or words[0].replace(".", "") in self.terms):
             return
@@ -295,6 +297,13 @@ class ActorExtractor:
         if any(w in ORG_WORDS for w in words[1:]) or (words[0] in ORG_WORDS and len(words) > 1):
             name = text[span[0] : span[1]]
             self._add(sentence, name, "organization", *span)
+            return
+
+        compass = words[0] in ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western")
+        if (any(w in PLACE_WORDS for w in words) or (compass and len(words) > 1)) and not any(
+            w in HEAD_ROLES or w in ORG_WORDS for w in words
+        ):
+            self._add(sentence, text[span[0] : span[1]], "place", *span)
             return
 
         suffix = re.match(r"\s+([a-z]+)\b", after)
@@ -401,6 +410,7 @@ class ActorExtractor:
                 if seq:
                     self._classify(s, seq)
         self._resolve_singles()
+        self._merge_short_names()
         self._resolve_the_north()
         return self._build()
 
@@ -410,7 +420,14 @@ class ActorExtractor:
             for w in name.split():
                 if w[:1].isupper() and w not in _NAME_PARTICLES:
                     index[w].add(name)
+        orgs: dict[str, set[str]] = defaultdict(set)
+        for key, kind in self.kinds.items():
+            if kind == "organization" and " " in key:
+                orgs[key.split()[0]].add(key)
         for sentence, tok, _initial in self.singles:
+            if len(orgs.get(tok.text, ())) == 1 and tok.text not in index:
+                self._add(sentence, next(iter(orgs[tok.text])), "organization", tok.start, tok.end)
+                continue
             owners = index.get(tok.text, set())
             if len(owners) == 1:
                 self._add(sentence, next(iter(owners)), "person", tok.start, tok.end)
@@ -421,6 +438,20 @@ class ActorExtractor:
             elif tok.possessive or self._speaks(sentence.text, tok) or self._spoken_by(sentence.text, tok):
                 self.persons.setdefault(tok.text, _Person(tok.text))
                 self._add(sentence, tok.text, "person", tok.start, tok.end)
+
+    def _merge_short_names(self) -> None:
+        """`De Vries` (capitalised to open a sentence) is the `Sanne de Vries` named before."""
+        people = [k for k, kind in self.kinds.items() if kind == "person"]
+        for short in people:
+            longer = [k for k in people if k != short and k.lower().endswith(" " + short.lower())]
+            if len(longer) != 1:
+                continue
+            for found in self.found.values():
+                for i, f in enumerate(found):
+                    if f.key == short:
+                        found[i] = _Found(longer[0], "person", f.start, f.end, f.text, f.alias)
+            del self.kinds[short]
+            self.persons.pop(short, None)
 
     @staticmethod
     def _spoken_by(text: str, tok: Token) -> bool:

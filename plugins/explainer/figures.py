@@ -51,7 +51,7 @@ FIGURE = re.compile(
     + r")",
     re.IGNORECASE,
 )
-_NOUN = re.compile(r"\s*[\"“”]?\s*((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]*)")
+_NOUN = re.compile(r"\s*[\"“”]?\s*((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 _STOP_AFTER = frozenset(
     [
         "of",
@@ -95,6 +95,67 @@ _STOP_AFTER = frozenset(
         "each",
     ]
 )
+# Words that end the noun phrase after a number: adverbs and common irregular past-tense verbs.
+_PHRASE_END = frozenset(
+    [
+        "worldwide",
+        "nationwide",
+        "across",
+        "ago",
+        "apart",
+        "away",
+        "overall",
+        "ahead",
+        "each",
+        "apiece",
+        "total",
+        "alone",
+        "annually",
+        "so",
+        "too",
+        "spent",
+        "made",
+        "took",
+        "went",
+        "came",
+        "lost",
+        "left",
+        "fell",
+        "rose",
+        "held",
+        "kept",
+        "paid",
+        "built",
+        "sold",
+        "bought",
+        "fled",
+        "hit",
+        "cut",
+        "set",
+        "won",
+        "ran",
+        "saw",
+        "gave",
+        "got",
+        "grew",
+        "knew",
+        "began",
+        "became",
+        "brought",
+        "stood",
+        "sent",
+        "met",
+        "led",
+        "fought",
+        "struck",
+        "drove",
+        "flew",
+        "swept",
+        "remain",
+        "live",
+    ]
+)
+_UNITS = MEASURE_UNITS | frozenset(["centimetres", "millimetres", "milligrams", "grams", "metre", "kilometre"])
 _AUX = re.compile(r"^(?:(?:are|is|were|was|have|has|had|been|being|be|will|would|could|also)\s+)+")
 _MONTHS_RE = "|".join(MONTHS) + "|" + "|".join(MONTH_ABBREVIATIONS)
 
@@ -164,11 +225,25 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
     if not noun:
         return None, _label_before(text, m.start()) or "figure", m.end()
     words = noun.group(1).split()
+    caps = sum(1 for w in words if w[0].isupper())
+    for i in range(caps + 1, len(words)):  # "25 basis points", "five board members"; stop at a verb or function word
+        w = words[i].lower()
+        if (
+            w in _STOP_AFTER
+            or w in SPEECH_VERBS
+            or w in _PHRASE_END
+            or w.endswith(("ed", "ing"))
+            or words[i - 1].lower() in _UNITS
+        ):
+            words = words[:i]
+            break
+    rest_len = len(" ".join(words))
+    noun_end = noun.start(1) + rest_len
     if words[-1].lower() in _STOP_AFTER or words[-1].lower() in SPEECH_VERBS:
         return None, _label_before(text, m.start()) or "figure", m.end()
     unit = words[-1]
-    end = skip + noun.end()
-    if unit.lower() in MEASURE_UNITS or unit.lower() in CURRENCY_WORDS:
+    end = skip + noun_end
+    if unit.lower() in _UNITS or unit.lower() in CURRENCY_WORDS:
         return unit, _label_before(text, m.start()) or unit, end
     tail = _AUX.sub("", re.split(r"[,;:.\"“”()]", text[end:] + ".", maxsplit=1)[0].strip())
     label = " ".join([*words, *tail.split()[:7]])

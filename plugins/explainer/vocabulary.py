@@ -950,6 +950,77 @@ MEASURE_UNITS = frozenset(
     ]
 )
 
+ORG_WORDS = ORG_WORDS | frozenset(
+    [
+        "Securities",
+        "Capital",
+        "Directorate",
+        "Engineering",
+        "Investments",
+        "Ventures",
+        "Bancorp",
+        "Insurance",
+        "Airline",
+        "Railways",
+        "Shipping",
+        "Logistics",
+        "Brands",
+        "Foods",
+        "Chemicals",
+        "Steel",
+        "Mining",
+        "Resources",
+        "Therapeutics",
+    ]
+)
+
+# Capitalised words that make a name a place: "Colca Canyon", "Lake Titicaca".
+PLACE_WORDS = frozenset(
+    [
+        "Canyon",
+        "River",
+        "Mountain",
+        "Mountains",
+        "Valley",
+        "Lake",
+        "Sea",
+        "Ocean",
+        "Bay",
+        "Island",
+        "Islands",
+        "Desert",
+        "Province",
+        "Region",
+        "Strait",
+        "Gulf",
+        "Peninsula",
+        "Coast",
+        "Basin",
+        "Plateau",
+        "Volcano",
+        "Glacier",
+        "Delta",
+        "Highlands",
+        "Prefecture",
+        "County",
+        "Oblast",
+        "District",
+        "Territory",
+        "Square",
+        "Street",
+        "Avenue",
+        "Airport",
+        "Harbour",
+        "Harbor",
+        "Port",
+    ]
+)
+
+# Acronyms that are units or time zones, never actors.
+NON_ACTOR_ACRONYMS = frozenset(
+    ["GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST", "JST", "KST", "IST", "AM", "PM", "GDP", "CPI"]
+)
+
 
 @lru_cache(maxsize=1)
 def places() -> dict[str, Any]:
