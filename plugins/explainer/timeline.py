@@ -27,6 +27,12 @@ _PATTERNS = [
 ]
 
 
+def _future(text: str, at: int) -> bool:
+    """Whether the clause before a date speaks of the future: `will be flown on Saturday`."""
+    clause = re.split(r"[.;]\s", text[:at])[-1]
+    return bool(re.search(r"\b(?:will|would|due to|scheduled|expected to|set to|plans? to|is to|are to)\b", clause))
+
+
 def _weekday(base: dt.date, name: str, modifier: str | None) -> dt.date:
     target = [w.lower() for w in WEEKDAYS].index(name.lower())
     delta = (base.weekday() - target) % 7
@@ -47,13 +53,17 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
             return dt.date(year, _MONTH_NUM[month_s], int(day_s)).isoformat()
         if kind == "month":
             year = int(m.group(2)) if m.group(2) else (base.year if base else None)
+            looks_back = re.match(r"(?:since|last|in)\b", m.group(0)) and not _future(m.string, m.start())
+            if year is not None and not m.group(2) and base and looks_back and _MONTH_NUM[m.group(1)] > base.month:
+                year -= 1  # "since October", said in February, is last October
             return None if year is None else f"{year:04d}-{_MONTH_NUM[m.group(1)]:02d}"
         if base is None:
             return None
         if kind == "weekday":
             if m.group(2)[0].islower():
                 return None
-            return _weekday(base, m.group(2), m.group(1)).isoformat()
+            modifier = m.group(1) or ("next" if _future(m.string, m.start()) else None)
+            return _weekday(base, m.group(2), modifier).isoformat()
         word = m.group(1).lower()
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
         return (base + dt.timedelta(days=offset)).isoformat()

@@ -835,6 +835,10 @@ QUALIFIERS = (
     "roughly", "approximately", "some", "at least", "at most", "up to", "just over",
     "just under", "well over", "over", "under", "an estimated", "estimated", "barely",
     "only", "just", "a total of", "a record",
+    "within",
+    "above",
+    "below",
+
 )  # fmt: skip
 
 # Words that signal a claim is reported rather than established; they travel with the claim.
