@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -140,6 +141,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         for p in out_docs.rglob("*.md")
         if p.relative_to(out_docs).as_posix() not in generated
     )
+    theme = cfg.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if custom_dir:  # theme overrides (accessibility fixes among them) travel with the export
+        source = config_file.parent / str(custom_dir)
+        if source.is_dir():
+            shutil.copytree(source, out / str(custom_dir), dirs_exist_ok=True)
     plain = {k: v for k, v in cfg.items() if k not in ("plugins", "nav", "docs_dir", "site_dir")}
     plain["plugins"] = ["search"]
     plain["nav"] = site.nav(extra)

@@ -1,0 +1,329 @@
+"""The built site in a real browser: previews, search, privacy, accessibility, keyboard use and layout.
+
+Drives Debian's Chromium (/usr/bin/chromium) through Playwright's sync API; never `playwright install`.
+The site is served from 127.0.0.1 at the root of `site_url`, because Material's instant previews only
+open for links listed in sitemap.xml, whose URLs carry site_url's host and port.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import run_mkdocs
+
+_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+try:
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+except ImportError:  # pragma: no cover - depends on the environment
+    if _CI:
+        raise
+    pytest.skip("playwright / axe-playwright-python are not installed", allow_module_level=True)
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+PREFERRED_PORT = 8000  # the port in mkdocs.yml's default site_url
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+STORY = "stories/2024-10-31-north-korean-troops-ukraine/"
+PAGES = {
+    "home": "",
+    "story": STORY,
+    "figures": "figures/",
+    "profile": "actors/antony-blinken/",
+    "glossary": "glossary/icbm/",
+    "timeline": "timeline/",
+}
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+# --------------------------------------------------------------------------- serving and browser
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # The browser drops connections it no longer needs (e.g. on navigation): not a failure.
+        pass
+
+
+def _bind() -> _Server:
+    """A server on 127.0.0.1:8000 if that port is free, else on any free loopback port."""
+    try:
+        return _Server(("127.0.0.1", PREFERRED_PORT), _QuietHandler)
+    except OSError:
+        return _Server(("127.0.0.1", 0), _QuietHandler)
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    base: str  # e.g. "http://127.0.0.1:8000/"
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The site served over HTTP from loopback, built for the port it is served on."""
+    server = _bind()
+    port = server.server_address[1]
+    base = f"http://127.0.0.1:{port}/"
+    root = built_site
+    if port != PREFERRED_PORT:
+        # Port 8000 is taken: build a copy whose site_url (read from $SITE_URL by mkdocs.yml) matches.
+        root = tmp_path_factory.mktemp(f"site-{port}")
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("SITE_URL", base)
+            run_mkdocs("build", "--strict", "--site-dir", str(root))
+    sitemap = (root / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{base}" in sitemap, (
+        f"sitemap.xml is not built for {base}: does mkdocs.yml read site_url from $SITE_URL?"
+    )
+    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(root))  # type: ignore[assignment]
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield Site(root=root, base=base)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        if _CI:
+            pytest.fail(f"{CHROMIUM} is missing: CI must run the browser tests (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} is missing (Debian package `chromium`); browser tests need it")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport=DESKTOP)  # type: ignore[arg-type]
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def serious(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page as it is now, one line per rule."""
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+# --------------------------------------------------------------------------- 1. instant previews
+
+_LEAD_JS = """async (href) => {
+  const html = await (await fetch(href)).text();
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const h1 = doc.querySelector("article h1");
+  const lead = [];
+  for (let el = h1.nextElementSibling; el && !/^H[1-6]$/.test(el.tagName); el = el.nextElementSibling) {
+    lead.push(el.textContent);
+  }
+  return {title: h1.firstChild.textContent, lead};
+}"""
+
+
+def _preview_for(page: Page, preferred: str, fallback: str) -> tuple[str, dict[str, Any]]:
+    """Hover a content link; return the text of the preview it opens and the linked page's h1 + lead."""
+    link = page.locator(f"article a.explainer-link[href*='{preferred}']").first
+    if link.count() == 0:
+        link = page.locator(f"article a.explainer-link[href*='{fallback}']").first
+    href = link.evaluate("a => a.href")
+    target: dict[str, Any] = page.evaluate(_LEAD_JS, href)
+    link.hover()
+    preview = page.locator(".md-tooltip2[role=dialog]", has_text=target["title"].strip())
+    preview.wait_for(state="visible", timeout=10_000)
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")  # fade-in done
+    assert "md-tooltip2--active" in (preview.get_attribute("class") or "")
+    assert (preview.get_attribute("aria-label") or "").strip(), "the preview dialog has no accessible name"
+    return squash(preview.inner_text()), target
+
+
+def test_hover_previews_profile_and_glossary_definition(site: Site, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_page(page, site.url(STORY))
+
+    text, target = _preview_for(page, "actors/antony-blinken/", "actors/")
+    assert squash(target["title"]) in text
+    assert target["lead"], "the profile has no lead text under its title"
+    for para in target["lead"]:
+        assert squash(para) in text, f"profile text {para!r} missing from the preview {text!r}"
+
+    text, target = _preview_for(page, "glossary/icbm/", "glossary/")
+    assert squash(target["title"]) in text
+    definition = [squash(p) for p in target["lead"] if len(squash(p)) > 40]
+    assert definition, f"the glossary entry {target['title']!r} has no definition under its title"
+    for para in definition:
+        assert para in text, f"definition {para!r} missing from the preview {text!r}"
+
+    # With a preview open and its link hovered, the page is still free of serious accessibility faults.
+    assert serious(page) == []
+
+
+# --------------------------------------------------------------------------- 2. search
+
+
+def test_search_finds_glossary_entry(site: Site, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_page(page, site.url(""))
+    page.click("input.md-search__input")
+    page.keyboard.type("ICBM")
+    page.locator(".md-search-result__list a[href*='glossary/icbm/']").first.wait_for(timeout=10_000)
+    hrefs: list[str] = page.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)")
+    paths = [urlsplit(h).path for h in hrefs]
+    assert paths[0] == "/glossary/icbm/", f"the glossary entry is not the top result: {paths}"
+
+
+# --------------------------------------------------------------------------- 3. privacy and console
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_stays_on_loopback_without_console_errors(site: Site, context: BrowserContext, name: str) -> None:
+    requests: list[str] = []
+    errors: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    open_page(page, site.url(PAGES[name]))
+    page.wait_for_timeout(300)  # let late scripts (search worker, sitemap) report
+
+    assert requests, "no requests were recorded"
+    outside = [
+        u
+        for u in requests
+        if urlsplit(u).scheme not in ("data", "blob", "about") and urlsplit(u).hostname not in LOOPBACK
+    ]
+    assert outside == [], f"requests leaving loopback: {outside}"
+    assert errors == [], f"console errors: {errors}"
+
+
+# --------------------------------------------------------------------------- 4. accessibility
+
+
+@pytest.mark.parametrize(("scheme", "palette"), [("light", "default"), ("dark", "slate")])
+def test_no_serious_accessibility_violations(site: Site, browser: Browser, scheme: str, palette: str) -> None:
+    ctx = browser.new_context(viewport=DESKTOP, color_scheme=scheme)  # type: ignore[arg-type]
+    try:
+        page = ctx.new_page()
+        found: dict[str, list[str]] = {}
+        for name, path in PAGES.items():
+            open_page(page, site.url(path))
+            assert page.get_attribute("body", "data-md-color-scheme") == palette
+            if violations := serious(page):
+                found[name] = violations
+        assert found == {}, f"axe-core, {scheme} scheme: {found}"
+    finally:
+        ctx.close()
+
+
+# --------------------------------------------------------------------------- 5. keyboard
+
+_FOCUS_JS = """(first) => {
+  const el = document.activeElement;
+  const s = getComputedStyle(el);
+  return {
+    isFirst: el === first,
+    where: `${el.tagName.toLowerCase()}.${el.className} ${el.getAttribute("href") || ""}`,
+    outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0,
+    shadow: s.boxShadow !== "none",
+    focusVisible: el.matches(":focus-visible"),
+  };
+}"""
+
+
+def test_tab_reaches_first_content_link_with_visible_focus(site: Site, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_page(page, site.url(STORY))
+    first = page.evaluate_handle("document.querySelector('article a[href]:not(.headerlink)')")
+    assert page.evaluate("el => el !== null", first), "the story has no content link"
+
+    visited: list[str] = []
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        focus: dict[str, Any] = page.evaluate(_FOCUS_JS, first)
+        visited.append(focus["where"])
+        if focus["isFirst"]:
+            break
+    else:
+        pytest.fail(f"Tab never reached the first content link; focus went through {visited[:60]}")
+
+    assert focus["focusVisible"]
+    assert focus["outline"] or focus["shadow"], f"no visible focus indicator on {focus['where']}"
+
+
+# --------------------------------------------------------------------------- 6. screenshots and overflow
+
+
+@pytest.fixture(scope="module")
+def shots_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x900", "390x844"])
+def test_screenshots_without_horizontal_overflow(
+    site: Site, browser: Browser, shots_dir: Path, viewport: dict[str, int]
+) -> None:
+    ctx = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+    try:
+        page = ctx.new_page()
+        width = viewport["width"]
+        overflowing: dict[str, int] = {}
+        for name, path in PAGES.items():
+            open_page(page, site.url(path))
+            shot = shots_dir / f"{name}-{width}x{viewport['height']}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 0
+            scroll_width: int = page.evaluate("document.scrollingElement.scrollWidth")
+            if scroll_width > width + 1:
+                overflowing[name] = scroll_width
+        print(f"screenshots in {shots_dir}")
+        assert overflowing == {}, f"horizontal overflow at {width}px (scrollWidth by page): {overflowing}"
+    finally:
+        ctx.close()
