@@ -20,7 +20,7 @@ from typing import Any
 
 import jinja2
 
-from .model import Actor, Article, Figure, Quote, Sentence, Story, Term
+from .model import Actor, Article, Event, Figure, FigureSource, Quote, Sentence, Story, Term
 
 HOME = "index.md"
 FIGURES = "figures.md"
@@ -120,6 +120,8 @@ class Index:
         for f in s.figures:
             self.figures_by_article[f.article].append(f)
         self.sentences = {(a.id, u.id): u for a in s.articles for u in a.units}
+        self.term_by_name = {f.lower(): t for t in s.terms for f in (t.term, *t.aliases)}
+        self.actor_by_name = {a.name.lower(): a for a in s.actors}
 
     def sentence(self, article_id: str, sentence_id: str) -> Sentence:
         return self.sentences[(article_id, sentence_id)]
@@ -184,8 +186,37 @@ class Renderer:
         def sentence_text(article_id: str, sentence_id: str) -> str:
             return ix.sentence(article_id, sentence_id).text
 
+        def subtitle(actor: Actor) -> str:
+            """A card's second line: the role as the story gives it, else kind and affiliation."""
+            if actor.roles:
+                return actor.roles[0]
+            label = KIND_LABELS.get(actor.kind, actor.kind)
+            aff = ix.actors.get(actor.affiliation or "")
+            return f"{label}, {aff.name}" if aff else label
+
+        def claim(figure: Figure, src: FigureSource | None = None) -> Markdown:
+            """Who the story attributes a figure to, its hedge, and the link to the sentence."""
+            src = src or figure.sources[0]
+            parts = []
+            if src.claimant and src.claimant in ix.actors:
+                parts.append(f"Attributed to {actor_link(src.claimant)}")
+            else:
+                parts.append("In the story")
+            if src.hedge:
+                parts.append(f"({escape(src.hedge)})")
+            return Markdown(" ".join(parts) + " · " + source(src.span.article, src.span.sentence))
+
+        def marked_sentence(event: Event) -> Markdown:
+            """The event's sentence with its date expression in bold, so readers see what was dated."""
+            text = ix.sentence(event.span.article, event.span.sentence).text
+            a, b = event.span.start, event.span.end
+            return Markdown(f"{escape(text[:a])}**{escape(text[a:b])}**{escape(text[b:])}")
+
         return {
             "link": link,
+            "subtitle": subtitle,
+            "claim": claim,
+            "marked_sentence": marked_sentence,
             "a": a,
             "actor_link": actor_link,
             "source": source,
@@ -247,6 +278,7 @@ class Renderer:
                 mentions=ix.mentions_by_actor.get(actor.id, []),
                 related=ix.related_actors(actor.id)[:12],
                 affiliation=ix.actors.get(actor.affiliation or ""),
+                same_term=ix.term_by_name.get(actor.name.lower()),
                 backlinks=self.actor_backlinks(actor.id),
             )
         out[GLOSSARY] = self._render("glossary.md.j2", GLOSSARY, letters=self.letters())
@@ -257,9 +289,13 @@ class Renderer:
                 term=term,
                 uses=ix.uses_by_term.get(term.id, []),
                 related=ix.related_terms(term)[:12],
+                same_actor=ix.actor_by_name.get(term.term.lower()),
                 backlinks=sorted({story_page(a) for a, _ in ix.uses_by_term.get(term.id, [])}),
             )
-        out[TIMELINE] = self._render("timeline.md.j2", TIMELINE)
+        by_date: dict[str, list[Event]] = defaultdict(list)
+        for e in self.story.events:
+            by_date[e.date].append(e)
+        out[TIMELINE] = self._render("timeline.md.j2", TIMELINE, events_by_date=sorted(by_date.items()))
         return out
 
     def actor_groups(self) -> list[tuple[str, list[Actor]]]:
