@@ -7,6 +7,7 @@ extracted fields; extracted quotes and mentions always stay. All merging is keye
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -64,6 +65,8 @@ def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
             article = replace(article, id=f"{article.id}-{n}")
         taken.add(article.id)
         articles.append(article)
+    # chronological, undated stories last; file name breaks ties (ids stay as read)
+    articles.sort(key=lambda a: (a.date is None, a.date or dt.date.min, a.path))
     if not articles:
         warnings.append(f"{seeds_dir}: no readable story found; add a UTF-8 .txt file with the story's text")
     return articles
@@ -98,8 +101,8 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
     quotes = [q for f in findings for q in f.quotes]
     figures = [x for f in findings for x in f.figures]
 
-    # -- curated actors ----------------------------------------------------------------------
-    redirect: dict[str, str | None] = {}
+    # -- a later story's bare surname is the person another story named in full -------------
+    redirect: dict[str, str | None] = _surname_redirects(actors)
     entries = {e.slug: e for e in curation.actors}
     for e in curation.actors:
         target = _match_actor(e, actors)
@@ -179,6 +182,22 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
         events=tuple(sorted((e for f in findings for e in f.events), key=lambda e: (e.date, e.id))),
         warnings=tuple(warnings),
     )
+
+
+def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str | None]:
+    """`Blinken` (a one-word person in one story) -> `Antony Blinken` (named in full in another),
+    when exactly one fully named person carries that word; otherwise the two stay apart."""
+    owners: dict[str, list[str]] = {}
+    for a in actors.values():
+        words = a.name.split()
+        if a.kind == "person" and len(words) > 1:
+            for w in words:
+                owners.setdefault(w, []).append(a.id)
+    out: dict[str, str | None] = {}
+    for a in actors.values():
+        if a.kind == "person" and " " not in a.name and len(owners.get(a.name, [])) == 1:
+            out[a.id] = owners[a.name][0]
+    return out
 
 
 def _union(a: Iterable[str], b: Iterable[str]) -> tuple[str, ...]:

@@ -1,0 +1,174 @@
+"""The editor's workflow: curated overrides, hide and same_as, several stories, live reload."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from test_build import TINY, page_file, write_tiny_site
+
+from conftest import run_mkdocs
+
+SECOND = """---
+date: 2025-03-16
+source: AFP
+---
+Rebuilding Begins After Storm
+Crews clear debris ©JOHN ROE / AFP
+
+Doe said on Sunday that more than 300 homes were destroyed.
+
+"Every family will be housed," Doe said.
+
+Jane Roe with AFP
+"""
+
+
+def build(root: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    return run_mkdocs("build", *(["--strict"] if strict else []), cwd=root, check=strict)
+
+
+def data(root: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((root / "site/explainer.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_curated_fields_override_and_body_becomes_bio(tmp_path: Path) -> None:
+    write_tiny_site(
+        tmp_path,
+        TINY,
+        {
+            "docs/actors/jane-doe.md": """\
+                ---
+                role: Minister of Finance
+                summary: Finance minister since 2023.
+                aliases: [J. Doe]
+                ---
+                Jane Doe trained as an **economist**.
+                """
+        },
+    )
+    build(tmp_path)
+    actor = next(a for a in data(tmp_path)["actors"] if a["id"] == "jane-doe")
+    assert actor["roles"] == ["Minister of Finance"]
+    assert actor["summary"] == "Finance minister since 2023."
+    assert "J. Doe" in actor["aliases"]
+    html = page_file(tmp_path / "site", "actors/jane-doe/").read_text(encoding="utf-8")
+    assert "<strong>economist</strong>" in html  # the body, as Markdown
+    assert "We will rebuild" in html  # extracted quotes stay
+    assert not (tmp_path / "docs/actors/jane-doe.md").read_text(encoding="utf-8").count("We will rebuild")
+
+
+def test_hide_drops_an_actor_and_its_links(tmp_path: Path) -> None:
+    write_tiny_site(tmp_path, TINY, {"docs/actors/jane-doe.md": "---\nhide: true\n---\n"})
+    build(tmp_path)
+    assert "jane-doe" not in {a["id"] for a in data(tmp_path)["actors"]}
+    assert not page_file(tmp_path / "site", "actors/jane-doe/").exists()
+    story = page_file(tmp_path / "site", "stories/story/").read_text(encoding="utf-8")
+    assert "actors/jane-doe" not in story
+    assert [q["speaker"] for q in data(tmp_path)["quotes"]] == [None]
+
+
+def test_same_as_merges_and_missing_target_warns(tmp_path: Path) -> None:
+    story = TINY.replace("Finance Minister Jane Doe said", "Finance Minister Jane Doe and Reuters said")
+    write_tiny_site(tmp_path, story, {"docs/actors/reuters.md": "---\nsame_as: jane-doe\n---\n"})
+    build(tmp_path)
+    ids = {a["id"] for a in data(tmp_path)["actors"]}
+    assert "reuters" not in ids
+    assert "Reuters" in next(a for a in data(tmp_path)["actors"] if a["id"] == "jane-doe")["aliases"]
+
+    (tmp_path / "docs/actors/reuters.md").write_text("---\nsame_as: nobody\n---\n", encoding="utf-8")
+    proc = run_mkdocs("build", "--strict", cwd=tmp_path, check=False)
+    assert proc.returncode != 0
+    assert "docs/actors/reuters.md: same_as 'nobody' points to no actor" in proc.stderr
+
+
+def test_curated_entry_no_story_mentions_renders_with_warning(tmp_path: Path) -> None:
+    write_tiny_site(tmp_path, TINY, {"docs/actors/ada-lovelace.md": "---\nname: Ada Lovelace\n---\nMathematician.\n"})
+    proc = build(tmp_path, strict=False)
+    assert "docs/actors/ada-lovelace.md: 'Ada Lovelace' is not mentioned in any story" in proc.stderr
+    assert "Mathematician." in page_file(tmp_path / "site", "actors/ada-lovelace/").read_text(encoding="utf-8")
+    assert run_mkdocs("build", "--strict", cwd=tmp_path, check=False).returncode != 0
+
+
+def test_duplicate_slugs_warn(tmp_path: Path) -> None:
+    write_tiny_site(
+        tmp_path,
+        TINY,
+        {"docs/glossary/storm-surge.md": "---\nterm: storm surge\n---\nA.\n", "docs/glossary/Storm Surge.md": "B.\n"},
+    )
+    proc = run_mkdocs("build", "--strict", cwd=tmp_path, check=False)
+    assert "duplicate slug 'storm-surge'" in proc.stderr
+
+
+def test_several_stories_merge_actors_and_group_figures(tmp_path: Path) -> None:
+    write_tiny_site(tmp_path, TINY)
+    (tmp_path / "seeds/story-2.txt").write_text(SECOND, encoding="utf-8")
+    build(tmp_path)
+    d = data(tmp_path)
+    assert [a["title"] for a in d["articles"]] == ["Storm Hits Coast", "Rebuilding Begins After Storm"]
+    people = [a for a in d["actors"] if a["kind"] == "person"]
+    assert [p["id"] for p in people] == ["jane-doe"]  # "Doe" in the second story is the same person
+    assert {q["article"] for q in d["quotes"] if q["speaker"] == "jane-doe"} == {"story", "story-2"}
+    site = tmp_path / "site"
+    profile = page_file(site, "actors/jane-doe/").read_text(encoding="utf-8")
+    assert "We will rebuild" in profile and "Every family will be housed" in profile
+    figures = page_file(site, "figures/").read_text(encoding="utf-8")
+    assert figures.index("Storm Hits Coast") < figures.index("at least 12 people")
+    assert figures.index("Rebuilding Begins After Storm") < figures.index("more than 300 homes")
+    assert page_file(site, "stories/story-2/").is_file()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 - loopback only
+        return str(r.read().decode("utf-8"))
+
+
+def _wait_for(url: str, needle: str, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = _get(url)
+            if needle in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} not served at {url} within {seconds} s")
+
+
+def test_serve_rebuilds_when_a_seed_or_curated_file_is_saved(tmp_path: Path) -> None:
+    write_tiny_site(tmp_path, TINY)
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        _wait_for(base + "stories/story/", "at least 12 people died", 60)
+        seed = tmp_path / "seeds/story.txt"
+        seed.write_text(TINY.replace("at least 12 people died", "at least 15 people died"), encoding="utf-8")
+        _wait_for(base + "stories/story/", "at least 15 people died", 30)
+        (tmp_path / "docs/actors").mkdir()
+        (tmp_path / "docs/actors/jane-doe.md").write_text("---\nrole: Treasurer\n---\nA curated bio.\n", encoding="utf-8")
+        _wait_for(base + "actors/jane-doe/", "A curated bio.", 30)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
