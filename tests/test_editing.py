@@ -11,9 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from test_build import TINY, page_file, write_tiny_site
-
 from conftest import run_mkdocs
+from test_build import TINY, page_file, write_tiny_site
 
 SECOND = """---
 date: 2025-03-16
@@ -131,7 +130,7 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 - loopback only
+    with urllib.request.urlopen(url, timeout=5) as r:
         return str(r.read().decode("utf-8"))
 
 
@@ -167,7 +166,9 @@ def test_serve_rebuilds_when_a_seed_or_curated_file_is_saved(tmp_path: Path) -> 
         seed.write_text(TINY.replace("at least 12 people died", "at least 15 people died"), encoding="utf-8")
         _wait_for(base + "stories/story/", "at least 15 people died", 30)
         (tmp_path / "docs/actors").mkdir()
-        (tmp_path / "docs/actors/jane-doe.md").write_text("---\nrole: Treasurer\n---\nA curated bio.\n", encoding="utf-8")
+        (tmp_path / "docs/actors/jane-doe.md").write_text(
+            "---\nrole: Treasurer\n---\nA curated bio.\n", encoding="utf-8"
+        )
         _wait_for(base + "actors/jane-doe/", "A curated bio.", 30)
     finally:
         server.terminate()

@@ -172,6 +172,7 @@ class ActorExtractor:
         self.found: dict[str, list[_Found]] = defaultdict(list)
         self.singles: list[tuple[Sentence, Token, bool]] = []
         self.ambiguous: set[str] = set()
+        self.acronym_owner: dict[str, str] = {}
         self.mid_caps = self._mid_sentence_capitals()
 
     def _mid_sentence_capitals(self) -> set[str]:
@@ -314,7 +315,12 @@ class ActorExtractor:
 
         if len(words) == 1:
             if _is_acronym(words[0]):
-                self._add(sentence, words[0], "organization", *span)
+                named = [f for f in self.found[sentence.id] if f.kind == "organization" and f.end == span[0] - 2]
+                if named and text[span[0] - 2 : span[0]] == " (":  # "National Emergency Response Institute (INARE)"
+                    self.acronym_owner.setdefault(words[0], named[-1].key)
+                    self._add(sentence, named[-1].key, "organization", *span)
+                else:
+                    self._add(sentence, words[0], "organization", *span)
             else:
                 self.singles.append((sentence, seq[0], _sentence_initial(text, seq[0].start)))
             return
@@ -373,9 +379,17 @@ class ActorExtractor:
 
     def _lower_case_title(self, sentence: Sentence, start: int, person: _Person) -> None:
         """`Foreign Ministry spokesman Lin Jian`: a role noun right before the name."""
-        m = re.search(r"((?:[A-Z][\w.-]*\s+){0,4})([a-z][\w-]*)\s+$", sentence.text[:start])
-        if m and (m.group(2) in ROLE_NOUNS or m.group(2).endswith("ist")) and m.group(2) not in {"general"}:
-            role = (m.group(1) + m.group(2)).strip()
+        m = re.search(r"((?:[A-Z][\w.-]*\s+){0,4})((?:[a-z][\w-]*\s+){0,2})([a-z][\w-]*)\s+$", sentence.text[:start])
+        if m and (m.group(3) in ROLE_NOUNS or m.group(3).endswith("ist")) and m.group(3) not in {"general"}:
+            modifiers = m.group(2).split()
+            while (
+                modifiers and modifiers[0] in STOPWORDS | SPEECH_VERBS
+            ):  # "said chief executive X" -> "chief executive"
+                modifiers.pop(0)
+            if m.group(2).split() != modifiers:
+                role = " ".join([*modifiers, m.group(3)])
+            else:
+                role = (m.group(1) + m.group(2) + m.group(3)).strip()
             if role not in person.roles:
                 person.roles.append(role)
 
@@ -386,8 +400,11 @@ class ActorExtractor:
             return
         role = m.group(1).strip()
         words = role.split()
-        if not any(w.strip(",.") in ROLE_NOUNS or w.endswith("ist") for w in words[:3]):
-            return
+        with_article = re.match(r",\s+(?:a|an|the)\s", sentence.text[end:]) is not None
+        if not (with_article and len(words) <= 10) and not any(
+            w.strip(",.") in ROLE_NOUNS or w.endswith("ist") for w in words[:3]
+        ):
+            return  # "X, a shopkeeper in Chivay," is a role; "X, who fled," is not
         if role not in person.roles:
             person.roles.append(role)
         if person.affiliation is None:
@@ -411,6 +428,7 @@ class ActorExtractor:
                     self._classify(s, seq)
         self._resolve_singles()
         self._merge_short_names()
+        self._resolve_acronyms()
         self._resolve_the_north()
         return self._build()
 
@@ -435,9 +453,22 @@ class ActorExtractor:
                 self.ambiguous.add(tok.text)
             elif tok.text in self.terms or tok.text.lower() in STOPWORDS:
                 continue
+            elif re.search(r"\b(?:in|near|outside|across|from)\s+$", sentence.text[: tok.start]) and not tok.possessive:
+                self._add(sentence, tok.text, "place", tok.start, tok.end)  # "landed near Woomera"
             elif tok.possessive or self._speaks(sentence.text, tok) or self._spoken_by(sentence.text, tok):
                 self.persons.setdefault(tok.text, _Person(tok.text))
                 self._add(sentence, tok.text, "person", tok.start, tok.end)
+
+    def _resolve_acronyms(self) -> None:
+        """`INARE said` after `National Emergency Response Institute (INARE)`: the same organisation."""
+        for acronym, owner in self.acronym_owner.items():
+            if acronym == owner:
+                continue
+            for found in self.found.values():
+                for i, f in enumerate(found):
+                    if f.key == acronym:
+                        found[i] = _Found(owner, "organization", f.start, f.end, f.text, f.alias)
+            self.kinds.pop(acronym, None)
 
     def _merge_short_names(self) -> None:
         """`De Vries` (capitalised to open a sentence) is the `Sanne de Vries` named before."""

@@ -21,12 +21,13 @@ def extract(article: Article, curated_terms: Iterable[Term] = ()) -> Findings:
     curated = tuple(curated_terms)
     defined = defined_terms(find_definitions(article))
     actors, mentions, _ambiguous = extract_actors(article, acronyms((*defined, *curated)))
+    quotes = extract_quotes(article, actors, mentions)
     return Findings(
         article=article,
-        figures=tuple(extract_figures(article, actors, mentions)),
+        figures=tuple(extract_figures(article, actors, mentions, quotes)),
         actors=tuple(actors),
         mentions=tuple(mentions),
-        quotes=tuple(extract_quotes(article, actors, mentions)),
+        quotes=tuple(quotes),
         terms=tuple(defined),
         term_uses=tuple(locate_uses(article, (*defined, *curated))),
         events=tuple(extract_events(article)),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .model import Actor, Article, Figure, FigureSource, Mention, Sentence, Span
+from .model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
 from .slugs import SlugRegistry
 from .vocabulary import (
     CURRENCY_SYMBOLS,
@@ -170,7 +170,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
             return True
         if re.match(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|GMT\b|UTC)", after):  # times
             return True
-        if re.search(r"[\w-]$", before) or re.match(r"-?[A-Za-z]", after):  # Covid-19, G20, F-16s
+        if re.search(r"[A-Z][\w]*-$|\w$", before) or re.match(r"[A-Za-z]|-[A-Z]", after):  # Covid-19, G20, F-16s
             return True
         if re.search(rf"\b(?:{_MONTHS_RE})\.?\s+$", before) or re.match(rf"\s+(?:{_MONTHS_RE})\b", after):
             return True  # a date: November 5, 5 November
@@ -211,11 +211,16 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
     if m.group("pct"):
         return "percent", _label_before(text, m.start()) or "percentage", m.end()
     if m.group("cur"):
-        unit = CURRENCY_SYMBOLS.get(m.group("cur"), "currency")
+        unit = _iso(CURRENCY_SYMBOLS.get(m.group("cur"), "currency"))
         after = re.match(r"\s+(?:in|for|of|on)\s+((?:[\w-]+\s*){1,4})", text[m.end() :])
         label = after.group(1).strip() if after else (_label_before(text, m.start()) or unit)
         return unit, _trim(label), m.end()
     rest = text[m.end() :]
+    hyphen = re.match(r"-([a-z]+)\b", rest)
+    if hyphen:  # "a 6.9-magnitude earthquake", "a 10-year sentence"
+        noun_after = re.match(r"\s+([a-z][\w-]*)", rest[hyphen.end() :])
+        label = noun_after.group(1) if noun_after else hyphen.group(1)
+        return hyphen.group(1), label, m.end() + hyphen.end()
     if m.group("vague"):
         rest = re.sub(r"^\s+of\s+", " ", rest)
         skip = m.end() + (len(text[m.end() :]) - len(rest))
@@ -241,13 +246,30 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
     noun_end = noun.start(1) + rest_len
     if words[-1].lower() in _STOP_AFTER or words[-1].lower() in SPEECH_VERBS:
         return None, _label_before(text, m.start()) or "figure", m.end()
-    unit = words[-1]
+    lower = [w for w in words if not w[0].isupper()]
+    unit = " ".join(lower) if lower else words[-1]  # "basis points", "board members"; demonyms left out
+    per = re.match(r"\s+per\s+[a-z]+\b", rest[noun_end:])
+    if per:  # "12 kilometres per second"
+        unit += per.group(0).rstrip()
+        noun_end += per.end()
     end = skip + noun_end
-    if unit.lower() in _UNITS or unit.lower() in CURRENCY_WORDS:
-        return unit, _label_before(text, m.start()) or unit, end
+    if lower and (lower[-1].lower() in _UNITS or lower[-1].lower() in CURRENCY_WORDS or lower[-1].lower() in _ISO):
+        return _iso(unit), _label_before(text, m.start()) or unit, end
     tail = _AUX.sub("", re.split(r"[,;:.\"“”()]", text[end:] + ".", maxsplit=1)[0].strip())
     label = " ".join([*words, *tail.split()[:7]])
     return unit, _trim(label), end
+
+
+# ISO 4217 codes for currency names that name one currency only; others stay as written.
+_ISO = {
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY",
+    "yuan": "CNY", "won": "KRW", "soles": "PEN", "naira": "NGN", "rand": "ZAR", "reais": "BRL",
+    "roubles": "RUB", "rubles": "RUB", "shekels": "ILS", "lira": "TRY", "hryvnias": "UAH",
+}  # fmt: skip
+
+
+def _iso(unit: str) -> str:
+    return _ISO.get(unit.lower(), unit)
 
 
 def _label_before(text: str, start: int) -> str | None:
@@ -290,12 +312,44 @@ def _claimant(sentence: Sentence, start: int, end: int, mentions: list[Mention])
         found = [x for x in mentions if acc.end() <= x.span.start < stop]
         return (found[-1].actor if found else None), True
     for verb in reversed([v for v in re.finditer(r"\b(\w+)\b", text[:start]) if v.group(1) in SPEECH_VERBS]):
-        before = [x for x in mentions if x.span.end <= verb.start()]
-        if before:
-            gap = text[before[-1].span.end : verb.start()]
-            if re.fullmatch(r"(?:,\s+[^,\"“”]{2,120},)?\s+(?:\w+ly\s+|also\s+)?", gap):
-                return before[-1].actor, False
-    return None, False
+        if verb.group(1) in _ACTION_VERBS and not re.match(r"(?:\s+\S+){0,3}?\s+that\b", text[verb.end() : start]):
+            continue  # "Lima declared a state of emergency for 60 days": an act, not a claim
+        for x in reversed([x for x in mentions if x.span.end <= verb.start()]):
+            gap = text[x.span.end : verb.start()]
+            if re.fullmatch(r"(?:\s*\([^)]{1,40}\))?(?:,\s+[^,\"“”]{2,120},)?\s+(?:\w+ly\s+|also\s+)?", gap):
+                return x.actor, False
+    tail = _trailing_attribution(text, end, mentions)
+    return tail, False
+
+
+def _trailing_attribution(text: str, end: int, mentions: list[Mention]) -> str | None:
+    """`..., killing at least 37 people, the National Emergency Response Institute (INARE) said.`"""
+    for x in reversed([x for x in mentions if x.span.start >= end]):
+        before = text[: x.span.start]
+        after = text[x.span.end :]
+        if not re.search(r",\s+(?:the\s+)?$", before):
+            continue
+        verb = re.match(r"(?:\s*\([^)]{1,40}\))?\s+(?:\w+ly\s+)?(\w+)\b[^,;\"“”]*[.!]?$", after)
+        if verb and verb.group(1) in SPEECH_VERBS and verb.group(1) not in _ACTION_VERBS:
+            return x.actor
+    m = re.search(
+        r",\s+(said|says|told|added|reported)\s+$",
+        text[: min((x.span.start for x in mentions if x.span.start >= end), default=0)],
+    )
+    if m:
+        first = next(x for x in mentions if x.span.start >= end)
+        if re.fullmatch(r"[.!]?", text[first.span.end :].strip()):
+            return first.actor
+    return None
+
+
+# Verbs that report an act rather than a claim: they attribute a figure only with "that".
+_ACTION_VERBS = frozenset(
+    "declare declares declared announce announces announced pledge pledged promise promised call called calling "
+    "condemn condemned criticize criticized criticise criticised urge urged demand demanded ask asked rule ruled "
+    "find found vow vowed threaten threatened describe described express expressed accuse accused continue "
+    "continued agree agreed deny denied".split()
+)
 
 
 def _hedge(text: str, according: bool) -> str | None:
@@ -308,8 +362,14 @@ def _hedge(text: str, according: bool) -> str | None:
     return None
 
 
-def extract_figures(article: Article, actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[Figure]:
+def extract_figures(
+    article: Article, actors: Iterable[Actor], mentions: Iterable[Mention], quotes: Iterable[Quote] = ()
+) -> list[Figure]:
+    """Every figure in the body; one inside a quote is claimed by the quote's speaker."""
     del actors  # claimants are any actor the sentence names; kinds do not matter here
+    quoted: dict[str, list[Quote]] = {}
+    for q in quotes:
+        quoted.setdefault(q.span.sentence, []).append(q)
     by_sentence: dict[str, list[Mention]] = {}
     for x in mentions:
         by_sentence.setdefault(x.span.sentence, []).append(x)
@@ -323,19 +383,26 @@ def extract_figures(article: Article, actors: Iterable[Actor], mentions: Iterabl
             if (
                 m.group("word")
                 and not m.group("qual")
-                and re.search(r"\b(?:the|these|those|its|their|his|her|our|all)\s+$", text[: m.start()], re.IGNORECASE)
+                and re.search(r"\b(?:the|these|those|all)\s+$", text[: m.start()], re.IGNORECASE)
             ):
                 continue
             unit, label, end = _unit_and_label(sentence, m)
             if m.group("word") and unit is None:
                 continue
             start = m.start()
+            measure = re.search(r"\b([a-z]+)([- ])$", text[:start])
+            if measure and measure.group(1) in _UNITS and (unit is None or measure.group(2) == "-"):
+                unit, start, end = measure.group(1), measure.start(), m.end()  # "magnitude 5.4", "magnitude-8.0"
             value = re.sub(r"[\"“”]", "", text[start:end]).strip()
             value = re.sub(r"\s+", " ", value)
             if m.group("vague"):
                 value = re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", text[start:end])).strip()
             qualifier = m.group("qual").strip().lower() if m.group("qual") else None
-            claimant, according = _claimant(sentence, start, end, ms)
+            inside = [q for q in quoted.get(sentence.id, []) if q.span.start <= start and end <= q.span.end]
+            if inside:
+                claimant, according = inside[0].speaker, False
+            else:
+                claimant, according = _claimant(sentence, start, end, ms)
             source = FigureSource(Span(article.id, sentence.id, start, end), claimant, _hedge(text, according))
             found.append((value, _number(m), qualifier, unit, label, source))
 

@@ -42,7 +42,9 @@ def _clauses(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class QuoteExtractor:
     def __init__(self, article: Article, actors: Iterable[Actor], mentions: Iterable[Mention]) -> None:
         self.article = article
+        actors = list(actors)
         self.kind = {a.id: a.kind for a in actors}
+        self.roles = {a.id: a.roles for a in actors if a.kind == "person"}
         self.by_sentence: dict[str, list[Mention]] = {}
         for m in mentions:
             self.by_sentence.setdefault(m.span.sentence, []).append(m)
@@ -77,7 +79,12 @@ class QuoteExtractor:
         m = re.match(r"\s*,?\s*(he|she|He|She)\s+" + _ADVERB + r"(\w+)", rest)
         if m and m.group(2) in SPEECH_VERBS:
             return self._pronoun(sentence, m.group(1).lower(), m.group(2))
-        m = re.match(r"\s*,?\s*(\w+)\s+", rest)
+        m = re.match(r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + _ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b)", rest)
+        if m:
+            noun, verb = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            if verb in SPEECH_VERBS and (owner := self._by_role(noun)):
+                return Attribution(owner, verb)
+        m = re.match(r"\s*,?\s*(\w+)\s+(?:(?:de|van|von|der|da|du|al|bin|la|le)\s+)?", rest)
         if m and m.group(1) in SPEECH_VERBS:
             start = close + 1 + m.end()
             found = self._mention_at(sentence, start, hi)
@@ -110,23 +117,48 @@ class QuoteExtractor:
                     r"\s+[a-z]+\s+", between
                 ):
                     return Attribution(mention.actor, verb.group(1))
-                break
+        if verbs and lo == 0:  # the sentence's subject speaks: "The governor declined ..., saying ..."
+            cue = verbs[0].group(1)
+            subject = re.match(r"(?:[A-Z]\w+ly,\s+)?(?:(He|She)|[Tt]he\s+([a-z-]+))\b", text)
+            if subject and subject.group(1):
+                return self._pronoun(sentence, subject.group(1).lower(), cue)
+            if subject and subject.group(2):
+                return Attribution(self._by_role(subject.group(2)), cue) if self._by_role(subject.group(2)) else None
         return None
 
+    def _by_role(self, noun: str) -> str | None:
+        """`the governor`: the one person whose role, as the story gives it, has that word."""
+        owners = [
+            a for a, roles in self.roles.items() if any(re.search(rf"\b{re.escape(noun)}\b", r, re.I) for r in roles)
+        ]
+        return owners[0] if len(owners) == 1 else None
+
     def _pronoun(self, sentence: Sentence, pronoun: str, cue: str) -> Attribution:
-        """The one person a pronoun can mean: named earlier in this paragraph, else the last speaker."""
+        """The one person a pronoun can mean: named earlier in this paragraph, else in the
+        paragraph before it (wire copy often quotes in a paragraph of its own), else the last
+        speaker. Two candidates and no tie-break by the last speaker: nobody."""
         want = _PRONOUNS.get(pronoun)
         if want is None:
             return Attribution(None, cue, pronoun=True)
-        block = [s for s in self.article.sentences if s.block == sentence.block]
-        idx = block.index(sentence) if sentence in block else 0
-        for s in reversed(block[: idx + 1]):
-            people = []
-            for m in self.by_sentence.get(s.id, []):
-                if self.kind.get(m.actor) == want and m.actor not in people:
+        body = self.article.sentences
+        here = [s for s in body if s.block == sentence.block]
+        idx = here.index(sentence) if sentence in here else 0
+        earlier_blocks = sorted({s.block for s in body if s.block < sentence.block})
+        previous = [s for s in body if earlier_blocks and s.block == earlier_blocks[-1]]
+        for scope, newest_first in ((here[: idx + 1], True), (previous, False)):
+            people: list[str] = []
+            for s in reversed(scope) if newest_first else scope:
+                found = []
+                for m in self.by_sentence.get(s.id, []):
+                    if self.kind.get(m.actor) != want or m.actor in found:
+                        continue
                     if s is sentence and pronoun_position(sentence.text, pronoun) < m.span.start:
                         continue
-                    people.append(m.actor)
+                    found.append(m.actor)
+                if newest_first and found:
+                    people = found
+                    break
+                people += [p for p in found if p not in people]
             if len(people) == 1:
                 return Attribution(people[0], cue, pronoun=True)
             if len(people) > 1:

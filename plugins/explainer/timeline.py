@@ -30,7 +30,9 @@ _PATTERNS = [
 def _future(text: str, at: int) -> bool:
     """Whether the clause before a date speaks of the future: `will be flown on Saturday`."""
     clause = re.split(r"[.;]\s", text[:at])[-1]
-    return bool(re.search(r"\b(?:will|would|due to|scheduled|expected to|set to|plans? to|is to|are to)\b", clause))
+    return bool(
+        re.search(r"\b(?:will|would|due to|scheduled|expects?|expected|set to|plans? to|is to|are to|next)\b", clause)
+    )
 
 
 def _weekday(base: dt.date, name: str, modifier: str | None) -> dt.date:
@@ -54,15 +56,21 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
         if kind == "month":
             year = int(m.group(2)) if m.group(2) else (base.year if base else None)
             looks_back = re.match(r"(?:since|last|in)\b", m.group(0)) and not _future(m.string, m.start())
-            if year is not None and not m.group(2) and base and looks_back and _MONTH_NUM[m.group(1)] > base.month:
+            month = _MONTH_NUM[m.group(1)]
+            if year is not None and not m.group(2) and base and looks_back and month > base.month:
                 year -= 1  # "since October", said in February, is last October
+            elif year is not None and not m.group(2) and base and _future(m.string, m.start()) and month < base.month:
+                year += 1  # "a cut expected in January", said in November, is next January
             return None if year is None else f"{year:04d}-{_MONTH_NUM[m.group(1)]:02d}"
         if base is None:
             return None
         if kind == "weekday":
             if m.group(2)[0].islower():
                 return None
-            modifier = m.group(1) or ("next" if _future(m.string, m.start()) else None)
+            given = (m.group(1) or "").lower()
+            modifier = (
+                given if given in ("next", "last", "this") else ("next" if _future(m.string, m.start()) else None)
+            )
             return _weekday(base, m.group(2), modifier).isoformat()
         word = m.group(1).lower()
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
