@@ -39,9 +39,10 @@ class Site:
         elif stories:
             nav.append({"Stories": [{self.titles[p]: p} for p in stories]})
         nav.append({"Key figures": FIGURES})
-        people = [{a.name: actor_page(a.id)} for a in sorted(s.actors, key=lambda a: a.name.lower())]
-        nav.append({"People and organisations": [ACTORS, *people]})
-        nav.append({"Glossary": [GLOSSARY, *({t.term: term_page(t.id)} for t in s.terms)]})
+        # Profiles and terms are reached from their section pages, not listed in the navigation:
+        # a nav of every actor would be rendered into every page, growing the site quadratically.
+        nav.append({"People and organisations": ACTORS})
+        nav.append({"Glossary": GLOSSARY})
         nav.append({"Timeline": TIMELINE})
         nav.extend(extra_pages)  # type: ignore[arg-type]
         return nav

@@ -7,13 +7,16 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from .config import ExplainerConfig
 from .linker import LinkerExtension
 from .pipeline import Site, build_site
 from .render import ACTORS, GLOSSARY, HOME
+from .structured import page_jsonld, script_json
 
 log = get_plugin_logger(__name__)
 
@@ -54,7 +57,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 if src == HOME or not src.startswith(("actors/", "glossary/")):
                     continue  # a hand-written page wins over a generated one
                 files.remove(existing)  # a curated entry: its content was merged into the generated page
-            files.append(File.generated(config, src, content=markdown))
+            page_file = File.generated(config, src, content=markdown)
+            if src.startswith(("actors/", "glossary/")) and src not in (ACTORS, GLOSSARY):
+                page_file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the section pages
+            files.append(page_file)
         for f in list(files):  # curated entries nobody can place stay data, not pages
             if (
                 f.src_uri.startswith(("actors/", "glossary/"))
@@ -76,6 +82,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.linker.current_page = page.file.src_uri
+        return None
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Hand the page's JSON-LD to the theme (`overrides/main.html` prints it in the head)."""
+        if self.site is None:
+            return None
+        data = page_jsonld(
+            self.site.story,
+            page.file.src_uri,
+            page.url,
+            config.site_url or "",
+            use_directory_urls=config.use_directory_urls,
+        )
+        page.meta["explainer_jsonld"] = script_json(data) if data is not None else None
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -1,0 +1,233 @@
+"""Structured data (schema.org JSON-LD) for the generated pages, from the `Story` alone.
+
+Pure: no MkDocs import. `plugin.py` asks for one page's data and the theme prints it in a
+`<script type="application/ld+json">` (see `script_json`). Nothing is invented: every value is
+read from the story or the editor's files, and a field the story does not give is left out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+from urllib.parse import urljoin
+
+from . import render
+from .model import Actor, Article, Figure, Story, Term
+from .render import FIGURES, GLOSSARY, SECTION_TITLES, actor_page, story_page, summary, term_page
+
+CONTEXT = "https://schema.org"
+ACTOR_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
+
+_BYLINE_JOINERS = re.compile(r"\s*(?:,|&|\s/\s|\bwith\b|\band\b)\s*", re.IGNORECASE)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(\*\*|__|\*|`)")
+
+
+def page_jsonld(
+    story: Story, src_uri: str, page_url: str, site_url: str, *, use_directory_urls: bool = True
+) -> dict[str, Any] | None:
+    """The JSON-LD object for the page built from `src_uri`, or None when the page has none.
+
+    `page_url` is the page's URL relative to the site root (MkDocs' `page.url`); `site_url` is the
+    absolute root of the published site (empty when unknown: then no `url` is given, as a relative
+    URL in structured data would be read against the wrong base).
+    """
+    urls = _Urls(site_url, use_directory_urls)
+    url = urls.absolute(page_url)
+    if src_uri.startswith("stories/"):
+        article = next((a for a in story.articles if story_page(a.id) == src_uri), None)
+        return None if article is None else _article(story, article, url)
+    if src_uri == FIGURES:
+        return _figures(story, url)
+    if src_uri == GLOSSARY:
+        return _glossary(story, url, urls)
+    if src_uri.startswith("glossary/"):
+        term = next((t for t in story.terms if term_page(t.id) == src_uri), None)
+        return None if term is None else {"@context": CONTEXT, **_term(term, url, urls, in_set=True)}
+    if src_uri.startswith("actors/"):
+        actor = next((a for a in story.actors if actor_page(a.id) == src_uri), None)
+        return None if actor is None else _actor(story, actor, url, urls)
+    return None
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON that is safe inside `<script>`: `</` cannot end the element, `<!--` cannot open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Urls:
+    def __init__(self, site_url: str, use_directory_urls: bool) -> None:
+        self.base = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+        self.directory_urls = use_directory_urls
+
+    def absolute(self, path: str) -> str | None:
+        return urljoin(self.base, path) if self.base else None
+
+    def page(self, src: str, anchor: str = "") -> str | None:
+        url = self.absolute(render.page_url(src, self.directory_urls))
+        return f"{url}#{anchor}" if url and anchor else url
+
+
+def _clean(d: dict[str, Any]) -> dict[str, Any]:
+    """Leave out fields the story does not give (None, empty string or list)."""
+    return {k: v for k, v in d.items() if v not in (None, "", [], ())}
+
+
+def plain(markdown: str) -> str:
+    """An editor's Markdown as one line of plain text: link text kept, emphasis marks dropped."""
+    text = _MD_LINK.sub(r"\1", markdown)
+    text = _MD_MARKS.sub("", text)
+    return " ".join(text.split())
+
+
+def _organization(name: str, url: str | None = None) -> dict[str, Any]:
+    return _clean({"@type": "Organization", "name": name, "url": url})
+
+
+def byline_names(byline: str) -> list[str]:
+    """`Léon Bruneu with Claire Lee with AFP` -> the names, in order; `By ` dropped."""
+    text = byline.strip()
+    if text.lower().startswith("by "):
+        text = text[3:]
+    names = (part.strip(" ()") for part in _BYLINE_JOINERS.split(text))
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def authors(story: Story, article: Article) -> list[dict[str, Any]]:
+    """Bylined people as `Person`; the agency (the story's source, a known organisation, or an
+    all-capitals name such as AFP) as `Organization`."""
+    if not article.byline:
+        return []
+    orgs = {article.source.casefold()} if article.source else set()
+    for a in story.actors:
+        if a.kind == "organization":
+            orgs |= {n.casefold() for n in (a.name, *a.aliases)}
+    out = []
+    for name in byline_names(article.byline):
+        letters = [c for c in name if c.isalpha()]
+        if name.casefold() in orgs or (len(letters) >= 2 and all(c.isupper() for c in letters)):
+            out.append(_organization(name))
+        else:
+            out.append({"@type": "Person", "name": name})
+    return out
+
+
+# --------------------------------------------------------------------------- page types
+
+
+def _article(story: Story, article: Article, url: str | None) -> dict[str, Any]:
+    publisher = _organization(article.source) if article.source else None
+    based_on = _clean(
+        {
+            # The wire copy as it reached the newsroom: the plain-text seed file the page is rendered from.
+            "@type": "CreativeWork",
+            "name": article.title,
+            "identifier": article.path,
+            "encodingFormat": "text/plain",
+            "inLanguage": article.language,
+            "datePublished": article.date.isoformat() if article.date else None,
+            "publisher": publisher,
+        }
+    )
+    return _clean(
+        {
+            "@context": CONTEXT,
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "description": summary(article),
+            "datePublished": article.date.isoformat() if article.date else None,
+            "author": authors(story, article),
+            "publisher": publisher,
+            "isBasedOn": based_on,
+            "inLanguage": article.language,
+            "url": url,
+            "mainEntityOfPage": url,
+        }
+    )
+
+
+def _actor(story: Story, actor: Actor, url: str | None, urls: _Urls) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": ACTOR_TYPES[actor.kind],
+        "name": actor.name,
+        "alternateName": list(actor.aliases),
+        "description": actor.summary,
+        "url": url,
+    }
+    if actor.kind == "person":
+        data["jobTitle"] = actor.roles[0] if len(actor.roles) == 1 else list(actor.roles)
+    affiliation = next((a for a in story.actors if a.id == actor.affiliation), None)
+    if affiliation is not None and affiliation.id != actor.id:
+        # The story ties the actor to this organisation or country ("US Secretary of State").
+        data["affiliation"] = _clean(
+            {
+                "@type": ACTOR_TYPES[affiliation.kind],
+                "name": affiliation.name,
+                "url": urls.page(actor_page(affiliation.id)),
+            }
+        )
+    return _clean(data)
+
+
+def _term_set(urls: _Urls) -> dict[str, Any]:
+    url = urls.page(GLOSSARY)
+    return _clean({"@type": "DefinedTermSet", "@id": url, "name": SECTION_TITLES[GLOSSARY], "url": url})
+
+
+def _term(term: Term, url: str | None, urls: _Urls, *, in_set: bool) -> dict[str, Any]:
+    definition = term.curated_definition or term.definition
+    return _clean(
+        {
+            "@type": "DefinedTerm",
+            "@id": url,
+            "name": term.term,
+            "alternateName": list(term.aliases),
+            "description": plain(definition) if definition else None,
+            "url": url,
+            "inDefinedTermSet": _term_set(urls) if in_set else None,
+        }
+    )
+
+
+def _glossary(story: Story, url: str | None, urls: _Urls) -> dict[str, Any]:
+    terms = sorted(story.terms, key=lambda t: t.term.lower())
+    return _clean(
+        {
+            "@context": CONTEXT,
+            **_term_set(urls),
+            "hasDefinedTerm": [_term(t, urls.page(term_page(t.id)), urls, in_set=False) for t in terms],
+        }
+    )
+
+
+def _figures(story: Story, url: str | None) -> dict[str, Any]:
+    # In the order of the Key figures page: story by story, then as the story gives them.
+    by_article: dict[str, list[Figure]] = {}
+    for f in story.figures:
+        by_article.setdefault(f.article, []).append(f)
+    figures = [f for a in story.articles for f in by_article.get(a.id, [])]
+    return {
+        "@context": CONTEXT,
+        "@type": "ItemList",
+        "name": SECTION_TITLES[FIGURES],
+        **({"url": url} if url else {}),
+        "numberOfItems": len(figures),
+        "itemListElement": [
+            _clean(
+                {
+                    "@type": "ListItem",
+                    "position": i,
+                    "name": f.value,
+                    "description": f.label,
+                    "url": f"{url}#{f.id}" if url else None,
+                }
+            )
+            for i, f in enumerate(figures, start=1)
+        ],
+    }
