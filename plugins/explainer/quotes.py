@@ -219,7 +219,7 @@ class QuoteExtractor:
         out = []
         previous = lo
         for (o, c), a in zip(inside, found):
-            if a is None or not a.speaker:
+            if (a is None or not a.speaker) and (fallback.speaker or a is None):
                 # inherit the clause's speaker, but keep the verb that introduces this quote
                 verbs = [w for w in re.findall(r"\b(\w+)\b", sentence.text[previous:o]) if w in SPEECH_VERBS]
                 a = Attribution(fallback.speaker, verbs[-1] if verbs and fallback.speaker else fallback.cue)
