@@ -218,3 +218,29 @@ def test_build_never_writes_into_docs_or_seeds() -> None:
     tracked = {p.relative_to(ROOT) for d in ("docs", "seeds") for p in (ROOT / d).rglob("*") if p.is_file()}
     generated = {p for p in tracked if p.parts[1:2] in (("stories",),) or p.name in ("figures.md", "timeline.md")}
     assert generated == set()
+
+
+def test_site_templates_override_built_in_ones(tmp_path: Path) -> None:
+    write_tiny_site(
+        tmp_path,
+        TINY,
+        {
+            "templates/timeline.md.j2": "# Our timeline\n\n{% for e in story.events %}- {{ e.date }}: {{ e.when }}\n{% endfor %}\n"
+        },
+    )
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "plugins: [search, explainer]", "plugins: [search, {explainer: {templates_dir: templates}}]"
+        ),
+        encoding="utf-8",
+    )
+    run_mkdocs("build", "--strict", cwd=tmp_path)
+    html = page_file(tmp_path / "site", "timeline/").read_text(encoding="utf-8")
+    assert "Our timeline" in html and "2025-03-11: on Tuesday" in html
+    assert "Tuesday 11 March 2025" not in html  # the built-in template was not used
+
+
+def test_every_figure_heading_is_an_anchor(built_site: Path, explainer_json: dict[str, Any]) -> None:
+    ids = parse(page_file(built_site, "figures/")).ids
+    assert {f["id"] for f in explainer_json["figures"]} <= ids
