@@ -232,6 +232,8 @@ class ActorExtractor:
         first = seq[0].text
         if self._lookup([first]) is not None or _is_acronym(first):
             return seq
+        if re.search(r"-[a-z]", first):  # "Third-placed Joel Santana", "Well-known X": an adjective
+            return seq[1:]
         if first.lower() in STOPWORDS or (first.endswith(("ing", "ly")) and len(seq) == 1):
             return seq[1:]
         if first.lower() in STOPWORDS or (len(seq) > 1 and first.endswith(("ing", "ly"))):
@@ -440,8 +442,10 @@ class ActorExtractor:
                     index[w].add(name)
         orgs: dict[str, set[str]] = defaultdict(set)
         for key, kind in self.kinds.items():
-            if kind == "organization" and " " in key:
-                orgs[key.split()[0]].add(key)
+            if kind == "organization" and " " in key:  # "Kanemori" (Holdings), (Union Sportive) "Garonne"
+                for w in {key.split()[0], key.split()[-1]}:
+                    if w not in ORG_WORDS and w[:1].isupper() and self._lookup([w]) is None:
+                        orgs[w].add(key)
         for sentence, tok, _initial in self.singles:
             if len(orgs.get(tok.text, ())) == 1 and tok.text not in index:
                 self._add(sentence, next(iter(orgs[tok.text])), "organization", tok.start, tok.end)

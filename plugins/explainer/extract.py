@@ -10,11 +10,19 @@ from .model import Article, Findings, Term
 from .quotes import extract_quotes
 from .terms import defined_terms, find_definitions, locate_uses
 from .timeline import extract_events
+from .vocabulary import ORG_WORDS
 
 
 def acronyms(terms: Iterable[Term]) -> frozenset[str]:
-    """Surface forms of terms that look like acronyms: these are never actors (`ICBM`)."""
-    return frozenset(f for t in terms for f in (t.term, *t.aliases) if f.replace(".", "").isupper() and " " not in f)
+    """Surface forms of terms that look like acronyms: these are never actors (`ICBM`), unless the
+    term's full form names an organisation (`World Health Organization (WHO)`)."""
+    return frozenset(
+        f
+        for t in terms
+        if not any(w in ORG_WORDS for alias in t.aliases for w in alias.split())
+        for f in (t.term, *t.aliases)
+        if f.replace(".", "").isupper() and " " not in f
+    )
 
 
 def extract(article: Article, curated_terms: Iterable[Term] = ()) -> Findings:

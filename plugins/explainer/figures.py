@@ -7,6 +7,7 @@ numbers inside names (`Apollo 11`, `Covid-19`) are not figures.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -153,6 +154,14 @@ _PHRASE_END = frozenset(
         "swept",
         "remain",
         "live",
+        "last",
+        "towards",
+        "toward",
+        "shortly",
+        "earlier",
+        "later",
+        "this",
+        "next",
     ]
 )
 _UNITS = MEASURE_UNITS | frozenset(["centimetres", "millimetres", "milligrams", "grams", "metre", "kilometre"])
@@ -202,7 +211,7 @@ def _number(m: re.Match[str]) -> float | None:
     scale = (m.group("scale") or m.group("scale2") or "").lower()
     if scale:
         value *= SCALES.get(scale, 1)
-    return value
+    return value if math.isfinite(value) else None  # 400 nines overflow to inf: not a number JSON can carry
 
 
 def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, str, int]:
@@ -329,7 +338,11 @@ def _trailing_attribution(text: str, end: int, mentions: list[Mention]) -> str |
         after = text[x.span.end :]
         if not re.search(r",\s+(?:the\s+)?$", before):
             continue
-        verb = re.match(r"(?:\s*\([^)]{1,40}\))?\s+(?:\w+ly\s+)?(\w+)\b[^,;\"“”]*[.!]?$", after)
+        verb = re.match(
+            r"(?:\s*\([^)]{1,40}\))?\s+(?:\w+ly\s+)?(\w+)\b"  # ", the Central Electoral Board said"
+            r"(?:[^,;\"“”]*[.!]?$|(?:\s+(?:on|in|at)\s+[\w ]{1,24}?)?\s*,\s+[a-z]+ing\b)",  # ", setting up ..."
+            after,
+        )
         if verb and verb.group(1) in SPEECH_VERBS and verb.group(1) not in _ACTION_VERBS:
             return x.actor
     m = re.search(

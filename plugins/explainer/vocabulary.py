@@ -975,6 +975,14 @@ ORG_WORDS = ORG_WORDS | frozenset(
         "Mining",
         "Resources",
         "Therapeutics",
+        "System",
+        "Programme",
+        "Program",
+        "Initiative",
+        "Project",
+        "Facility",
+        "Consortium",
+        "Secretariat",
     ]
 )
 
