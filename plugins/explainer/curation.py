@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .reader import clean_text
+from .reader import YAML_VALUE_ERRORS, clean_text, yaml_value_problem
 from .slugs import slugify
 
 ACTOR_KEYS: dict[str, type | tuple[type, ...]] = {
@@ -71,6 +71,9 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
             warnings.append(f"{path}:{line}: front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})")
+            return None
+        except YAML_VALUE_ERRORS as exc:
+            warnings.append(f"{path}:1: front matter is not valid YAML ({yaml_value_problem(exc)})")
             return None
         if loaded is None:
             loaded = {}

@@ -36,6 +36,15 @@ _CONTROL = dict.fromkeys(c for c in range(0x20) if chr(c) not in "\n\t") | dict.
 )
 
 
+# What `yaml.safe_load` raises besides `YAMLError`: a timestamp that is no date (`2024-13-45`)
+# is a ValueError from `datetime`; a thousand nested `[` exhaust the recursion limit.
+YAML_VALUE_ERRORS = (ValueError, OverflowError, RecursionError)
+
+
+def yaml_value_problem(exc: BaseException) -> str:
+    return "nested too deeply" if isinstance(exc, RecursionError) else f"{exc}"
+
+
 class SeedError(ValueError):
     """A seed that cannot be read as a story; the message names the file."""
 
@@ -86,6 +95,9 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
         problem = getattr(exc, "problem", None) or "invalid YAML"
         warnings.append(f"{name}{line}: front matter is not valid YAML ({problem}); metadata ignored")
         return {}, body, lines
+    except YAML_VALUE_ERRORS as exc:
+        warnings.append(f"{name}:1: front matter is not valid YAML ({yaml_value_problem(exc)}); metadata ignored")
+        return {}, body, lines
     if not isinstance(meta, dict):
         warnings.append(f"{name}:2: front matter must be a mapping of keys to values; metadata ignored")
         return {}, body, lines
@@ -93,7 +105,11 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
         warnings.append(
             f"{name}: unknown front-matter key '{key}' (expected one of: {', '.join(sorted(FRONT_MATTER_KEYS))})"
         )
-    return {str(k): v for k, v in meta.items() if k in FRONT_MATTER_KEYS}, body, lines
+    known = {str(k): v for k, v in meta.items() if k in FRONT_MATTER_KEYS}
+    for key in sorted(k for k, v in known.items() if isinstance(v, (list, dict, set))):
+        warnings.append(f"{name}: front-matter '{key}' must be a single value, not a list or mapping; ignored")
+        del known[key]
+    return known, body, lines
 
 
 def _parse_date(value: object, name: str, warnings: list[str]) -> dt.date | None:

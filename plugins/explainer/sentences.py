@@ -8,6 +8,7 @@ abbreviation, an initial or a dotted acronym is not a boundary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # Abbreviations whose full stop rarely ends a sentence in news copy (titles, months, corporate forms).
 ABBREVIATIONS = frozenset(
@@ -68,16 +69,30 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
+MAX_SENTENCE = 1000  # characters; real sentences of news copy stay under a few hundred
 _BOUNDARY = re.compile(r"""[.!?]+['"’”)\]]*(?=\s+['"‘“(\[]?[\w¡¿])""")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_CHAR = re.compile(r"[\w.]")
+_DIGIT_NEXT = re.compile(r"\s*\d")
+_NEXT_START = re.compile(r"\s*['\"‘“(\[]*(.)", re.DOTALL)
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The run of word characters and dots ending at `dot` (inclusive), read backwards.
+
+    Scanning back from the full stop keeps each check proportional to the word, not to
+    the paragraph: a regex anchored with `$` would rescan the paragraph from its start.
+    """
+    start = dot + 1
+    while start > 0 and _WORD_CHAR.match(text[start - 1]):
+        start -= 1
+    return text[start : dot + 1]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` belongs to a word rather than ending the sentence."""
-    match = _WORD_BEFORE.search(text, 0, dot + 1)
-    if not match:
+    word = _word_before(text, dot)
+    if not word:
         return False
-    word = match.group(1)
     bare = word.rstrip(".")
     if not bare:
         return False
@@ -86,14 +101,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(bare) == 1 and bare.isalpha() and bare.isupper():  # an initial: John F. Kennedy
         return True
     if bare.lower() in {"no", "nos"}:  # "No. 5" abbreviates; "No." answering a question ends a sentence
-        return bool(re.match(r"\s*\d", text[dot + 1 :]))
+        return bool(_DIGIT_NEXT.match(text, dot + 1))
     return bare.lower() in ABBREVIATIONS
 
 
 def _next_starts_lower(text: str, pos: int) -> bool:
-    rest = text[pos:].lstrip()
-    rest = rest.lstrip("'\"‘“([")
-    return bool(rest) and rest[0].islower()
+    m = _NEXT_START.match(text, pos)
+    return m is not None and m.group(1).islower()
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -127,11 +141,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     quotes = quote_ranges(text)
+    opens = [o for o, _ in quotes]  # sorted and disjoint: only the last one opened before can enclose
     for match in _BOUNDARY.finditer(text):
         punct = match.group(0)
         end = match.end()
         first = match.start()
-        if any(o < first and end - 1 < c for o, c in quotes):
+        k = bisect_left(opens, first) - 1
+        if k >= 0 and end - 1 < quotes[k][1]:
             continue  # inside a quotation that closes later: one quoted passage, one unit
         if punct[0] == "." and len(punct.rstrip("'\"’”)]")) == 1 and _is_abbreviation(text, first):
             continue
@@ -141,11 +157,28 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     bounds.append((start, len(text)))
     out = []
-    for s, e in bounds:
+    for s, e in _bounded(text, bounds):
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
             out.append((s, e))
+    return out
+
+
+def _bounded(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut any unit longer than `MAX_SENTENCE` at its last space before the limit.
+
+    No sentence of real copy comes near the limit; text pasted without full stops would
+    otherwise reach the extractors as one unit of megabytes, and they work sentence by sentence.
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in bounds:
+        while e - s > MAX_SENTENCE:
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            cut = cut + 1 if cut != -1 else s + MAX_SENTENCE
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
     return out

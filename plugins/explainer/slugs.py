@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -24,6 +25,21 @@ def slugify(text: str, *, max_length: int = MAX_LENGTH) -> str:
     return slug
 
 
+def opaque_slug(text: str, prefix: str) -> str:
+    """A slug for text with no ASCII letters or digits (`Сергей Лавров`, `王毅`): the prefix and
+    a digest of the text, so that two such names never share an id, and one name keeps its id."""
+    norm = unicodedata.normalize("NFC", " ".join(text.split()))
+    if not any(ch.isalnum() for ch in norm):
+        return prefix
+    return f"{prefix}-{hashlib.blake2s(norm.encode('utf-8'), digest_size=4).hexdigest()}"
+
+
+def suffixed(slug: str, n: int) -> str:
+    """`slug-n`, still within `MAX_LENGTH`."""
+    suffix = f"-{n}"
+    return slug[: MAX_LENGTH - len(suffix)].rstrip("-") + suffix
+
+
 class SlugRegistry:
     """Hands out unique slugs in call order; a collision gets `-2`, `-3`, ... deterministically."""
 
@@ -31,10 +47,10 @@ class SlugRegistry:
         self._taken: set[str] = set()
 
     def claim(self, text: str, fallback: str = "item") -> str:
-        base = slugify(text) or fallback
+        base = slugify(text) or opaque_slug(text, fallback)
         slug, n = base, 2
         while slug in self._taken:
-            slug = f"{base}-{n}"
+            slug = suffixed(base, n)
             n += 1
         self._taken.add(slug)
         return slug

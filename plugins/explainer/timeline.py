@@ -61,7 +61,9 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
                 year -= 1  # "since October", said in February, is last October
             elif year is not None and not m.group(2) and base and _future(m.string, m.start()) and month < base.month:
                 year += 1  # "a cut expected in January", said in November, is next January
-            return None if year is None else f"{year:04d}-{_MONTH_NUM[m.group(1)]:02d}"
+            if year is None or not dt.MINYEAR <= year <= dt.MAXYEAR:  # "in May 0000", next January after 9999
+                return None
+            return f"{year:04d}-{_MONTH_NUM[m.group(1)]:02d}"
         if base is None:
             return None
         if kind == "weekday":
@@ -75,7 +77,7 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
         word = m.group(1).lower()
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
         return (base + dt.timedelta(days=offset)).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):  # no such day, or past year 1 or 9999 (`date: 9999-12-31`, `tomorrow`)
         return None
 
 

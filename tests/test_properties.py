@@ -1,0 +1,259 @@
+"""Property-based tests (hypothesis) of the reader and every extractor.
+
+Any text in, no exception out (an empty story is a `SeedError`); every span lies inside its
+sentence; every figure's number agrees with the value as written. The text mixes wire-copy
+pieces (names, titles, quotes, numbers with commas, qualifiers, dates, acronyms) with arbitrary
+Unicode, so that both the rules and the edges of the rules are exercised.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from explainer.curation import Curation
+from explainer.export import to_json
+from explainer.extract import extract
+from explainer.model import Article, Findings, Span
+from explainer.reader import SeedError, parse
+from explainer.render import Renderer, fmt_date
+from explainer.sentences import MAX_SENTENCE, quote_ranges, split_sentences
+from explainer.story import merge
+from explainer.vocabulary import NUMBER_WORDS
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+NAMES = ["Antony Blinken", "Kim", "Jane Doe", "Lloyd Austin", "Park Ji-won", "Sanne de Vries", "Сергей Лавров", "王毅"]
+TITLES = ["US Secretary of State", "Foreign Minister", "President", "spokesman", "Mayor", "former energy minister"]
+ORGS = ["United Nations", "UN Security Council", "Korea Monetary Authority", "AFP", "NATO", "Kanemori Holdings"]
+PLACES = ["Washington", "Pyongyang", "North Korea", "Kursk region", "the North", "Russia", "Lima", "Beijing"]
+QUALIFIERS = ["up to", "more than", "at least", "nearly", "about", "some", "roughly", "within", "above", "dozens of"]
+UNITS = ["soldiers", "people", "percent", "%", "kilometers", "basis points", "missiles", "million", "billion yen"]
+VERBS = ["said", "told reporters", "added", "warned", "stated that", "according to", "He said", "she added"]
+DATES = ["Thursday", "on Monday", "November 5", "5 November 2024", "in June", "yesterday", "next Saturday", "2019"]
+PUNCT = [". ", ", ", "; ", "? ", "! ", ": ", " (", ") ", "\n", "\n\n", " — ", "'s ", "’s "]
+QUOTES = ['"', "“", "”", "'", "‘", "’", "«", "»", '""', "“”"]
+ODD = ["U.S.", "No. 5", "Mr.", "a.m.", "Covid-19", "Apollo 11", "2nd", "©AFP", "---", "\r\n", "\t", "\x00", "\u200f",
+       "\u202e", "\ufeff", "\u00a0", "(ICBM)", "intercontinental ballistic missile (ICBM)", "<script>", "{{ x }}",
+       "[x](javascript:alert(1))", "**", "#", "|", "<!--", "&amp;"]  # fmt: skip
+
+
+def _number() -> st.SearchStrategy[str]:
+    ints = st.integers(min_value=0, max_value=10**13)
+    return st.one_of(
+        ints.map(lambda n: f"{n:,}"),
+        ints.map(str),
+        st.tuples(ints, st.integers(0, 999)).map(lambda t: f"{t[0]}.{t[1]}"),
+        st.tuples(st.sampled_from(["$", "€", "£", "US$", "₩"]), ints).map(lambda t: f"{t[0]}{t[1]:,}"),
+        st.sampled_from(["one", "five", "twelve", "a hundred", "thousands", "8,000", "1,2,3", "1.2.3", "10,00"]),
+        st.text(alphabet="0123456789,.", min_size=1, max_size=30),
+        st.text(alphabet="٠١٢٣٤٥٦٧٨٩０１２３𝟓", min_size=1, max_size=4),  # digits of other scripts
+    )
+
+
+_PIECE = st.one_of(
+    st.sampled_from(NAMES + TITLES + ORGS + PLACES + QUALIFIERS + UNITS + VERBS + DATES + PUNCT + QUOTES + ODD),
+    _number(),
+    st.from_regex(r"[A-Z][a-z]{1,8}(?:-[a-z]{2,5})?", fullmatch=True),  # a capitalised word
+    st.from_regex(r"[a-z]{1,10}", fullmatch=True),
+    st.text(max_size=6),  # arbitrary Unicode, surrogates and controls included
+)
+
+_FRONT_MATTER = ["", "---\ndate: 2024-10-31\n---\n", "---\ndate: 0001-01-01\n---\n", "---\ndate: 9999-12-31\n---\n",
+                 "---\ndate: 2025-02-29\n---\n", "---\ndate: 2024-13-45\n---\n", "---\ntitle: [1, 2]\nsource: AFP\n---\n",
+                 "---\n", "---\n---\n", "---\n: :\n---\n", "\ufeff---\ndate: 2024-01-01\n---\n"]  # fmt: skip
+FRONT = st.one_of(st.sampled_from(_FRONT_MATTER), st.dates().map(lambda d: f"---\ndate: {d.isoformat()}\n---\n"))
+
+
+_WORDS = st.lists(
+    st.sampled_from(["we", "will", "not", "back", "down", "troops", "the", "war", "is", "over"]), max_size=6
+)
+
+
+@st.composite
+def _sentence(draw: st.DrawFn) -> str:
+    """One sentence shaped like wire copy: a titled name, a quote, a qualified figure, a date."""
+    name = draw(st.sampled_from(NAMES))
+    words = " ".join(draw(_WORDS))
+    figure = f"{draw(st.sampled_from(QUALIFIERS))} {draw(_number())} {draw(st.sampled_from(UNITS))}"
+    date = draw(st.sampled_from(DATES))
+    q1, q2 = draw(st.sampled_from([('"', '"'), ("“", "”"), ('"', "”"), ("“", '"'), ('"', "")]))
+    shapes = [
+        f"{q1}{words},{q2} {name} {draw(st.sampled_from(VERBS))} {date}.",
+        f"{draw(st.sampled_from(TITLES))} {name} said {date} that {figure} had {words}.",
+        f"According to {draw(st.sampled_from(ORGS + PLACES))}, {figure} {words}.",
+        f"{name} {draw(st.sampled_from(VERBS))} {q1}{figure} {words}{q2} {date}.",
+        f"The North Atlantic Treaty Organization (NATO) and the {draw(st.sampled_from(ORGS))} met {date}.",
+        f"He said {q1}{words}{q2}, and she added {q1}{words}.{q2}",
+    ]
+    return draw(st.sampled_from(shapes))
+
+
+_PIECE = st.one_of(_PIECE, _sentence(), _sentence())
+
+
+@st.composite
+def wire_text(draw: st.DrawFn) -> str:
+    """A headline line, then paragraphs built from wire-copy pieces and arbitrary Unicode."""
+    pieces = draw(st.lists(_PIECE, max_size=80))
+    joiners = draw(st.lists(st.sampled_from([" ", "", " ", "\n"]), min_size=len(pieces), max_size=len(pieces)))
+    body = "".join(p + j for p, j in zip(pieces, joiners))
+    return draw(FRONT) + draw(st.sampled_from(["Headline\n", "", "“Quoted Headline”\n"])) + body
+
+
+TEXTS = st.one_of(wire_text(), st.text(), st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+
+
+def read(text: str) -> Article | None:
+    try:
+        return parse(text, path="seeds/prop.txt").article
+    except SeedError:
+        return None
+
+
+def check_span(article: Article, span: Span, what: str) -> str:
+    """The span's sentence exists in the article and the offsets lie inside it; returns the covered text."""
+    assert span.article == article.id, what
+    sentence = article.sentence(span.sentence)  # KeyError: the sentence id does not exist
+    assert 0 <= span.start <= span.end <= len(sentence.text), (what, span, sentence.text)
+    return sentence.text[span.start : span.end]
+
+
+def check_findings(f: Findings) -> None:
+    a = f.article
+    ids = [u.id for u in a.units]
+    assert len(ids) == len(set(ids)), ids
+    for u in a.units:
+        assert u.text == u.text.strip() and u.text, repr(u.text)
+        assert "\r" not in u.text and "\x00" not in u.text
+    for m in f.mentions:
+        assert check_span(a, m.span, "mention") == m.text
+    actor_ids = {x.id for x in f.actors}
+    assert len(actor_ids) == len(f.actors)
+    assert {m.actor for m in f.mentions} <= actor_ids
+    for q in f.quotes:
+        covered = check_span(a, q.span, "quote")
+        assert q.text and q.text in covered, (q.text, covered)
+        assert q.speaker is None or q.speaker in actor_ids
+    for use in f.term_uses:
+        assert check_span(a, use.span, "term use") == use.text
+    for t in f.terms:
+        if t.defined_at:
+            check_span(a, t.defined_at, "term definition")
+    for e in f.events:
+        assert check_span(a, e.span, "event") == e.when
+        assert re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", e.date), e.date
+        fmt_date(e.date)  # a real day or month, which the timeline page can print
+    for fig in f.figures:
+        for source in fig.sources:
+            check_span(a, source.span, "figure source")
+            assert source.claimant is None or source.claimant in actor_ids
+        check_figure_number(a, fig.value, fig.number, fig.span)
+
+
+_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12)
+
+
+def check_figure_number(article: Article, value: str, number: float | None, span: Span) -> None:
+    """The value's digits are in its sentence, and `number` is what the value says: one of its
+    numerals (commas removed) or number words, times a scale word (`1.2 trillion`)."""
+    text = article.sentence(span.sentence).text
+    flat = text.replace(",", "")
+    for run in re.findall(r"\d+", value):
+        assert run in text, (value, text)
+    if number is None:
+        return
+    assert math.isfinite(number) and number >= 0, (value, number)
+    said = [float(t.replace(",", "")) for t in re.findall(r"\d[\d,]*(?:\.\d+)?", value)]
+    for t in re.findall(r"\d[\d,]*(?:\.\d+)?", value):
+        assert t.replace(",", "") in flat, (value, text)
+    low = value.lower()
+    said += [float(n) for w, n in NUMBER_WORDS.items() if re.search(rf"\b{re.escape(w)}\b", low)]
+    assert any(math.isclose(x * s, number, rel_tol=1e-9) for x in said for s in _SCALES), (value, number)
+
+
+# -- the properties ---------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(TEXTS)
+@example("")
+@example("\x00\x00")
+@example("---\ndate: 2024-13-45\n---\nTitle\n\nBody.")  # a timestamp that is no date crashed the reader
+@example("---\ndate: " + "[" * 2000 + "\n---\nTitle\n\nBody.")  # nesting past the recursion limit
+@example("Title\n\n" + "Up to 1,000 people said " * 200)  # one unit of 5,000 characters
+def test_parse_never_raises_and_ids_are_unique(text: str) -> None:
+    article = read(text)
+    if article is None:
+        return
+    ids = [u.id for u in article.units]
+    assert len(ids) == len(set(ids))
+    assert all(len(u.text) <= MAX_SENTENCE for u in article.sentences)
+
+
+@SETTINGS
+@given(TEXTS)
+@example('Title\n\n"He said "nested "quotes" here" and" left.')
+@example("Title\n\nThe agency said 9" + "9" * 400 + " people died.")  # float('9' * 400) is inf
+@example("Headline\nAntony Blinken said five one0 ")  # the digit is in a word after the number word
+@example("---\ndate: 9999-12-31\n---\nTitle\n\nIt ends tomorrow, next Friday or in January.")  # past year 9999
+@example("---\ndate: 0001-01-01\n---\nTitle\n\nIt began yesterday, last Sunday or in December.")  # before year 1
+@example("Title\n\nIt began in May 0000.")  # year zero
+@example("Title\n\nLavrov said 3 миллиарда rubles and ٣٠٠ soldiers and ５ tanks.")
+@example("Title\n\n“Unclosed quote. He said. ” stray” and “ “ ” marks.")
+def test_extractors_never_raise_and_spans_stay_inside_sentences(text: str) -> None:
+    article = read(text)
+    if article is None:
+        return
+    check_findings(extract(article))
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_sentence_offsets_cover_the_line(line: str) -> None:
+    bounds = split_sentences(line)
+    last = 0
+    for start, end in bounds:
+        assert last <= start < end <= len(line)
+        assert not line[start].isspace() and not line[end - 1].isspace()
+        assert not line[last:start].strip()  # nothing but whitespace is dropped
+        last = end
+    assert not line[last:].strip()
+    for o, c in quote_ranges(line):
+        assert 0 <= o < c < len(line)
+
+
+def test_overlong_unit_is_cut_at_a_space() -> None:
+    words = "word " * 700
+    bounds = split_sentences(words)
+    assert len(bounds) > 1 and all(e - s <= MAX_SENTENCE for s, e in bounds)
+    assert " ".join(words[s:e] for s, e in bounds) == words.strip()
+
+
+@pytest.mark.parametrize("text", ["\x00", "\ufeff", "\u200f\u202e", " \n\t\r\n", "\u00a0"])
+def test_blank_text_is_a_seed_error(text: str) -> None:
+    with pytest.raises(SeedError, match="no story text found"):
+        parse(text, path="seeds/blank.txt")
+
+
+def _no_constant(name: str) -> None:
+    raise AssertionError(f"{name} is not JSON")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(wire_text())
+@example("---\ndate: 9999-12-31\n---\nTitle\n\nIt ends tomorrow and in January, with 9" + "9" * 400 + " people.")
+def test_any_story_renders_and_exports(text: str) -> None:
+    """What the extractors found can be rendered into pages and exported as strict JSON."""
+    article = read(text)
+    if article is None:
+        return
+    story = merge([extract(article)], Curation(), [], [])
+    pages = Renderer(story).pages()
+    assert "stories/prop.md" in pages
+    json.loads(to_json(story), parse_constant=_no_constant)
