@@ -33,8 +33,8 @@ test: lint
 deploy: $(STAMP)
 	$(BIN)/mkdocs gh-deploy --force
 
-bench: $(STAMP)
-	$(BIN)/python scripts/bench
+bench: $(STAMP)  # N = 10, 100, 400, 1000 stories; pass options with BENCH_ARGS='--sizes 10,100 --repeat 3'
+	$(BIN)/python scripts/bench $(BENCH_ARGS)
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 ActorKind = Literal["person", "organization", "place"]
@@ -193,14 +194,18 @@ class Story:
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
+    @cached_property
+    def _articles_by_id(self) -> dict[str, Article]:
+        return {a.id: a for a in reversed(self.articles)}  # the first of equal ids wins, as a scan would
+
+    @cached_property
+    def _actors_by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in reversed(self.actors)}
+
     def article(self, article_id: str) -> Article:
-        for a in self.articles:
-            if a.id == article_id:
-                return a
-        raise KeyError(article_id)
+        """The article with this id (KeyError if none): a dictionary lookup, built on first use."""
+        return self._articles_by_id[article_id]
 
     def actor(self, actor_id: str) -> Actor:
-        for a in self.actors:
-            if a.id == actor_id:
-                return a
-        raise KeyError(actor_id)
+        """The actor with this id (KeyError if none): a dictionary lookup, built on first use."""
+        return self._actors_by_id[actor_id]

@@ -1,0 +1,36 @@
+"""`scripts/bench --smoke`: the benchmark still runs end to end (no timing is asserted)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+COLUMNS = ["stories", "pages", "plugin_s", "plain_s", "ratio", "export_s", "peak_mb", "plain_peak_mb"]
+
+
+@pytest.mark.slow
+def test_bench_smoke_prints_the_table() -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench"), "--smoke"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.split() == COLUMNS)
+    row = lines[header + 1].split()
+    assert len(row) == len(COLUMNS)
+    assert row[0] == "5"  # five synthetic stories, each with its story page
+    assert int(row[1]) > 5
+    assert "seed site build:" in proc.stdout
+    assert "serve reload after a seed edit:" in proc.stdout
+    assert "FAILED" not in proc.stdout
