@@ -8,6 +8,7 @@ Links point at `.md` paths relative to the page, so MkDocs resolves and validate
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
@@ -81,8 +82,15 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
 
 
 def relative(from_src: str, to_src: str, anchor: str = "") -> str:
-    path = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    path = _relpath(to_src, posixpath.dirname(from_src) or ".")
     return path + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relpath(to_src: str, start: str) -> str:
+    """`posixpath.relpath` (which asks the OS for the working directory on every call), memoised:
+    a site links to each page from a handful of folders, tens of thousands of times."""
+    return posixpath.relpath(to_src, start)
 
 
 @dataclass
@@ -102,23 +110,26 @@ class Index:
                 self.quotes_by_speaker[q.speaker].append(q)
         self.mentions_by_actor: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.actors_by_sentence: dict[tuple[str, str], list[str]] = defaultdict(list)
+        seen: set[tuple[str, tuple[str, str]]] = set()  # (actor or term, sentence) pairs: no list scans
         for m in s.mentions:
             key = (m.span.article, m.span.sentence)
-            if key not in self.mentions_by_actor[m.actor]:
+            if (m.actor, key) not in seen:
+                seen.add((m.actor, key))
                 self.mentions_by_actor[m.actor].append(key)
-            if m.actor not in self.actors_by_sentence[key]:
                 self.actors_by_sentence[key].append(m.actor)
         self.uses_by_term: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.terms_by_sentence: dict[tuple[str, str], list[str]] = defaultdict(list)
+        seen.clear()
         for u in s.term_uses:
             key = (u.span.article, u.span.sentence)
-            if key not in self.uses_by_term[u.term]:
+            if (u.term, key) not in seen:
+                seen.add((u.term, key))
                 self.uses_by_term[u.term].append(key)
-            if u.term not in self.terms_by_sentence[key]:
                 self.terms_by_sentence[key].append(u.term)
         self.figures_by_article: dict[str, list[Figure]] = defaultdict(list)
         for f in s.figures:
             self.figures_by_article[f.article].append(f)
+        self.claimants = {src.claimant for f in s.figures for src in f.sources if src.claimant}
         self.sentences = {(a.id, u.id): u for a in s.articles for u in a.units}
         self.term_by_name = {f.lower(): t for t in s.terms for f in (t.term, *t.aliases)}
         self.actor_by_name = {a.name.lower(): a for a in s.actors}
@@ -157,11 +168,12 @@ class Renderer:
             trim_blocks=False,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # one environment per build: no stat() of the template per page
         )
         self.story = story
         self.index = Index(story)
         self.site_name = site_name
-        self.titles = page_titles(story)
+        self.titles = page_titles(story, html_escaped=False)
 
     # -- helpers exposed to templates ------------------------------------------------------
 
@@ -296,7 +308,8 @@ class Renderer:
         for e in self.story.events:
             by_date[e.date].append(e)
         out[TIMELINE] = self._render("timeline.md.j2", TIMELINE, events_by_date=sorted(by_date.items()))
-        return out
+        titles = page_titles(self.story)
+        return {src: md if src == HOME else with_title(md, titles.get(src)) for src, md in out.items()}
 
     def actor_groups(self) -> list[tuple[str, list[Actor]]]:
         groups = []
@@ -315,18 +328,37 @@ class Renderer:
 
     def actor_backlinks(self, actor_id: str) -> list[str]:
         pages = {story_page(a) for a, _ in self.index.mentions_by_actor.get(actor_id, [])}
-        if any(s.claimant == actor_id for f in self.story.figures for s in f.sources):
+        if actor_id in self.index.claimants:
             pages.add(FIGURES)
         return sorted(pages)
 
 
-def page_titles(story: Story) -> dict[str, str]:
-    """Titles of generated pages, for navigation and backlinks."""
+def page_titles(story: Story, *, html_escaped: bool = True) -> dict[str, str]:
+    """Titles of generated pages. For MkDocs (navigation, page meta) they are HTML, as MkDocs
+    titles are and as the theme prints them: `html_escaped=False` gives the plain text."""
     titles = {HOME: "Home", **SECTION_TITLES}
     titles |= {story_page(a.id): a.title for a in story.articles}
     titles |= {actor_page(a.id): a.name for a in story.actors}
     titles |= {term_page(t.id): t.term for t in story.terms}
-    return titles
+    return {k: html.escape(v) for k, v in titles.items()} if html_escaped else titles
+
+
+def with_title(markdown: str, title: str | None) -> str:
+    """Give a page a `title:` in its front matter (unless its template set one).
+
+    Without it the theme prints the navigation title or the first heading through Jinja's
+    `striptags`, which unescapes entities: a story titled `</title><script>` would run.
+    `title` is already HTML, as `page_titles` returns it.
+    """
+    if not title:
+        return markdown
+    line = f"title: {json.dumps(title, ensure_ascii=False)}\n"
+    if not markdown.startswith("---\n"):
+        return f"---\n{line}---\n{markdown}"
+    end = markdown.find("\n---\n", 3)
+    if end != -1 and re.search(r"^title\s*:", markdown[4 : end + 1], re.MULTILINE):
+        return markdown
+    return "---\n" + line + markdown[4:]
 
 
 def summary(article: Article, max_words: int = 45) -> str:

@@ -16,6 +16,7 @@ from .curation import CuratedEntry, Curation, load_curation
 from .extract import extract
 from .model import Actor, Article, Findings, Story, Term
 from .reader import SeedError, read_seed
+from .slugs import suffixed
 
 SEED_SUFFIXES = (".txt", ".md", ".text")
 
@@ -60,9 +61,9 @@ def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
         article = result.article
         if article.id in taken:
             n = 2
-            while f"{article.id}-{n}" in taken:
+            while suffixed(article.id, n) in taken:
                 n += 1
-            article = replace(article, id=f"{article.id}-{n}")
+            article = replace(article, id=suffixed(article.id, n))
         taken.add(article.id)
         articles.append(article)
     # chronological, undated stories last; file name breaks ties (ids stay as read)
@@ -79,8 +80,34 @@ def build_story(seeds_dir: Path, docs_dir: Path | None) -> Story:
     warnings.extend(curation.warnings)
     articles = read_seeds(seeds_dir, warnings)
     curated = curated_terms(curation)
-    findings = [extract(a, curated) for a in articles]
+    findings: list[Findings] = []
+    fresh: dict[tuple[Article, tuple[Term, ...]], Findings] = {}
+    for a in articles:
+        key = _memo_key(a, curated)
+        found = _FINDINGS.get(key) if key is not None else None
+        if found is None:
+            found = extract(a, curated)
+        if key is not None:
+            fresh[key] = found
+        findings.append(found)
+    _FINDINGS.clear()  # keep only this build's results, so the memo never outgrows the site
+    _FINDINGS.update(fresh)
     return merge(findings, curation, curated, warnings)
+
+
+# Findings of the previous build, keyed by what extraction reads: the article (its full text
+# and metadata) and the curated terms. Extraction is pure, so under `mkdocs serve` an edit
+# re-extracts only the story that changed; a fresh process starts empty.
+_FINDINGS: dict[tuple[Article, tuple[Term, ...]], Findings] = {}
+
+
+def _memo_key(article: Article, curated: Sequence[Term]) -> tuple[Article, tuple[Term, ...]] | None:
+    key = (article, tuple(curated))
+    try:
+        hash(key)
+    except TypeError:  # a field that cannot be hashed: no memo, extract every time
+        return None
+    return key
 
 
 def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Term], warnings: list[str]) -> Story:
@@ -202,7 +229,8 @@ def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str | None]:
 
 def _union(a: Iterable[str], b: Iterable[str]) -> tuple[str, ...]:
     out = list(a)
-    out += [x for x in b if x not in out]
+    have = set(out)  # a set, not the list: an actor named in many stories merges in linear time
+    out += [x for x in b if x not in have]
     return tuple(out)
 
 
