@@ -150,7 +150,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     plain = {k: v for k, v in cfg.items() if k not in ("plugins", "nav", "docs_dir", "site_dir")}
     plain["plugins"] = ["search"]
     plain["nav"] = site.nav(extra)
-    plain["not_in_nav"] = "/actors/\n/glossary/\n"  # profiles and terms are linked from their section pages
+    plain["not_in_nav"] = "/actors/\n/glossary/\n/stories/\n"  # profiles and terms are linked from their section pages
     (out / "mkdocs.yml").write_text(
         "# Exported by `explainer export`: a plain MkDocs project, no explainer plugin needed.\n"
         + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True),

@@ -11,7 +11,19 @@ from pathlib import Path
 from .export import to_json
 from .linker import LinkIndex, Target
 from .model import Story
-from .render import ACTORS, FIGURES, GLOSSARY, HOME, TIMELINE, Renderer, actor_page, page_titles, story_page, term_page
+from .render import (
+    ACTORS,
+    FIGURES,
+    GLOSSARY,
+    HOME,
+    STORIES,
+    TIMELINE,
+    Renderer,
+    actor_page,
+    page_titles,
+    story_page,
+    term_page,
+)
 from .story import build_story
 
 
@@ -36,8 +48,8 @@ class Site:
         nav: list[dict[str, object]] = [{"Home": HOME}]
         if len(stories) == 1:
             nav.append({"The story": stories[0]})
-        elif stories:
-            nav.append({"Stories": [{self.titles[p]: p} for p in stories]})
+        elif stories:  # the stories page lists them: a nav of every story is rendered into every page
+            nav.append({"Stories": STORIES})
         nav.append({"Key figures": FIGURES})
         # Profiles and terms are reached from their section pages, not listed in the navigation:
         # a nav of every actor would be rendered into every page, growing the site quadratically.

@@ -15,7 +15,7 @@ from mkdocs.utils.templates import TemplateContext
 from .config import ExplainerConfig
 from .linker import LinkerExtension
 from .pipeline import Site, build_site
-from .render import ACTORS, GLOSSARY, HOME
+from .render import ACTORS, GLOSSARY, HOME, STORIES
 from .structured import page_jsonld, script_json
 
 log = get_plugin_logger(__name__)
@@ -58,7 +58,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     continue  # a hand-written page wins over a generated one
                 files.remove(existing)  # a curated entry: its content was merged into the generated page
             page_file = File.generated(config, src, content=markdown)
-            if src.startswith(("actors/", "glossary/")) and src not in (ACTORS, GLOSSARY):
+            if src.startswith(("actors/", "glossary/", "stories/")) and src not in (ACTORS, GLOSSARY, STORIES):
                 page_file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the section pages
             files.append(page_file)
         for f in list(files):  # curated entries nobody can place stay data, not pages

@@ -24,6 +24,8 @@ import jinja2
 from .model import Actor, Article, Event, Figure, FigureSource, Quote, Sentence, Story, Term
 
 HOME = "index.md"
+STORIES = "stories/index.md"
+LATEST = 5  # stories shown on the home page; the stories page lists them all
 FIGURES = "figures.md"
 ACTORS = "actors/index.md"
 GLOSSARY = "glossary/index.md"
@@ -267,16 +269,24 @@ class Renderer:
     def pages(self) -> dict[str, str]:
         """Every generated page: source path (as under `docs/`) -> Markdown."""
         ix = self.index
-        first = self.story.articles[0] if self.story.articles else None
+        articles = self.story.articles
+        latest = list(reversed(articles))[:LATEST]  # articles are in date order, newest last
+        newest = latest[0] if latest else None
+        single = len(articles) == 1
         out: dict[str, str] = {
             HOME: self._render(
                 "home.md.j2",
                 HOME,
-                headline=first.title if first and len(self.story.articles) == 1 else (self.site_name or "Explainer"),
-                summary_text=summary(first) if first else self.site_name,
-                people=[a for a in self.story.actors if a.kind == "person"],
+                headline=newest.title if newest and single else (self.site_name or "Explainer"),
+                summary_text=summary(newest) if newest and single else self.site_name,
+                latest=latest,
+                more=len(articles) > LATEST,
+                figures=ix.figures_by_article.get(newest.id, [])[:6] if newest else [],
+                people=self._people_of(newest.id if newest else None)[:9],
             )
         }
+        if not single:
+            out[STORIES] = self._render("stories.md.j2", STORIES, articles=list(reversed(articles)))
         for article in self.story.articles:
             out[story_page(article.id)] = self.story_markdown(article)
         out[FIGURES] = self._render("figures.md.j2", FIGURES)
@@ -311,6 +321,14 @@ class Renderer:
         titles = page_titles(self.story)
         return {src: md if src == HOME else with_title(md, titles.get(src)) for src, md in out.items()}
 
+    def _people_of(self, article_id: str | None) -> list[Actor]:
+        """People of one story in order of first mention (the whole site's when None)."""
+        seen: dict[str, None] = {}
+        for m in self.story.mentions:
+            if article_id is None or m.span.article == article_id:
+                seen.setdefault(m.actor, None)
+        return [a for a in (self.index.actors.get(i) for i in seen) if a is not None and a.kind == "person"]
+
     def actor_groups(self) -> list[tuple[str, list[Actor]]]:
         groups = []
         for kind, label in (("person", "People"), ("organization", "Organisations"), ("place", "Places")):
@@ -336,7 +354,7 @@ class Renderer:
 def page_titles(story: Story, *, html_escaped: bool = True) -> dict[str, str]:
     """Titles of generated pages. For MkDocs (navigation, page meta) they are HTML, as MkDocs
     titles are and as the theme prints them: `html_escaped=False` gives the plain text."""
-    titles = {HOME: "Home", **SECTION_TITLES}
+    titles = {HOME: "Home", STORIES: "Stories", **SECTION_TITLES}
     titles |= {story_page(a.id): a.title for a in story.articles}
     titles |= {actor_page(a.id): a.name for a in story.actors}
     titles |= {term_page(t.id): t.term for t in story.terms}
