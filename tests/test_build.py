@@ -244,3 +244,17 @@ def test_site_templates_override_built_in_ones(tmp_path: Path) -> None:
 def test_every_figure_heading_is_an_anchor(built_site: Path, explainer_json: dict[str, Any]) -> None:
     ids = parse(page_file(built_site, "figures/")).ids
     assert {f["id"] for f in explainer_json["figures"]} <= ids
+
+
+def test_description_is_escaped_without_any_theme_override(tmp_path: Path) -> None:
+    """Material prints page descriptions as HTML; the plugin must hand it escaped text."""
+    hostile = TINY.replace(
+        "Finance Minister Jane Doe said", '"><script>alert(1)</script> Finance Minister Jane Doe said'
+    )
+    write_tiny_site(tmp_path, hostile)  # plain Material, no custom_dir
+    run_mkdocs("build", "--strict", cwd=tmp_path)
+    html = page_file(tmp_path / "site", "stories/story/").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html
+    assert re.search(r'<meta name="description" content="&#34;&gt;&lt;script&gt;alert\(1\)', html) or re.search(
+        r'<meta name="description" content="&quot;&gt;&lt;script&gt;alert\(1\)', html
+    )

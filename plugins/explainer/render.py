@@ -239,6 +239,8 @@ class Renderer:
             "kind_label": KIND_LABELS.get,
             "attr": lambda s: Markdown(html.escape(str(s), quote=True)),
             "yaml": lambda s: Markdown(json.dumps(str(s), ensure_ascii=False)),
+            # page descriptions are HTML to MkDocs and Material (printed as-is in <meta>): escape them here
+            "meta_text": lambda s: Markdown(json.dumps(html.escape(str(s), quote=True), ensure_ascii=False)),
             "page": src,
             "story_page": story_page,
             "term_page": term_page,
