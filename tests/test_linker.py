@@ -74,3 +74,12 @@ def test_state_resets_between_documents() -> None:
     md.reset()
     second = md.convert("Blinken")
     assert first == second == f'<p><a {LINK} href="actors/antony-blinken.md">Blinken</a></p>'
+
+
+def test_the_first_mention_in_reading_order_is_linked() -> None:
+    assert render("Blinken met *Blinken* again") == (
+        f'<p><a {LINK} href="../actors/antony-blinken.md">Blinken</a> met <em>Blinken</em> again</p>'
+    )
+    assert render("*the* Blinken and Blinken") == (
+        f'<p><em>the</em> <a {LINK} href="../actors/antony-blinken.md">Blinken</a> and Blinken</p>'
+    )

@@ -93,16 +93,22 @@ class LinkerTreeprocessor(Treeprocessor):
         if index is None or index.pattern is None:
             return
         self.ext.linked = set()
+        self._made: set[int] = set()
         self._walk(root, index)
 
     def _walk(self, parent: etree.Element, index: LinkIndex) -> None:
+        """In document order (an element's text, then each child and its tail), so the link
+        goes on the first mention a reader meets."""
+        if parent.tag in SKIP_TAGS or "explainer-nolink" in (parent.get("class") or ""):
+            return
+        if parent.text and not isinstance(parent.text, AtomicString):
+            self._link_text(parent, index)
         for child in list(parent):
-            if child.tag not in SKIP_TAGS and "explainer-nolink" not in (child.get("class") or ""):
-                self._walk(child, index)
+            if id(child) in self._made:  # a link just made: its tail was scanned with its text
+                continue
+            self._walk(child, index)
             if child.tail and not isinstance(child.tail, AtomicString):
                 self._link_tail(parent, child, index)
-        if parent.text and not isinstance(parent.text, AtomicString) and parent.tag not in SKIP_TAGS:
-            self._link_text(parent, index)
 
     def _split(self, text: str, index: LinkIndex) -> list[str | etree.Element] | None:
         assert index.pattern is not None
@@ -119,6 +125,7 @@ class LinkerTreeprocessor(Treeprocessor):
             a.set("class", "explainer-link")
             a.set("data-preview", "")
             a.text = AtomicString(m.group(0))
+            self._made.add(id(a))
             pieces.append(a)
             pos = m.end()
         if not pieces:
