@@ -173,12 +173,13 @@ class ActorExtractor:
         self.singles: list[tuple[Sentence, Token, bool]] = []
         self.ambiguous: set[str] = set()
         self.acronym_owner: dict[str, str] = {}
+        self.tokens = {s.text: tokenize(s.text) for s in article.units}  # each sentence tokenized once
         self.mid_caps = self._mid_sentence_capitals()
 
     def _mid_sentence_capitals(self) -> set[str]:
         seen: set[str] = set()
         for s in self.article.units:
-            for t in tokenize(s.text):
+            for t in self.tokens[s.text]:
                 if t.capitalised and not _sentence_initial(s.text, t.start):
                     seen.add(t.text)
         return seen
@@ -186,7 +187,7 @@ class ActorExtractor:
     # -- sequences of capitalised words -------------------------------------------------
 
     def _sequences(self, text: str) -> list[list[Token]]:
-        toks = tokenize(text)
+        toks = self.tokens.get(text) or tokenize(text)
         seqs: list[list[Token]] = []
         current: list[Token] = []
         i = 0

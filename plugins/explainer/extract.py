@@ -37,6 +37,6 @@ def extract(article: Article, curated_terms: Iterable[Term] = ()) -> Findings:
         mentions=tuple(mentions),
         quotes=tuple(quotes),
         terms=tuple(defined),
-        term_uses=tuple(locate_uses(article, (*defined, *curated))),
+        term_uses=tuple(locate_uses(article, defined, shared=curated)),
         events=tuple(extract_events(article)),
     )

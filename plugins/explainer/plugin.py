@@ -16,7 +16,7 @@ from .config import ExplainerConfig
 from .linker import LinkerExtension
 from .pipeline import Site, build_site
 from .render import ACTORS, GLOSSARY, HOME, STORIES
-from .structured import page_jsonld, script_json
+from .structured import JsonLd, script_json
 
 log = get_plugin_logger(__name__)
 
@@ -26,6 +26,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def __init__(self) -> None:
         self.site: Site | None = None
+        self.jsonld: JsonLd | None = None
         self.linker = LinkerExtension()
         self._user_nav: Any = None
 
@@ -36,6 +37,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not self.config.enabled:
             return None
         self.site = None  # per-build state: nothing survives from a previous build under `mkdocs serve`
+        self.jsonld = None
         self.linker = LinkerExtension()
         config.markdown_extensions.append(self.linker)  # type: ignore[arg-type]
         self._user_nav = config.nav
@@ -90,13 +92,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Hand the page's JSON-LD to the theme (`overrides/main.html` prints it in the head)."""
         if self.site is None:
             return None
-        data = page_jsonld(
-            self.site.story,
-            page.file.src_uri,
-            page.url,
-            config.site_url or "",
-            use_directory_urls=config.use_directory_urls,
-        )
+        if self.jsonld is None:
+            self.jsonld = JsonLd(self.site.story, config.site_url or "", use_directory_urls=config.use_directory_urls)
+        data = self.jsonld.page(page.file.src_uri, page.url)
         page.meta["explainer_jsonld"] = script_json(data) if data is not None else None
         return None
 

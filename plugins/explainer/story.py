@@ -8,7 +8,12 @@ extracted fields; extracted quotes and mentions always stay. All merging is keye
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import multiprocessing as mp
+import os
+import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -82,17 +87,36 @@ def build_story(seeds_dir: Path, docs_dir: Path | None) -> Story:
     curated = curated_terms(curation)
     findings: list[Findings] = []
     fresh: dict[tuple[Article, tuple[Term, ...]], Findings] = {}
-    for a in articles:
-        key = _memo_key(a, curated)
-        found = _FINDINGS.get(key) if key is not None else None
-        if found is None:
-            found = extract(a, curated)
+    keys = [_memo_key(a, curated) for a in articles]
+    todo = [a for a, key in zip(articles, keys) if key is None or key not in _FINDINGS]
+    extracted = dict(zip((a.id for a in todo), _extract_all(todo, curated)))
+    for a, key in zip(articles, keys):
+        found = extracted[a.id] if a.id in extracted else _FINDINGS[key]  # type: ignore[index]
         if key is not None:
             fresh[key] = found
         findings.append(found)
     _FINDINGS.clear()  # keep only this build's results, so the memo never outgrows the site
     _FINDINGS.update(fresh)
     return merge(findings, curation, curated, warnings)
+
+
+PARALLEL_FROM = 64  # articles; below this, starting worker processes costs more than it saves
+
+
+def _extract_all(articles: Sequence[Article], curated: Sequence[Term]) -> list[Findings]:
+    """Extract every article; large sites use worker processes (extraction is pure and CPU-bound,
+    and MkDocs builds on one core). Results are identical and in order either way.
+    `EXPLAINER_WORKERS=1` turns it off."""
+    workers = int(os.environ.get("EXPLAINER_WORKERS") or min(os.cpu_count() or 1, 4))
+    # Forking is only safe with no other thread running: under `mkdocs serve` (whose server runs
+    # in threads) rebuilds stay in-process, and they re-extract only the stories that changed.
+    threads = threading.active_count()
+    if workers < 2 or len(articles) < PARALLEL_FROM or threads > 1 or "fork" not in mp.get_all_start_methods():
+        return [extract(a, curated) for a in articles]
+    job = functools.partial(extract, curated_terms=tuple(curated))
+    chunk = max(1, len(articles) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+        return list(pool.map(job, articles, chunksize=chunk))
 
 
 # Findings of the previous build, keyed by what extraction reads: the article (its full text

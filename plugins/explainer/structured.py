@@ -24,31 +24,46 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARKS = re.compile(r"(\*\*|__|\*|`)")
 
 
+class JsonLd:
+    """Structured data for every page of one build; lookups are built once, so each page costs
+    the same however many stories, actors and terms the site has."""
+
+    def __init__(self, story: Story, site_url: str, *, use_directory_urls: bool = True) -> None:
+        self.story = story
+        self.urls = _Urls(site_url, use_directory_urls)
+        self.articles = {story_page(a.id): a for a in story.articles}
+        self.terms = {term_page(t.id): t for t in story.terms}
+        self.actors_by_page = {actor_page(a.id): a for a in story.actors}
+        self.actors = {a.id: a for a in story.actors}
+        self.orgs = {n.casefold() for a in story.actors if a.kind == "organization" for n in (a.name, *a.aliases)}
+
+    def page(self, src_uri: str, page_url: str) -> dict[str, Any] | None:
+        """The JSON-LD object for the page built from `src_uri`, or None when the page has none.
+
+        `page_url` is the page's URL relative to the site root (MkDocs' `page.url`). Without a
+        site_url no `url` is given: a relative URL in structured data is read against the wrong base.
+        """
+        urls, story = self.urls, self.story
+        url = urls.absolute(page_url)
+        if src_uri in self.articles:
+            return _article(self.articles[src_uri], url, self.orgs)
+        if src_uri == FIGURES:
+            return _figures(story, url)
+        if src_uri == GLOSSARY:
+            return _glossary(story, url, urls)
+        if src_uri in self.terms:
+            return {"@context": CONTEXT, **_term(self.terms[src_uri], url, urls, in_set=True)}
+        if src_uri in self.actors_by_page:
+            actor = self.actors_by_page[src_uri]
+            return _actor(actor, self.actors.get(actor.affiliation or ""), url, urls)
+        return None
+
+
 def page_jsonld(
     story: Story, src_uri: str, page_url: str, site_url: str, *, use_directory_urls: bool = True
 ) -> dict[str, Any] | None:
-    """The JSON-LD object for the page built from `src_uri`, or None when the page has none.
-
-    `page_url` is the page's URL relative to the site root (MkDocs' `page.url`); `site_url` is the
-    absolute root of the published site (empty when unknown: then no `url` is given, as a relative
-    URL in structured data would be read against the wrong base).
-    """
-    urls = _Urls(site_url, use_directory_urls)
-    url = urls.absolute(page_url)
-    if src_uri.startswith("stories/"):
-        article = next((a for a in story.articles if story_page(a.id) == src_uri), None)
-        return None if article is None else _article(story, article, url)
-    if src_uri == FIGURES:
-        return _figures(story, url)
-    if src_uri == GLOSSARY:
-        return _glossary(story, url, urls)
-    if src_uri.startswith("glossary/"):
-        term = next((t for t in story.terms if term_page(t.id) == src_uri), None)
-        return None if term is None else {"@context": CONTEXT, **_term(term, url, urls, in_set=True)}
-    if src_uri.startswith("actors/"):
-        actor = next((a for a in story.actors if actor_page(a.id) == src_uri), None)
-        return None if actor is None else _actor(story, actor, url, urls)
-    return None
+    """One page's JSON-LD (see `JsonLd.page`); for many pages, build one `JsonLd` and reuse it."""
+    return JsonLd(story, site_url, use_directory_urls=use_directory_urls).page(src_uri, page_url)
 
 
 def script_json(data: dict[str, Any]) -> str:
@@ -98,15 +113,12 @@ def byline_names(byline: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
-def authors(story: Story, article: Article) -> list[dict[str, Any]]:
+def authors(article: Article, org_names: set[str]) -> list[dict[str, Any]]:
     """Bylined people as `Person`; the agency (the story's source, a known organisation, or an
-    all-capitals name such as AFP) as `Organization`."""
+    all-capitals name such as AFP) as `Organization`. `org_names` are casefolded."""
     if not article.byline:
         return []
-    orgs = {article.source.casefold()} if article.source else set()
-    for a in story.actors:
-        if a.kind == "organization":
-            orgs |= {n.casefold() for n in (a.name, *a.aliases)}
+    orgs = org_names | ({article.source.casefold()} if article.source else set())
     out = []
     for name in byline_names(article.byline):
         letters = [c for c in name if c.isalpha()]
@@ -120,7 +132,7 @@ def authors(story: Story, article: Article) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- page types
 
 
-def _article(story: Story, article: Article, url: str | None) -> dict[str, Any]:
+def _article(article: Article, url: str | None, org_names: set[str]) -> dict[str, Any]:
     publisher = _organization(article.source) if article.source else None
     based_on = _clean(
         {
@@ -141,7 +153,7 @@ def _article(story: Story, article: Article, url: str | None) -> dict[str, Any]:
             "headline": article.title,
             "description": summary(article),
             "datePublished": article.date.isoformat() if article.date else None,
-            "author": authors(story, article),
+            "author": authors(article, org_names),
             "publisher": publisher,
             "isBasedOn": based_on,
             "inLanguage": article.language,
@@ -151,7 +163,7 @@ def _article(story: Story, article: Article, url: str | None) -> dict[str, Any]:
     )
 
 
-def _actor(story: Story, actor: Actor, url: str | None, urls: _Urls) -> dict[str, Any]:
+def _actor(actor: Actor, affiliation: Actor | None, url: str | None, urls: _Urls) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": ACTOR_TYPES[actor.kind],
@@ -162,7 +174,6 @@ def _actor(story: Story, actor: Actor, url: str | None, urls: _Urls) -> dict[str
     }
     if actor.kind == "person":
         data["jobTitle"] = actor.roles[0] if len(actor.roles) == 1 else list(actor.roles)
-    affiliation = next((a for a in story.actors if a.id == actor.affiliation), None)
     if affiliation is not None and affiliation.id != actor.id:
         # The story ties the actor to this organisation or country ("US Secretary of State").
         data["affiliation"] = _clean(

@@ -6,6 +6,7 @@ must be picked, in order, from the words before `(ICBM)`, the first letter start
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,29 +71,47 @@ def find_definitions(article: Article) -> list[Definition]:
 
 def surface_pattern(surfaces: Iterable[str]) -> re.Pattern[str] | None:
     """One alternation, longest first, inside word boundaries, plural `s` allowed."""
-    forms = sorted({f for f in surfaces if f}, key=lambda f: (-len(f), f))
+    return _compiled(tuple(sorted({f for f in surfaces if f}, key=lambda f: (-len(f), f))))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(forms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Compiled once per set of forms: every article of a site shares the curated glossary."""
     if not forms:
         return None
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?:s|es)?(?![\w-])")
 
 
-def locate_uses(article: Article, terms: Iterable[Term]) -> list[TermUse]:
-    """Every place the article uses a term or one of its aliases (acronyms matched case-sensitively)."""
+def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] = ()) -> list[TermUse]:
+    """Every place the article uses a term or one of its aliases (acronyms matched case-sensitively).
+
+    `shared` terms (the curated glossary, the same for every article) are matched with patterns
+    compiled once per build; `terms` (those this article defines) with small patterns of their own.
+    At one position the longest form wins; overlapping later matches are skipped.
+    """
     owner: dict[str, str] = {}
-    for t in terms:
-        for form in (t.term, *t.aliases):
-            key = form if form.isupper() else form.lower()
-            owner.setdefault(key, t.id)
-    exact = surface_pattern([f for f in owner if f.isupper()])
-    folded = surface_pattern([f for f in owner if not f.isupper()])
+    groups: list[list[str]] = []
+    for group in (shared, terms):
+        forms = []
+        for t in group:
+            for form in (t.term, *t.aliases):
+                key = form if form.isupper() else form.lower()
+                if key not in owner:
+                    owner[key] = t.id
+                    forms.append(key)
+        groups.append(forms)
+    exact = [p for forms in groups if (p := surface_pattern(f for f in forms if f.isupper()))]
+    folded = [p for forms in groups if (p := surface_pattern(f for f in forms if not f.isupper()))]
     uses: list[TermUse] = []
     for unit in article.units:
         found: list[TermUse] = []
         taken: list[tuple[int, int]] = []
-        for pattern, text in ((exact, unit.text), (folded, unit.text.lower())):
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
+        lowered = unit.text.lower()
+        for patterns, text in ((exact, unit.text), (folded, lowered)):
+            matches = sorted(
+                (m for p in patterns for m in p.finditer(text)), key=lambda m: (m.start(), -(m.end() - m.start()))
+            )
+            for m in matches:
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
