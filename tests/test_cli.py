@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -69,6 +70,18 @@ def test_export_builds_with_plain_mkdocs_to_the_same_pages(tmp_path: Path, built
 
     assert pages(out / "site") == pages(built_site)
     assert (out / "docs/stories/2024-10-31-north-korean-troops-ukraine.md").is_file()
+
+    # the same cross-links on every page, though the plain build runs no linker
+    def cross_links(html: Path) -> list[tuple[str, str]]:
+        text = html.read_text(encoding="utf-8")
+        return re.findall(r'<a class="explainer-link" data-preview="" href="([^"]+)">([^<]+)</a>', text)
+
+    compared = 0
+    for rel in sorted(pages(built_site)):
+        expected = cross_links(built_site / rel)
+        assert cross_links(out / "site" / rel) == expected, rel
+        compared += len(expected)
+    assert compared > 100
 
 
 def test_eject_copies_once_and_refuses_to_overwrite(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ import yaml
 
 from .curation import load_curation
 from .export import story_to_dict
+from .linker import link_markdown
 from .pipeline import build_site
 from .reader import SeedError, read_seed
 from .story import curated_terms, read_seeds
@@ -47,6 +48,12 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 
 def _project(config_file: Path) -> tuple[dict[str, Any], Path, Path, Path | None]:
     """(mkdocs config, seeds dir, docs dir, templates dir) from a project's mkdocs.yml."""
+    cfg, seeds, docs, templates, _ = _project_options(config_file)
+    return cfg, seeds, docs, templates
+
+
+def _project_options(config_file: Path) -> tuple[dict[str, Any], Path, Path, Path | None, dict[str, Any]]:
+    """As `_project`, plus the explainer plugin's own options."""
     if not config_file.is_file():
         raise SystemExit(f"{config_file}: not found; run this in the project folder or pass --config-file")
     try:
@@ -64,6 +71,7 @@ def _project(config_file: Path) -> tuple[dict[str, Any], Path, Path, Path | None
         root / str(options.get("seeds_dir", "seeds")),
         root / str(cfg.get("docs_dir", "docs")),
         root / str(templates) if templates else None,
+        options,
     )
 
 
@@ -112,7 +120,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
-    cfg, seeds, docs, templates = _project(config_file)
+    cfg, seeds, docs, templates, options = _project_options(config_file)
     out = Path(args.dir)
     if out.exists() and any(out.iterdir()) and not args.force:
         print(f"{out}: folder is not empty; choose another or pass --force", file=sys.stderr)
@@ -123,19 +131,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     out_docs = out / "docs"
     out_docs.mkdir(parents=True, exist_ok=True)
     generated = set(site.pages)
-    # the site's own pages (and assets) first, then every generated page over the curated sources
+    cross_links = options.get("cross_links", True) is not False
+
+    def write_page(rel: str, markdown: str) -> None:
+        target = out_docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # cross-links written into the Markdown: the plain build has no linker to add them
+        target.write_text(link_markdown(markdown, site.links, rel) if cross_links else markdown, encoding="utf-8")
+
+    # the site's own pages and assets (a hand-written page wins over a generated one, as in the
+    # plugin), then every generated page; curated entries are merged into generated pages
+    own: set[str] = set()
     if docs.is_dir():
         for path in sorted(docs.rglob("*")):
             rel = path.relative_to(docs).as_posix()
-            if path.is_dir() or rel in generated or rel.startswith(("actors/", "glossary/")):
+            if path.is_dir() or rel.startswith(("actors/", "glossary/")):
                 continue
-            target = out_docs / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(path.read_bytes())
+            own.add(rel)
+            if rel.endswith(".md"):
+                write_page(rel, path.read_text(encoding="utf-8-sig"))
+            else:
+                (out_docs / rel).parent.mkdir(parents=True, exist_ok=True)
+                (out_docs / rel).write_bytes(path.read_bytes())
     for rel, markdown in site.pages.items():
-        target = out_docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+        if rel not in own:
+            write_page(rel, markdown)
     extra = sorted(
         p.relative_to(out_docs).as_posix()
         for p in out_docs.rglob("*.md")

@@ -179,3 +179,89 @@ class LinkerExtension(Extension):
 
     def reset(self) -> None:
         self.linked = set()
+
+
+# -- the same cross-links written into Markdown source, for `explainer export` ------------------
+
+_PROTECTED = re.compile(
+    r"`[^`\n]*`"  # inline code
+    r"|!?\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?"  # links and images, with their attribute lists
+    r"|!?\[[^\]\n]*\]\[[^\]\n]*\]"  # reference links
+    r"|<[^>\n]*>"  # HTML tags and autolinks
+    r"|\{[:#.][^}\n]*\}"  # attribute lists
+    r"|https?://\S+"  # bare addresses
+    r"|\\."  # backslash escapes
+)
+_SKIP_LINE = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|\{:|\[[^\]]+\]:\s)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_OPEN_SKIP = re.compile(r"<(a|code|pre|script|style)\b[^>]*>", re.IGNORECASE)
+
+
+def link_markdown(markdown: str, index: LinkIndex, current_page: str) -> str:
+    """Write the first mention of each target as a Markdown link, as `LinkerTreeprocessor` does in
+    the rendered tree: so that a plain MkDocs build of an export shows the same cross-links.
+
+    Skips front matter, fenced code, headings, admonition titles, inline code, existing links,
+    HTML tags and the text inside `<a>`, `<code>` and `<pre>`.
+    """
+    if index.pattern is None:
+        return markdown
+    linked: set[str] = set()
+    base = posixpath.dirname(current_page) or "."
+    lines = markdown.split("\n")
+    out: list[str] = []
+    fence: str | None = None
+    in_front = bool(lines) and lines[0] == "---"
+    inside: str | None = None  # an HTML element whose text is never linked
+    for n, line in enumerate(lines):
+        if in_front:
+            out.append(line)
+            if n > 0 and line == "---":
+                in_front = False
+            continue
+        fenced = _FENCE.match(line)
+        if fence or fenced:
+            if fenced and (fence is None or fenced.group(1) == fence):
+                fence = None if fence else fenced.group(1)
+            out.append(line)
+            continue
+        if _SKIP_LINE.match(line):
+            out.append(line)
+            continue
+        pieces: list[str] = []
+        pos = 0
+        for m in _PROTECTED.finditer(line):
+            pieces.append(
+                _link_text(line[pos : m.start()], index, linked, current_page, base)
+                if not inside
+                else line[pos : m.start()]
+            )
+            token = m.group(0)
+            opened = _OPEN_SKIP.fullmatch(token)
+            if opened and not token.endswith("/>"):
+                inside = inside or opened.group(1).lower()
+            elif inside and token.lower() == f"</{inside}>":
+                inside = None
+            pieces.append(token)
+            pos = m.end()
+        rest = line[pos:]
+        pieces.append(rest if inside else _link_text(rest, index, linked, current_page, base))
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
+def _link_text(text: str, index: LinkIndex, linked: set[str], current_page: str, base: str) -> str:
+    assert index.pattern is not None
+    out: list[str] = []
+    pos = 0
+    for m in index.pattern.finditer(text):
+        target = index.targets[m.group(0)]
+        if target.page in linked or target.page == current_page:
+            continue
+        linked.add(target.page)
+        href = posixpath.relpath(target.page, base)
+        out.append(text[pos : m.start()])
+        out.append(f'[{m.group(0)}]({href}){{ .explainer-link data-preview="" }}')
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
