@@ -93,6 +93,9 @@ def test_tiny_site_pages_nav_and_anchors(tmp_path: Path) -> None:
         assert section in home
     about = parse(site / "about/index.html")
     assert any(h.endswith("actors/jane-doe/") for h, _ in about.links)  # hand-written pages get cross-links
+    profile = page_file(site, "actors/jane-doe/").read_text(encoding="utf-8")
+    backlinks = profile.split('id="pages-that-mention-jane-doe"')[1]
+    assert 'href="../../about/"' in backlinks and ">About</a>" in backlinks  # ... and are listed as backlinks
     assert not list((tmp_path / "docs").rglob("*.md"))[1:]  # nothing written into docs/
 
 

@@ -118,6 +118,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if warnings else 0
 
 
+def own_pages(docs: Path) -> dict[str, str]:
+    """The site's hand-written pages (curated profile and glossary files are data, not pages)."""
+    if not docs.is_dir():
+        return {}
+    return {
+        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8-sig", errors="replace")
+        for p in sorted(docs.rglob("*.md"))
+        if not p.relative_to(docs).as_posix().startswith(("actors/", "glossary/"))
+    }
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     cfg, seeds, docs, templates, options = _project_options(config_file)
@@ -125,7 +136,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     if out.exists() and any(out.iterdir()) and not args.force:
         print(f"{out}: folder is not empty; choose another or pass --force", file=sys.stderr)
         return 1
-    site = build_site(seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")))
+    site = build_site(
+        seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")), own_pages=own_pages(docs)
+    )
     for w in site.warnings:
         print(w, file=sys.stderr)
     out_docs = out / "docs"
@@ -183,7 +196,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_eject(args: argparse.Namespace) -> int:
     cfg, seeds, docs, templates = _project(Path(args.config_file))
-    site = build_site(seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")))
+    site = build_site(
+        seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")), own_pages=own_pages(docs)
+    )
     page = args.page if args.page.endswith(".md") else args.page.strip("/") + ".md"
     if page not in site.pages and page.replace(".md", "/index.md") in site.pages:
         page = page.replace(".md", "/index.md")

@@ -197,6 +197,11 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _OPEN_SKIP = re.compile(r"<(a|code|pre|script|style)\b[^>]*>", re.IGNORECASE)
 
 
+def linked_targets(markdown: str, index: LinkIndex, current_page: str) -> set[str]:
+    """The pages a Markdown page links to by first mention (what `link_markdown` would link)."""
+    return _scan(markdown, index, current_page)[1]
+
+
 def link_markdown(markdown: str, index: LinkIndex, current_page: str) -> str:
     """Write the first mention of each target as a Markdown link, as `LinkerTreeprocessor` does in
     the rendered tree: so that a plain MkDocs build of an export shows the same cross-links.
@@ -204,9 +209,13 @@ def link_markdown(markdown: str, index: LinkIndex, current_page: str) -> str:
     Skips front matter, fenced code, headings, admonition titles, inline code, existing links,
     HTML tags and the text inside `<a>`, `<code>` and `<pre>`.
     """
-    if index.pattern is None:
-        return markdown
+    return _scan(markdown, index, current_page)[0]
+
+
+def _scan(markdown: str, index: LinkIndex, current_page: str) -> tuple[str, set[str]]:
     linked: set[str] = set()
+    if index.pattern is None:
+        return markdown, linked
     base = posixpath.dirname(current_page) or "."
     lines = markdown.split("\n")
     out: list[str] = []
@@ -247,7 +256,7 @@ def link_markdown(markdown: str, index: LinkIndex, current_page: str) -> str:
         rest = line[pos:]
         pieces.append(rest if inside else _link_text(rest, index, linked, current_page, base))
         out.append("".join(pieces))
-    return "\n".join(out)
+    return "\n".join(out), linked
 
 
 def _link_text(text: str, index: LinkIndex, linked: set[str], current_page: str, base: str) -> str:

@@ -5,11 +5,13 @@ The one call the MkDocs plugin, the CLI and the export make: everything MkDocs-f
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .export import to_json
-from .linker import LinkIndex, Target
+from .linker import LinkIndex, Target, linked_targets
 from .model import Story
 from .render import (
     ACTORS,
@@ -76,8 +78,47 @@ def link_index(story: Story) -> LinkIndex:
 
 
 def build_site(
-    seeds_dir: Path, docs_dir: Path | None, *, templates_dir: Path | None = None, site_name: str = ""
+    seeds_dir: Path,
+    docs_dir: Path | None,
+    *,
+    templates_dir: Path | None = None,
+    site_name: str = "",
+    own_pages: Mapping[str, str] | None = None,
 ) -> Site:
+    """`own_pages` are the site's hand-written pages (source path -> Markdown): profiles and terms
+    they mention list them among the pages that mention them."""
     story = build_story(seeds_dir, docs_dir)
-    renderer = Renderer(story, templates_dir=templates_dir, site_name=site_name)
-    return Site(story, renderer.pages(), page_titles(story), link_index(story))
+    links = link_index(story)
+    own = own_pages or {}
+    renderer = Renderer(
+        story,
+        templates_dir=templates_dir,
+        site_name=site_name,
+        mentioned_in=mentioned_in(own, links),
+        other_titles={src: page_title(src, text) for src, text in own.items()},
+    )
+    return Site(story, renderer.pages(), page_titles(story), links)
+
+
+def mentioned_in(pages: Mapping[str, str], links: LinkIndex) -> dict[str, set[str]]:
+    """Target page -> the given pages that name it outside code, headings and links."""
+    out: dict[str, set[str]] = {}
+    for src, text in pages.items():
+        for target in linked_targets(text, links, src):  # what the page will link: code and headings skipped
+            out.setdefault(target, set()).add(src)
+    return out
+
+
+def page_title(src: str, markdown: str) -> str:
+    """A hand-written page's title as MkDocs would show it: front-matter title, first `# ` heading,
+    else its file name."""
+    front = re.match(r"---\n(.*?)\n---\n", markdown, re.S)
+    if front:
+        title = re.search(r"^title:\s*(.+)$", front.group(1), re.M)
+        if title:
+            return title.group(1).strip().strip("\"'")
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", markdown, re.M)
+    if heading:
+        return heading.group(1)
+    stem = src.rsplit("/", 1)[-1].removesuffix(".md")
+    return stem.replace("-", " ").replace("_", " ").capitalize()

@@ -48,8 +48,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return None
         templates = self._path(config, self.config.templates_dir) if self.config.templates_dir else None
         docs_dir = Path(config.docs_dir)
+        own = {  # the site's hand-written pages: profiles and terms they mention list them
+            f.src_uri: f.content_string
+            for f in files.documentation_pages()
+            if not f.src_uri.startswith(("actors/", "glossary/"))
+        }
         self.site = build_site(
-            self._path(config, self.config.seeds_dir), docs_dir, templates_dir=templates, site_name=config.site_name
+            self._path(config, self.config.seeds_dir),
+            docs_dir,
+            templates_dir=templates,
+            site_name=config.site_name,
+            own_pages=own,
         )
         for warning in self.site.warnings:
             log.warning(warning)

@@ -14,7 +14,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -157,7 +157,17 @@ class Index:
 class Renderer:
     """Renders every generated page. `templates_dir` (optional) holds a site's overrides."""
 
-    def __init__(self, story: Story, *, templates_dir: Path | None = None, site_name: str = "") -> None:
+    def __init__(
+        self,
+        story: Story,
+        *,
+        templates_dir: Path | None = None,
+        site_name: str = "",
+        mentioned_in: Mapping[str, Iterable[str]] | None = None,
+        other_titles: Mapping[str, str] | None = None,
+    ) -> None:
+        """`mentioned_in` maps a profile or term page to the site's own pages that mention it;
+        `other_titles` gives those pages' titles."""
         loaders: list[jinja2.BaseLoader] = []
         if templates_dir is not None and templates_dir.is_dir():
             loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
@@ -175,7 +185,8 @@ class Renderer:
         self.story = story
         self.index = Index(story)
         self.site_name = site_name
-        self.titles = page_titles(story, html_escaped=False)
+        self.titles = {**(other_titles or {}), **page_titles(story, html_escaped=False)}
+        self.mentioned_in = {k: set(v) for k, v in (mentioned_in or {}).items()}
 
     # -- helpers exposed to templates ------------------------------------------------------
 
@@ -314,7 +325,7 @@ class Renderer:
                 uses=ix.uses_by_term.get(term.id, []),
                 related=ix.related_terms(term)[:12],
                 same_actor=ix.actor_by_name.get(term.term.lower()),
-                backlinks=sorted({story_page(a) for a, _ in ix.uses_by_term.get(term.id, [])}),
+                backlinks=self.term_backlinks(term.id),
             )
         by_date: dict[str, list[Event]] = defaultdict(list)
         for e in self.story.events:
@@ -350,6 +361,12 @@ class Renderer:
         pages = {story_page(a) for a, _ in self.index.mentions_by_actor.get(actor_id, [])}
         if actor_id in self.index.claimants:
             pages.add(FIGURES)
+        pages |= self.mentioned_in.get(actor_page(actor_id), set())
+        return sorted(pages)
+
+    def term_backlinks(self, term_id: str) -> list[str]:
+        pages = {story_page(a) for a, _ in self.index.uses_by_term.get(term_id, [])}
+        pages |= self.mentioned_in.get(term_page(term_id), set())
         return sorted(pages)
 
 
