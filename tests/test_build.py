@@ -261,3 +261,20 @@ def test_description_is_escaped_without_any_theme_override(tmp_path: Path) -> No
     assert re.search(r'<meta name="description" content="&#34;&gt;&lt;script&gt;alert\(1\)', html) or re.search(
         r'<meta name="description" content="&quot;&gt;&lt;script&gt;alert\(1\)', html
     )
+
+
+@pytest.mark.parametrize("bad", ["../outside.json", "/tmp/x.json", "a/../../b.json"])
+def test_json_path_outside_the_site_is_a_config_error(tmp_path: Path, bad: str) -> None:
+    write_tiny_site(tmp_path, TINY)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "plugins: [search, explainer]", f"plugins: [search, {{explainer: {{json_path: '{bad}'}}}}]"
+        ),
+        encoding="utf-8",
+    )
+    proc = run_mkdocs("build", cwd=tmp_path, check=False)
+    assert proc.returncode != 0
+    assert "must be a relative path inside the built site" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (tmp_path / "outside.json").exists()

@@ -2,8 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+
+class _SitePath(c.Type[str]):
+    """A relative path inside the built site: never absolute, never climbing out with `..`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        path = super().run_validation(value)
+        parts = PurePosixPath(path.replace("\\", "/")).parts
+        if not path.strip() or path.startswith(("/", "\\")) or ":" in path or ".." in parts:
+            raise ValidationError(
+                f"must be a relative path inside the built site, such as 'explainer.json' (got {path!r})"
+            )
+        return path
 
 
 class ExplainerConfig(base.Config):
@@ -19,5 +38,5 @@ class ExplainerConfig(base.Config):
     cross_links = c.Type(bool, default=True)
     """Link the first mention of each actor and term on every page to its page."""
 
-    json_path = c.Type(str, default="explainer.json")
+    json_path = _SitePath(default="explainer.json")
     """Where the export contract is written in the built site."""
