@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .reader import YAML_VALUE_ERRORS, clean_text, yaml_value_problem
+from .reader import YAML_VALUE_ERRORS, clean_text, safe_yaml, yaml_value_problem
 from .slugs import slugify
 
 ACTOR_KEYS: dict[str, type | tuple[type, ...]] = {
@@ -66,7 +66,7 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
         raw = text[4:end]
         body = text[end + 4 :].lstrip("-").lstrip("\n")
         try:
-            loaded = yaml.safe_load(raw)
+            loaded = safe_yaml(raw)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1

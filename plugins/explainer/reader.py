@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -43,6 +44,14 @@ YAML_VALUE_ERRORS = (ValueError, OverflowError, RecursionError)
 
 def yaml_value_problem(exc: BaseException) -> str:
     return "nested too deeply" if isinstance(exc, RecursionError) else f"{exc}"
+
+
+def safe_yaml(text: str) -> Any:
+    """YAML through LibYAML's safe loader when PyYAML has it (several times faster on hundreds of
+    front-matter blocks), else PyYAML's own. Both construct only plain data."""
+    if hasattr(yaml, "CSafeLoader"):
+        return yaml.load(text, Loader=yaml.CSafeLoader)
+    return yaml.safe_load(text)
 
 
 class SeedError(ValueError):
@@ -88,7 +97,7 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
     body = text[end + 5 :]
     lines = raw.count("\n") + 3
     try:
-        meta = yaml.safe_load(raw) or {}
+        meta = safe_yaml(raw) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 2}" if mark is not None else ":1"
