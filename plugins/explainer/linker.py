@@ -9,7 +9,6 @@ previous page.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
@@ -20,6 +19,8 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
+
+from .paths import relative
 
 SKIP_TAGS = frozenset(
     {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "abbr", "title"}
@@ -170,8 +171,7 @@ class LinkerExtension(Extension):
         self.linked: set[str] = set()
 
     def href(self, target: str) -> str:
-        base = posixpath.dirname(self.current_page or "")
-        return posixpath.relpath(target, base or ".")
+        return relative(self.current_page or "", target)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         md.registerExtension(self)
@@ -216,7 +216,6 @@ def _scan(markdown: str, index: LinkIndex, current_page: str) -> tuple[str, set[
     linked: set[str] = set()
     if index.pattern is None:
         return markdown, linked
-    base = posixpath.dirname(current_page) or "."
     lines = markdown.split("\n")
     out: list[str] = []
     fence: str | None = None
@@ -241,9 +240,7 @@ def _scan(markdown: str, index: LinkIndex, current_page: str) -> tuple[str, set[
         pos = 0
         for m in _PROTECTED.finditer(line):
             pieces.append(
-                _link_text(line[pos : m.start()], index, linked, current_page, base)
-                if not inside
-                else line[pos : m.start()]
+                _link_text(line[pos : m.start()], index, linked, current_page) if not inside else line[pos : m.start()]
             )
             token = m.group(0)
             opened = _OPEN_SKIP.fullmatch(token)
@@ -254,12 +251,12 @@ def _scan(markdown: str, index: LinkIndex, current_page: str) -> tuple[str, set[
             pieces.append(token)
             pos = m.end()
         rest = line[pos:]
-        pieces.append(rest if inside else _link_text(rest, index, linked, current_page, base))
+        pieces.append(rest if inside else _link_text(rest, index, linked, current_page))
         out.append("".join(pieces))
     return "\n".join(out), linked
 
 
-def _link_text(text: str, index: LinkIndex, linked: set[str], current_page: str, base: str) -> str:
+def _link_text(text: str, index: LinkIndex, linked: set[str], current_page: str) -> str:
     assert index.pattern is not None
     out: list[str] = []
     pos = 0
@@ -268,7 +265,7 @@ def _link_text(text: str, index: LinkIndex, linked: set[str], current_page: str,
         if target.page in linked or target.page == current_page:
             continue
         linked.add(target.page)
-        href = posixpath.relpath(target.page, base)
+        href = relative(current_page, target.page)
         out.append(text[pos : m.start()])
         out.append(f'[{m.group(0)}]({href}){{ .explainer-link data-preview="" }}')
         pos = m.end()

@@ -8,10 +8,8 @@ Links point at `.md` paths relative to the page, so MkDocs resolves and validate
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html
 import json
-import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -22,6 +20,7 @@ from typing import Any
 import jinja2
 
 from .model import Actor, Article, Event, Figure, FigureSource, Quote, Sentence, Story, Term
+from .paths import relative
 
 HOME = "index.md"
 STORIES = "stories/index.md"
@@ -81,18 +80,6 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
     if stem.endswith("/index"):
         return stem[:-5]
     return stem + "/"
-
-
-def relative(from_src: str, to_src: str, anchor: str = "") -> str:
-    path = _relpath(to_src, posixpath.dirname(from_src) or ".")
-    return path + (f"#{anchor}" if anchor else "")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _relpath(to_src: str, start: str) -> str:
-    """`posixpath.relpath` (which asks the OS for the working directory on every call), memoised:
-    a site links to each page from a handful of folders, tens of thousands of times."""
-    return posixpath.relpath(to_src, start)
 
 
 @dataclass
