@@ -29,7 +29,7 @@ def test_figures_complete_with_qualifiers_and_claimants(findings: Findings) -> N
     assert got == [
         ("up to 8,000 North Korean soldiers", 8000, "up to", "soldiers", ["United States", "Antony Blinken"]),
         ("10,000 North Korean soldiers", 10000, None, "soldiers", ["United States"]),
-        ("more than 1,000 missiles", 1000, "more than", "missiles", ["Kim Yong-hyun"]),
+        ('more than "1,000 missiles"', 1000, "more than", "missiles", ["Kim Yong-hyun"]),
         ("millions of rounds", None, None, "rounds", ["Kim Yong-hyun"]),
         ("at least 5,500 kilometers", 5500, "at least", "kilometers", ["Japan"]),
     ]
@@ -51,7 +51,7 @@ def test_hedge_travels_with_the_claim(findings: Findings) -> None:
     hedges = {f.value: f.sources[0].hedge for f in findings.figures}
     assert hedges["10,000 North Korean soldiers"] == "according to"
     assert hedges["at least 5,500 kilometers"] == "according to"
-    assert hedges["more than 1,000 missiles"] is None
+    assert hedges['more than "1,000 missiles"'] is None
 
 
 def test_people_with_roles(findings: Findings) -> None:

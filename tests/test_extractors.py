@@ -140,6 +140,20 @@ QUOTES = [
         [("a travesty", "Civic Rights Council", "according to")],
     ),
     ('Protesters chanted "Otieno is innocent."', [("Otieno is innocent.", None, None)]),
+    # a person the story has marked 'he' (or 'Mr', 'spokesman') is never 'she', and the reverse
+    (
+        '"Taxes will fall," Peter Jones said. "More," he added. Later Ann Lee arrived. "No," she said. "Yes," he said.',
+        [
+            ("Taxes will fall", "Peter Jones", "said"),
+            ("More", "Peter Jones", "added"),
+            ("No", "Ann Lee", "said"),
+            ("Yes", "Peter Jones", "said"),
+        ],
+    ),
+    (
+        'Spokeswoman Ann Lee spoke. Mr Bo Chan nodded.\n\n"That is wrong," he said.',
+        [("That is wrong", "Bo Chan", "said")],
+    ),
 ]
 
 
@@ -243,3 +257,18 @@ def test_hand_labelled_story(truth_file: Path) -> None:
     people = {a.name for a in f.actors if a.kind == "person"}
     assert people == {a["name"] for a in truth["actors"] if a["kind"] == "person"}
     del n
+
+
+def test_figures_never_invent_a_scale_or_merge_different_claims() -> None:
+    f = findings_for("The sea wall is 5m high. The 400m race was run. The fund holds $5m in cash.")
+    assert [(x.value, x.number) for x in f.figures] == [("$5m", 5_000_000)]
+    f = findings_for("At least 20 people were killed. More than 20 people were injured.")
+    assert [(x.value, x.qualifier, len(x.sources)) for x in f.figures] == [
+        ("At least 20 people", "at least", 1),
+        ("More than 20 people", "more than", 1),
+    ]
+
+
+def test_modal_hedges_travel_with_the_figure() -> None:
+    f = findings_for("The blast may have killed 50 people. In May, 12 boats sank.")
+    assert [(x.value, x.sources[0].hedge) for x in f.figures] == [("50 people", "may"), ("12 boats", None)]

@@ -154,6 +154,15 @@ _PHRASE_END = frozenset(
         "swept",
         "remain",
         "live",
+        "sank",
+        "sunk",
+        "broke",
+        "shot",
+        "froze",
+        "hid",
+        "lay",
+        "rode",
+        "stole",
         "last",
         "towards",
         "toward",
@@ -368,9 +377,9 @@ _ACTION_VERBS = frozenset(
 def _hedge(text: str, according: bool) -> str | None:
     if according:
         return "according to"
-    low = text.lower()
     for h in HEDGES:
-        if h != "according to" and re.search(rf"\b{re.escape(h)}\b", low):
+        # case-sensitive, so the month "May" and a sentence-initial name are not hedges
+        if h != "according to" and re.search(rf"\b{re.escape(h)}\b", text):
             return h
     return None
 
@@ -393,6 +402,8 @@ def extract_figures(
         for m in FIGURE.finditer(text):
             if not (m.group("num") or m.group("word") or m.group("vague")) or _is_excluded(text, m):
                 continue
+            if m.group("scale2") and not m.group("cur"):
+                continue  # "5m high", "the 400m race": metres, not millions; a scale is never guessed
             if (
                 m.group("word")
                 and not m.group("qual")
@@ -406,10 +417,9 @@ def extract_figures(
             measure = re.search(r"\b([a-z]+)([- ])$", text[:start])
             if measure and measure.group(1) in _UNITS and (unit is None or measure.group(2) == "-"):
                 unit, start, end = measure.group(1), measure.start(), m.end()  # "magnitude 5.4", "magnitude-8.0"
-            value = re.sub(r"[\"“”]", "", text[start:end]).strip()
-            value = re.sub(r"\s+", " ", value)
-            if m.group("vague"):
-                value = re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", text[start:end])).strip()
+            if text[end : end + 1] in '"”' and sum(text[start:end].count(q) for q in '"“”') % 2:
+                end += 1  # more than "1,000 missiles": the quoted words stay quoted, as written
+            value = re.sub(r"\s+", " ", text[start:end]).strip()
             qualifier = m.group("qual").strip().lower() if m.group("qual") else None
             inside = [q for q in quoted.get(sentence.id, []) if q.span.start <= start and end <= q.span.end]
             if inside:
@@ -421,16 +431,18 @@ def extract_figures(
 
     figures: list[Figure] = []
     registry = SlugRegistry()
-    merged: dict[tuple[float, str | None], int] = {}
+    by_number: dict[float, list[int]] = {}
     for value, number, qualifier, unit, label, source in found:
-        key = None
-        if number is not None:
-            for n, u in merged:
-                if n == number and (u == unit or u is None or unit is None):
-                    key = (n, u)
-                    break
-        if key is not None:
-            idx = merged[key]
+        same = None
+        for idx in by_number.get(number, []) if number is not None else []:
+            f = figures[idx]
+            # the same figure stated again: same number, same qualifier ("at least 20" is not "more
+            # than 20") and the same unit, or no unit on one side
+            if f.qualifier == qualifier and (f.unit is None or unit is None or f.unit == unit):
+                same = idx
+                break
+        if same is not None:
+            idx = same
             f = figures[idx]
             figures[idx] = Figure(
                 f.id, f.article, f.value, f.number, f.qualifier, f.unit or unit, f.label, (*f.sources, source)
@@ -439,5 +451,5 @@ def extract_figures(
         fid = f"{article.id}-{registry.claim(value, 'figure')}"
         figures.append(Figure(fid, article.id, value, number, qualifier, unit, label or (unit or "figure"), (source,)))
         if number is not None:
-            merged[(number, unit)] = len(figures) - 1
+            by_number.setdefault(number, []).append(len(figures) - 1)
     return figures

@@ -18,6 +18,17 @@ from .sentences import quote_ranges
 from .vocabulary import SPEECH_VERBS
 
 _PRONOUNS = {"he": "person", "she": "person"}
+# Words that tell a person's pronoun when the story uses them: a title before the name or a role.
+_SHE = re.compile(
+    r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister|spokeswoman|chairwoman|"
+    r"congresswoman|businesswoman|councilwoman|actress|mother|wife|daughter|sister|grandmother|widow)\b\.?",
+    re.IGNORECASE,
+)
+_HE = re.compile(
+    r"\b(?:Mr|Sir|Lord|King|Prince|Duke|Brother|spokesman|chairman|congressman|businessman|"
+    r"councilman|father|husband|son|brother|grandfather|widower)\b\.?",
+    re.IGNORECASE,
+)
 _ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 
@@ -45,11 +56,16 @@ class QuoteExtractor:
         actors = list(actors)
         self.kind = {a.id: a.kind for a in actors}
         self.roles = {a.id: a.roles for a in actors if a.kind == "person"}
+        self.blocks: dict[int, list[Sentence]] = {}
+        for s in article.sentences:
+            self.blocks.setdefault(s.block, []).append(s)
+        self.block_order = sorted(self.blocks)
         self.by_sentence: dict[str, list[Mention]] = {}
         for m in mentions:
             self.by_sentence.setdefault(m.span.sentence, []).append(m)
         for ms in self.by_sentence.values():
             ms.sort(key=lambda m: m.span.start)
+        self.gender = self._genders(article)
         self.last_speaker: str | None = None
 
     def _mention_at(self, sentence: Sentence, start: int, end: int) -> list[Mention]:
@@ -133,24 +149,52 @@ class QuoteExtractor:
         ]
         return owners[0] if len(owners) == 1 else None
 
+    def _genders(self, article: Article) -> dict[str, str]:
+        """`he` or `she` for people the story marks: `Ms Doe`, `spokeswoman Jane Doe`, a role."""
+        out: dict[str, str] = {}
+        for actor, roles in self.roles.items():
+            text = " ".join(roles)
+            if _SHE.search(text):
+                out[actor] = "she"
+            elif _HE.search(text):
+                out[actor] = "he"
+        for s in article.units:
+            for m in self.by_sentence.get(s.id, []):
+                if m.actor in self.roles and m.actor not in out:
+                    before = s.text[max(0, m.span.start - 12) : m.span.start]
+                    if re.search(_SHE.pattern + r"\s+$", before, re.IGNORECASE):
+                        out[m.actor] = "she"
+                    elif re.search(_HE.pattern + r"\s+$", before, re.IGNORECASE):
+                        out[m.actor] = "he"
+        return out
+
+    def _fits(self, actor: str, pronoun: str) -> bool:
+        return self.gender.get(actor, pronoun) == pronoun
+
     def _pronoun(self, sentence: Sentence, pronoun: str, cue: str) -> Attribution:
         """The one person a pronoun can mean: named earlier in this paragraph, else in the
         paragraph before it (wire copy often quotes in a paragraph of its own), else the last
-        speaker. Two candidates and no tie-break by the last speaker: nobody."""
+        speaker. People the story marks with the other pronoun never fit ('Ms Doe' is not 'he',
+        nor is someone already called 'he'). Two candidates and no tie-break: nobody."""
+        found_actor = self._resolve_pronoun(sentence, pronoun)
+        if found_actor is not None:
+            self.gender.setdefault(found_actor, pronoun)  # once called 'she', never 'he'
+        return Attribution(found_actor, cue, pronoun=True)
+
+    def _resolve_pronoun(self, sentence: Sentence, pronoun: str) -> str | None:
         want = _PRONOUNS.get(pronoun)
         if want is None:
-            return Attribution(None, cue, pronoun=True)
-        body = self.article.sentences
-        here = [s for s in body if s.block == sentence.block]
+            return None
+        here = self.blocks.get(sentence.block, [])
         idx = here.index(sentence) if sentence in here else 0
-        earlier_blocks = sorted({s.block for s in body if s.block < sentence.block})
-        previous = [s for s in body if earlier_blocks and s.block == earlier_blocks[-1]]
+        at = self.block_order.index(sentence.block) if sentence.block in self.blocks else 0
+        previous = self.blocks[self.block_order[at - 1]] if at > 0 else []
         for scope, newest_first in ((here[: idx + 1], True), (previous, False)):
             people: list[str] = []
             for s in reversed(scope) if newest_first else scope:
                 found = []
                 for m in self.by_sentence.get(s.id, []):
-                    if self.kind.get(m.actor) != want or m.actor in found:
+                    if self.kind.get(m.actor) != want or m.actor in found or not self._fits(m.actor, pronoun):
                         continue
                     if s is sentence and pronoun_position(sentence.text, pronoun) < m.span.start:
                         continue
@@ -160,14 +204,13 @@ class QuoteExtractor:
                     break
                 people += [p for p in found if p not in people]
             if len(people) == 1:
-                return Attribution(people[0], cue, pronoun=True)
+                return people[0]
             if len(people) > 1:
-                if self.last_speaker in people:
-                    return Attribution(self.last_speaker, cue, pronoun=True)
-                return Attribution(None, cue, pronoun=True)
-        if self.last_speaker and self.kind.get(self.last_speaker) == want:
-            return Attribution(self.last_speaker, cue, pronoun=True)
-        return Attribution(None, cue, pronoun=True)
+                return self.last_speaker if self.last_speaker in people else None
+        last = self.last_speaker
+        if last and self.kind.get(last) == want and self._fits(last, pronoun):
+            return last
+        return None
 
     # -- the whole article ----------------------------------------------------------------
 

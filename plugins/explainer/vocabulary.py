@@ -844,7 +844,8 @@ QUALIFIERS = (
 # Words that signal a claim is reported rather than established; they travel with the claim.
 HEDGES = ("reportedly", "allegedly", "according to", "is believed to", "are believed to",
           "is thought to", "are thought to", "purportedly", "apparently", "an estimated",
-          "unconfirmed", "claimed", "said to be")  # fmt: skip
+          "unconfirmed", "claimed", "said to be", "may", "might", "could", "likely", "possibly",
+          "probably", "expected to", "feared", "suspected")  # fmt: skip
 
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
