@@ -92,3 +92,14 @@ def test_eject_copies_once_and_refuses_to_overwrite(tmp_path: Path) -> None:
     again = explainer("eject", "timeline", cwd=project)
     assert again.returncode == 1 and "already exists" in again.stderr
     assert explainer("eject", "no/such/page", cwd=project).returncode == 1
+
+
+def test_export_into_a_file_and_eject_of_an_index_are_refused(tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("x", encoding="utf-8")
+    proc = explainer("export", str(target))
+    assert proc.returncode == 1 and "is not a folder" in proc.stderr and "Traceback" not in proc.stderr
+    project = copy_project(tmp_path)
+    proc = explainer("eject", "actors/index", cwd=project)
+    assert proc.returncode == 1 and "cannot be ejected" in proc.stderr
+    assert not (project / "docs/actors/index.md").exists()

@@ -173,3 +173,58 @@ def test_serve_rebuilds_when_a_seed_or_curated_file_is_saved(tmp_path: Path) -> 
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+ACRONYM_STORY = TINY.replace(
+    "at least 12 people died.",
+    "at least 12 people died, the National Disaster Office (NDO) said. A storm surge (SS) followed. 9/11 was recalled.",
+)
+
+
+def test_glossary_hide_same_as_and_symbol_terms(tmp_path: Path) -> None:
+    write_tiny_site(
+        tmp_path,
+        ACRONYM_STORY,
+        {
+            "docs/glossary/ss.md": "---\nterm: SS\nhide: true\n---\n",
+            "docs/glossary/flood.md": "---\nterm: flood\naliases: [floods]\n---\nWater where it is usually dry.\n",
+            "docs/glossary/flooded-street.md": "---\nterm: flooded street\nsame_as: flood\n---\n",
+            "docs/glossary/9-11.md": "---\nterm: 9/11\n---\nThe attacks of 11 September 2001.\n",
+        },
+    )
+    build(tmp_path)  # --strict: the '#' section of the A-Z index has a real anchor
+    terms = {t["id"]: t for t in data(tmp_path)["terms"]}
+    assert "ss" not in terms and not page_file(tmp_path / "site", "glossary/ss/").exists()
+    assert "flooded street" in terms["flood"]["aliases"]
+    assert "flooded-street" not in terms
+    index = page_file(tmp_path / "site", "glossary/").read_text(encoding="utf-8")
+    assert 'id="letter-other"' in index and 'href="#letter-other"' in index
+
+
+def test_curated_affiliation_is_resolved_or_reported(tmp_path: Path) -> None:
+    write_tiny_site(
+        tmp_path,
+        TINY.replace("Finance Minister Jane Doe said", "Finance Minister Jane Doe of Reuters Group said"),
+        {"docs/actors/jane-doe.md": "---\naffiliation: Reuters Group\n---\n"},
+    )
+    build(tmp_path)
+    actor = next(a for a in data(tmp_path)["actors"] if a["id"] == "jane-doe")
+    assert actor["affiliation"] == "reuters-group"
+    (tmp_path / "docs/actors/jane-doe.md").write_text("---\naffiliation: Nowhere Inc\n---\n", encoding="utf-8")
+    proc = run_mkdocs("build", "--strict", cwd=tmp_path, check=False)
+    assert "docs/actors/jane-doe.md: affiliation 'Nowhere Inc' names no actor" in proc.stderr
+
+
+def test_a_broken_template_override_is_one_line(tmp_path: Path) -> None:
+    write_tiny_site(tmp_path, TINY, {"templates/timeline.md.j2": "# Timeline\n\n{% for e in story.events %}\n"})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "plugins: [search, explainer]", "plugins: [search, {explainer: {templates_dir: templates}}]"
+        ),
+        encoding="utf-8",
+    )
+    proc = run_mkdocs("build", cwd=tmp_path, check=False)
+    assert proc.returncode != 0
+    assert "timeline.md.j2:3: template syntax error" in proc.stderr
+    assert "Traceback" not in proc.stderr

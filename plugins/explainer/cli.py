@@ -22,6 +22,7 @@ from .export import story_to_dict
 from .linker import link_markdown
 from .pipeline import build_site
 from .reader import SeedError, read_seed
+from .render import RenderError
 from .story import curated_terms, read_seeds
 
 CONFIG = "mkdocs.yml"
@@ -133,6 +134,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     cfg, seeds, docs, templates, options = _project_options(config_file)
     out = Path(args.dir)
+    if out.exists() and not out.is_dir():
+        print(f"{out}: exists and is not a folder; choose a folder to export into", file=sys.stderr)
+        return 1
     if out.exists() and any(out.iterdir()) and not args.force:
         print(f"{out}: folder is not empty; choose another or pass --force", file=sys.stderr)
         return 1
@@ -161,8 +165,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             if path.is_dir() or rel.startswith(("actors/", "glossary/")):
                 continue
             own.add(rel)
-            if rel.endswith(".md"):
-                write_page(rel, path.read_text(encoding="utf-8-sig"))
+            try:
+                text = path.read_text(encoding="utf-8-sig") if rel.endswith(".md") else None
+            except UnicodeDecodeError:
+                print(f"docs/{rel}: not valid UTF-8; copied unchanged, without cross-links", file=sys.stderr)
+                text = None
+            if text is not None:
+                write_page(rel, text)
             else:
                 (out_docs / rel).parent.mkdir(parents=True, exist_ok=True)
                 (out_docs / rel).write_bytes(path.read_bytes())
@@ -206,7 +215,12 @@ def cmd_eject(args: argparse.Namespace) -> int:
         known = ", ".join(sorted(site.pages)[:8])
         print(f"{args.page}: no such generated page (for example: {known}, ...)", file=sys.stderr)
         return 1
-    if page.startswith(("actors/", "glossary/")) and not page.endswith("index.md"):
+    if page in ("actors/index.md", "glossary/index.md"):
+        print(
+            f"{page}: the section index is generated from the profiles and terms; it cannot be ejected", file=sys.stderr
+        )
+        return 1
+    if page.startswith(("actors/", "glossary/")):
         print(
             f"{page}: profiles and glossary entries are edited as curated files; create docs/{page} "
             "with front matter (role, aliases, ...) and a body, as the editor's guide shows",
@@ -257,6 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise
     except KeyboardInterrupt:
         return 130
+    except RenderError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `explainer extract x | head`
         sys.stderr.close()
         return 0

@@ -19,10 +19,10 @@ from .slugs import slugify
 
 ACTOR_KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str, "role": str, "roles": list, "kind": str, "aliases": list, "summary": str,
-    "hide": bool, "same_as": str, "affiliation": str, "title": str,
+    "hide": bool, "same_as": str, "affiliation": str,
 }  # fmt: skip
 TERM_KEYS: dict[str, type | tuple[type, ...]] = {
-    "term": str, "aliases": list, "summary": str, "hide": bool, "same_as": str, "related": list, "title": str,
+    "term": str, "aliases": list, "hide": bool, "same_as": str, "related": list,
 }  # fmt: skip
 KINDS = ("person", "organization", "place")
 

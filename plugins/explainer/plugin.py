@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -15,7 +16,7 @@ from mkdocs.utils.templates import TemplateContext
 from .config import ExplainerConfig
 from .linker import LinkerExtension
 from .pipeline import Site, build_site
-from .render import ACTORS, GLOSSARY, HOME, STORIES
+from .render import ACTORS, GLOSSARY, HOME, STORIES, RenderError
 from .structured import JsonLd, script_json
 
 log = get_plugin_logger(__name__)
@@ -47,19 +48,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not self.config.enabled:
             return None
         templates = self._path(config, self.config.templates_dir) if self.config.templates_dir else None
+        if templates is not None and not templates.is_dir():
+            raise PluginError(
+                f"explainer: templates_dir '{self.config.templates_dir}' is not a folder next to mkdocs.yml"
+            )
         docs_dir = Path(config.docs_dir)
         own = {  # the site's hand-written pages: profiles and terms they mention list them
             f.src_uri: f.content_string
             for f in files.documentation_pages()
             if not f.src_uri.startswith(("actors/", "glossary/"))
         }
-        self.site = build_site(
-            self._path(config, self.config.seeds_dir),
-            docs_dir,
-            templates_dir=templates,
-            site_name=config.site_name,
-            own_pages=own,
-        )
+        try:
+            self.site = build_site(
+                self._path(config, self.config.seeds_dir),
+                docs_dir,
+                templates_dir=templates,
+                site_name=config.site_name,
+                own_pages=own,
+            )
+        except RenderError as exc:
+            raise PluginError(f"explainer: {exc}") from None
         for warning in self.site.warnings:
             log.warning(warning)
         for src, markdown in self.site.pages.items():

@@ -21,6 +21,7 @@ import jinja2
 
 from .model import Actor, Article, Event, Figure, FigureSource, Quote, Sentence, Story, Term
 from .paths import relative
+from .slugs import slugify
 
 HOME = "index.md"
 STORIES = "stories/index.md"
@@ -38,6 +39,10 @@ SECTION_TITLES = {
 }
 
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]#!|])")
+
+
+class RenderError(ValueError):
+    """A page template (usually a site's override) that cannot render; the message names it."""
 
 
 class Markdown(str):
@@ -249,8 +254,17 @@ class Renderer:
         }
 
     def _render(self, template: str, src: str, **context: Any) -> str:
-        tpl = self.env.get_template(template)
-        return tpl.render(story=self.story, ix=self.index, site_name=self.site_name, **self._helpers(src), **context)
+        try:
+            tpl = self.env.get_template(template)
+            return tpl.render(
+                story=self.story, ix=self.index, site_name=self.site_name, **self._helpers(src), **context
+            )
+        except jinja2.TemplateSyntaxError as exc:
+            raise RenderError(
+                f"{exc.filename or template}:{exc.lineno}: template syntax error: {exc.message}"
+            ) from None
+        except jinja2.TemplateError as exc:  # an undefined name, a filter that fails, ...
+            raise RenderError(f"{template}: cannot render {src}: {exc}") from None
 
     # -- pages --------------------------------------------------------------------------------
 
@@ -337,12 +351,17 @@ class Renderer:
                 groups.append((label, members))
         return groups
 
-    def letters(self) -> list[tuple[str, list[Term]]]:
+    def letters(self) -> list[tuple[str, Markdown, list[Term]]]:
+        """A-Z sections: (letter, its anchor id, terms). Terms not starting with a letter go under '#'."""
         by_letter: dict[str, list[Term]] = defaultdict(list)
         for t in self.story.terms:
             first = t.term[:1].upper()
             by_letter[first if first.isalpha() else "#"].append(t)
-        return sorted((k, sorted(v, key=lambda t: t.term.lower())) for k, v in by_letter.items())
+        out = []
+        for letter in sorted(by_letter, key=lambda k: (k == "#", k)):
+            anchor = "letter-other" if letter == "#" else "letter-" + (slugify(letter) or f"u{ord(letter):x}")
+            out.append((letter, Markdown(anchor), sorted(by_letter[letter], key=lambda t: t.term.lower())))
+        return out
 
     def actor_backlinks(self, actor_id: str) -> list[str]:
         pages = {story_page(a) for a, _ in self.index.mentions_by_actor.get(actor_id, [])}

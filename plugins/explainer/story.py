@@ -29,15 +29,20 @@ SEED_SUFFIXES = (".txt", ".md", ".text")
 def curated_terms(curation: Curation) -> list[Term]:
     """Curated glossary entries as terms (before merging with what stories define)."""
     out = []
+    extra: dict[str, list[str]] = {}  # same_as: the entry's own names become the target's aliases
+    for e in curation.terms:
+        if e.meta.get("same_as") and not e.meta.get("hide"):
+            names = [str(e.meta.get("term") or e.slug.replace("-", " ")), *e.get_list("aliases")]
+            extra.setdefault(str(e.meta["same_as"]), []).extend(names)
     for e in curation.terms:
         if e.meta.get("hide") or e.meta.get("same_as"):
             continue
-        name = str(e.meta.get("term") or e.meta.get("title") or e.slug.replace("-", " "))
+        name = str(e.meta.get("term") or e.slug.replace("-", " "))
         out.append(
             Term(
                 id=e.slug,
                 term=name,
-                aliases=e.get_list("aliases"),
+                aliases=_union(e.get_list("aliases"), extra.get(e.slug, ())),
                 definition=e.body or None,
                 source="curated" if e.body else None,
                 curated_definition=e.body or None,
@@ -107,7 +112,8 @@ def _extract_all(articles: Sequence[Article], curated: Sequence[Term]) -> list[F
     """Extract every article; large sites use worker processes (extraction is pure and CPU-bound,
     and MkDocs builds on one core). Results are identical and in order either way.
     `EXPLAINER_WORKERS=1` turns it off."""
-    workers = int(os.environ.get("EXPLAINER_WORKERS") or min(os.cpu_count() or 1, 4))
+    setting = os.environ.get("EXPLAINER_WORKERS", "")
+    workers = int(setting) if setting.isdigit() else min(os.cpu_count() or 1, 4)
     # Forking is only safe with no other thread running: under `mkdocs serve` (whose server runs
     # in threads) rebuilds stay in-process, and they re-extract only the stories that changed.
     threads = threading.active_count()
@@ -175,7 +181,7 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
             )
             actors[e.slug] = Actor(e.slug, str(e.meta.get("name") or e.slug.replace("-", " ").title()), "person")
             target = e.slug
-        actors[target] = _apply_actor(actors[target], e)
+        actors[target] = _apply_actor(actors[target], e, actors, warnings)
     for source, dest in redirect.items():
         gone = actors.pop(source, None)
         if dest and gone and dest in actors:
@@ -199,8 +205,14 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
     # -- terms ---------------------------------------------------------------------------------
     terms: dict[str, Term] = {t.id: t for t in curated}
     term_redirect: dict[str, str] = {}
+    hidden = set()  # `hide: true` in docs/glossary/: a term a story defines that should not be shown
+    for e in curation.terms:
+        if e.meta.get("hide"):
+            hidden |= {e.slug, str(e.meta.get("term") or "").lower()} - {""}
     for f in findings:
         for t in f.terms:
+            if t.id in hidden or t.term.lower() in hidden:
+                continue
             match = next((c for c in curated if _same_term(c, t)), None)
             if match:
                 merged = terms[match.id]
@@ -217,7 +229,12 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
     for e in curation.terms:
         if e.meta.get("same_as") and e.meta["same_as"] not in terms:
             warnings.append(f"{e.path}: same_as '{e.meta['same_as']}' points to no glossary entry; check the slug")
-    uses = [replace(u, term=term_redirect.get(u.term, u.term)) for f in findings for u in f.term_uses]
+    uses = [
+        replace(u, term=term_redirect.get(u.term, u.term))
+        for f in findings
+        for u in f.term_uses
+        if term_redirect.get(u.term, u.term) in terms
+    ]
     used = {u.term for u in uses}
     for t in terms.values():
         if t.curated_path and t.id not in used:
@@ -273,8 +290,25 @@ def _match_actor(e: CuratedEntry, actors: dict[str, Actor]) -> str | None:
     return None
 
 
-def _apply_actor(actor: Actor, e: CuratedEntry) -> Actor:
+def _apply_actor(actor: Actor, e: CuratedEntry, actors: dict[str, Actor], warnings: list[str]) -> Actor:
     roles = e.get_list("roles") or ((str(e.meta["role"]),) if e.meta.get("role") else ())
+    affiliation = actor.affiliation
+    if e.meta.get("affiliation"):
+        wanted = str(e.meta["affiliation"])
+        found = (
+            wanted
+            if wanted in actors
+            else next(
+                (a.id for a in actors.values() if wanted.lower() in {a.name.lower(), *(x.lower() for x in a.aliases)}),
+                None,
+            )
+        )
+        if found is None:
+            warnings.append(
+                f"{e.path}: affiliation '{wanted}' names no actor in the stories; use a profile's slug or name"
+            )
+        else:
+            affiliation = found
     return replace(
         actor,
         name=str(e.meta.get("name") or actor.name),
@@ -284,5 +318,5 @@ def _apply_actor(actor: Actor, e: CuratedEntry) -> Actor:
         summary=str(e.meta["summary"]) if e.meta.get("summary") else actor.summary,
         bio=e.body or actor.bio,
         curated_path=e.path,
-        affiliation=str(e.meta["affiliation"]) if e.meta.get("affiliation") else actor.affiliation,
+        affiliation=affiliation,
     )
