@@ -103,3 +103,25 @@ def test_export_into_a_file_and_eject_of_an_index_are_refused(tmp_path: Path) ->
     proc = explainer("eject", "actors/index", cwd=project)
     assert proc.returncode == 1 and "cannot be ejected" in proc.stderr
     assert not (project / "docs/actors/index.md").exists()
+
+
+def test_export_keeps_mkdocs_yml_tags_as_written(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - md_in_html\n",
+            "  - md_in_html\n"
+            "  - pymdownx.emoji:\n"
+            "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+            "      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n",
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "export"
+    assert explainer("export", str(out), cwd=project).returncode == 0
+    exported = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "!!python/name:material.extensions.emoji.twemoji" in exported
+    assert '!ENV [SITE_URL, "http://127.0.0.1:8000/"]' in exported
+    run_mkdocs("build", "--strict", cwd=out)

@@ -47,6 +47,30 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+class _Tagged:
+    """A tagged value of mkdocs.yml (`!ENV [...]`, `!!python/name:...`) kept as written for the export."""
+
+    def __init__(self, tag: str, node: yaml.Node) -> None:
+        self.tag, self.node = tag, node
+
+
+class _KeepTags(yaml.SafeLoader):
+    """Reads mkdocs.yml safely for the export: tags are carried through, never executed."""
+
+
+class _KeepTagsDumper(yaml.SafeDumper):
+    pass
+
+
+def _keep(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+    return _Tagged(node.tag, node)
+
+
+_KeepTags.add_multi_constructor("!", _keep)
+_KeepTags.add_multi_constructor("tag:yaml.org,2002:python/", _keep)
+_KeepTagsDumper.add_representer(_Tagged, lambda dumper, value: value.node)
+
+
 def _project(config_file: Path) -> tuple[dict[str, Any], Path, Path, Path | None]:
     """(mkdocs config, seeds dir, docs dir, templates dir) from a project's mkdocs.yml."""
     cfg, seeds, docs, templates, _ = _project_options(config_file)
@@ -189,16 +213,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         source = config_file.parent / str(custom_dir)
         if source.is_dir():
             shutil.copytree(source, out / str(custom_dir), dirs_exist_ok=True)
-    plain = {k: v for k, v in cfg.items() if k not in ("plugins", "nav", "docs_dir", "site_dir")}
+    as_written = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_KeepTags) or {}  # a SafeLoader subclass
+    plain = {k: v for k, v in as_written.items() if k not in ("plugins", "nav", "docs_dir", "site_dir")}
     plain["plugins"] = ["search"]
     plain["nav"] = site.nav(extra)
     plain["not_in_nav"] = "/actors/\n/glossary/\n/stories/\n"  # profiles and terms are linked from their section pages
     (out / "mkdocs.yml").write_text(
         "# Exported by `explainer export`: a plain MkDocs project, no explainer plugin needed.\n"
-        + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True),
+        + yaml.dump(plain, Dumper=_KeepTagsDumper, sort_keys=False, allow_unicode=True),
         encoding="utf-8",
     )
-    (out / "docs" / "explainer.json").write_text(site.json(), encoding="utf-8")
+    json_file = out_docs / str(options.get("json_path") or "explainer.json")
+    json_file.parent.mkdir(parents=True, exist_ok=True)
+    json_file.write_text(
+        site.json(use_directory_urls=cfg.get("use_directory_urls", True) is not False), encoding="utf-8"
+    )
     print(f"exported {len(site.pages)} generated pages and {len(extra)} site pages to {out}", file=sys.stderr)
     return 0
 

@@ -100,8 +100,9 @@ class LinkerTreeprocessor(Treeprocessor):
     def _walk(self, parent: etree.Element, index: LinkIndex) -> None:
         """In document order (an element's text, then each child and its tail), so the link
         goes on the first mention a reader meets."""
-        if parent.tag in SKIP_TAGS or "explainer-nolink" in (parent.get("class") or ""):
-            return
+        classes = parent.get("class") or ""
+        if parent.tag in SKIP_TAGS or "explainer-nolink" in classes or "admonition-title" in classes:
+            return  # headings, code, links, and admonition titles (headings in all but name)
         if parent.text and not isinstance(parent.text, AtomicString):
             self._link_text(parent, index)
         for child in list(parent):
