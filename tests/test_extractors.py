@@ -272,3 +272,16 @@ def test_figures_never_invent_a_scale_or_merge_different_claims() -> None:
 def test_modal_hedges_travel_with_the_figure() -> None:
     f = findings_for("The blast may have killed 50 people. In May, 12 boats sank.")
     assert [(x.value, x.sources[0].hedge) for x in f.figures] == [("50 people", "may"), ("12 boats", None)]
+
+
+def test_no_code_names_the_seed_story() -> None:
+    """Generality: the seed's people, places and numbers live in content, never in the code."""
+    seed_words = ["Blinken", "Austin", "Pyongyang", "Kursk", "Yang Moo", "Zelensky", "Sybiha", "KCNA",
+                  "Cho Tae", "Kim Yong", "Kim Jong", "8,000", "10,000", "5,500", "ICBM", "Kyiv"]  # fmt: skip
+    package = Path(__file__).resolve().parent.parent / "plugins" / "explainer"
+    for path in sorted(package.rglob("*")):
+        if path.suffix not in (".py", ".j2") or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        for word in seed_words:
+            assert word not in text, f"{path.name} names {word!r}"

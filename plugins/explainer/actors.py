@@ -1,8 +1,8 @@
 """Find the people, organisations and places a story names, with their roles and aliases.
 
 Rule-based: runs of capitalised words are cut into a title ("US Secretary of State"),
-a name ("Antony Blinken"), an organisation (one with an organisation word or an acronym)
-or a place from the gazetteer. Later single-word references ("Blinken") resolve to the one
+a name ("Jane Doe"), an organisation (one with an organisation word or an acronym)
+or a place from the gazetteer. Later single-word references ("Doe") resolve to the one
 person whose name contains that word; a word shared by two people ("Kim") resolves to no one.
 """
 
@@ -288,7 +288,7 @@ class ActorExtractor:
             for i, n, entry in cover:
                 self._add(sentence, entry.name, entry.kind, seq[i].start, seq[i + n - 1].end)
             return
-        if cover is not None and len(cover) == 1:  # a demonym: "Chinese diplomacy" stands for China
+        if cover is not None and len(cover) == 1:  # a demonym: "French diplomacy" stands for France
             noun = re.match(r"\s+([a-z]+)", after)
             if noun and noun.group(1) in INSTITUTION_NOUNS:
                 entry = cover[0][2]
@@ -338,7 +338,7 @@ class ActorExtractor:
             self._add(sentence, name, "person", *span)
 
     def _person_with_title(self, sentence: Sentence, seq: list[Token]) -> bool:
-        """`US Secretary of State Antony Blinken`: title words, then a name of 1-4 words."""
+        """`US Trade Representative Jane Doe`: title words, then a name of 1-4 words."""
         words = [t.text for t in seq]
         heads = [i for i, w in enumerate(words) if w in HEAD_ROLES]
         for h in reversed(heads):
@@ -397,7 +397,7 @@ class ActorExtractor:
                 person.roles.append(role)
 
     def _apposition(self, sentence: Sentence, end: int, person: _Person) -> None:
-        """`Yang Moo-jin, president of the University of X in Seoul, told AFP`."""
+        """`Li Wei, president of the University of X in Lyon, told Reuters`."""
         m = re.match(r",\s+(?:(?:a|an|the)\s+)?([a-z][^,;:\"“”()]{1,100}?)\s*(?=,|;|\.\s|\.$|$)", sentence.text[end:])
         if not m:
             return
@@ -426,7 +426,7 @@ class ActorExtractor:
         for s in self.article.units:
             for seq in self._sequences(s.text):
                 seq = self._trim_initial(s.text, seq)
-                # time words split a run: "Washington Thursday"
+                # time words split a run: "Paris Monday"
                 if seq:
                     self._classify(s, seq)
         self._resolve_singles()
@@ -530,7 +530,7 @@ class ActorExtractor:
 
     @staticmethod
     def _alias_like(f: _Found) -> bool:
-        """Names and metonyms are aliases; demonyms and phrases such as `Chinese diplomacy` are only mentions."""
+        """Names and metonyms are aliases; demonyms and phrases such as `French diplomacy` are only mentions."""
         return f.alias and (not re.search(r"\s[a-z]", f.text) or f.text.startswith("the "))
 
 

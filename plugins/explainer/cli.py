@@ -276,7 +276,7 @@ def parser() -> argparse.ArgumentParser:
     for name, func, text in (
         ("check", cmd_check, "validate seeds and curated files; file:line: message per problem"),
         ("export", cmd_export, "write the whole site as a plain MkDocs project (no plugin) into DIR"),
-        ("eject", cmd_eject, "copy one generated page (e.g. actors/antony-blinken) into docs/ to edit"),
+        ("eject", cmd_eject, "copy one generated page (e.g. timeline or stories/my-story) into docs/ to edit"),
     ):
         sp = sub.add_parser(name, help=text)
         sp.add_argument("-f", "--config-file", default=CONFIG, help="the project's mkdocs.yml")
@@ -284,7 +284,7 @@ def parser() -> argparse.ArgumentParser:
             sp.add_argument("dir", help="output folder")
             sp.add_argument("--force", action="store_true", help="write into a non-empty folder")
         if name == "eject":
-            sp.add_argument("page", help="generated page path, e.g. actors/antony-blinken or timeline.md")
+            sp.add_argument("page", help="generated page path, e.g. timeline, figures.md or stories/my-story")
         sp.set_defaults(func=func)
     return p
 

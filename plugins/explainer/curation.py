@@ -54,7 +54,7 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
     text = clean_text(text)
     slug = slugify(Path(path).stem)
     if not slug:
-        warnings.append(f"{path}:1: the file name gives an empty slug; rename it (e.g. 'antony-blinken.md')")
+        warnings.append(f"{path}:1: the file name gives an empty slug; rename it (e.g. 'jane-doe.md')")
         return None
     meta: dict[str, Any] = {}
     body = text

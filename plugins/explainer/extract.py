@@ -14,7 +14,7 @@ from .vocabulary import ORG_WORDS
 
 
 def acronyms(terms: Iterable[Term]) -> frozenset[str]:
-    """Surface forms of terms that look like acronyms: these are never actors (`ICBM`), unless the
+    """Surface forms of terms that look like acronyms: these are never actors (`GDP`), unless the
     term's full form names an organisation (`World Health Organization (WHO)`)."""
     return frozenset(
         f

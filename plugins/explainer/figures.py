@@ -1,6 +1,6 @@
 """Key figures: quantities as written, qualifier kept, never derived.
 
-`up to 8,000 North Korean soldiers` gives value `up to 8,000 North Korean soldiers`,
+`up to 300 Dutch engineers` gives value `up to 300 Dutch engineers`,
 number 8000, qualifier `up to`, unit `soldiers`. Years, dates, ordinals, times and
 numbers inside names (`Apollo 11`, `Covid-19`) are not figures.
 """
@@ -291,7 +291,7 @@ def _iso(unit: str) -> str:
 
 
 def _label_before(text: str, start: int) -> str | None:
-    """`a range of at least 5,500 kilometers` -> `range`."""
+    """`a depth of at least 35 kilometres` -> `depth`."""
     m = re.search(
         r"\b(?:a|an|the|its|their|his|her)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:of|at|to|by)\s+$", text[:start]
     )

@@ -22,7 +22,6 @@ from .render import (
     TIMELINE,
     Renderer,
     actor_page,
-    page_titles,
     story_page,
     term_page,
 )
@@ -33,7 +32,6 @@ from .story import build_story
 class Site:
     story: Story
     pages: dict[str, str]
-    titles: dict[str, str]
     links: LinkIndex
 
     @property
@@ -97,7 +95,7 @@ def build_site(
         mentioned_in=mentioned_in(own, links),
         other_titles={src: page_title(src, text) for src, text in own.items()},
     )
-    return Site(story, renderer.pages(), page_titles(story), links)
+    return Site(story, renderer.pages(), links)
 
 
 def mentioned_in(pages: Mapping[str, str], links: LinkIndex) -> dict[str, set[str]]:

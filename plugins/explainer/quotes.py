@@ -1,7 +1,7 @@
 """Direct quotes and who said them.
 
 A quote keeps its words verbatim and its cue verb as written. The speaker is named only
-when the sentence says who it is: `..." Blinken added`, `warned Austin`, `X stated that
+when the sentence says who it is: `..." Doe added`, `warned Roe`, `X stated that
 ... "..."`, `according to X`. `he`/`she` resolves to a person only when exactly one
 person fits (the one named nearby, else the last speaker); otherwise the quote stays
 unattributed rather than credited to the wrong person.
@@ -37,7 +37,6 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 class Attribution:
     speaker: str | None
     cue: str | None
-    pronoun: bool = False
 
 
 def _clauses(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -89,7 +88,7 @@ class QuoteExtractor:
         return None
 
     def _after_quote(self, sentence: Sentence, close: int, hi: int) -> Attribution | None:
-        """`..." Blinken added`, `..." warned Austin`, `..." he said`, `..., X, president of Y, told AFP`."""
+        """`..." Doe added`, `..." warned Roe`, `..." he said`, `..., X, president of Y, told AFP`."""
         text = sentence.text
         rest = text[close + 1 : hi]
         m = re.match(r"\s*,?\s*(he|she|He|She)\s+" + _ADVERB + r"(\w+)", rest)
@@ -179,7 +178,7 @@ class QuoteExtractor:
         found_actor = self._resolve_pronoun(sentence, pronoun)
         if found_actor is not None:
             self.gender.setdefault(found_actor, pronoun)  # once called 'she', never 'he'
-        return Attribution(found_actor, cue, pronoun=True)
+        return Attribution(found_actor, cue)
 
     def _resolve_pronoun(self, sentence: Sentence, pronoun: str) -> str | None:
         want = _PRONOUNS.get(pronoun)

@@ -240,14 +240,11 @@ class Renderer:
             "sentence_text": sentence_text,
             "md": Markdown,
             "kind_label": KIND_LABELS.get,
-            "attr": lambda s: Markdown(html.escape(str(s), quote=True)),
-            "yaml": lambda s: Markdown(json.dumps(str(s), ensure_ascii=False)),
             # page descriptions are HTML to MkDocs and Material (printed as-is in <meta>): escape them here
             "meta_text": lambda s: Markdown(json.dumps(html.escape(str(s), quote=True), ensure_ascii=False)),
             "page": src,
             "story_page": story_page,
             "term_page": term_page,
-            "actor_page": actor_page,
             "summary": summary,
             "fmt_date": fmt_date,
             "titles": self.titles,
@@ -419,7 +416,3 @@ def fmt_date(iso: str) -> str:
         return f"{dt.date(int(parts[0]), int(parts[1]), 1):%B} {parts[0]}"
     d = dt.date.fromisoformat(iso)
     return f"{d:%A} {d.day} {d:%B %Y}"
-
-
-def unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))

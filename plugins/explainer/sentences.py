@@ -1,4 +1,4 @@
-"""Sentence splitting that survives wire copy: `U.S.`, initials, `5,500`, `3.5`, quotes.
+"""Sentence splitting that survives wire copy: `U.S.`, initials, `12,500`, `3.5`, quotes.
 
 A boundary is a `.`, `!` or `?` (optionally followed by closing quotes or brackets),
 then whitespace, then something that can start a sentence. The full stop of a known

@@ -15,7 +15,7 @@ _RESERVED = frozenset(
 
 
 def slugify(text: str, *, max_length: int = MAX_LENGTH) -> str:
-    """`Antony Blinken` -> `antony-blinken`; empty when nothing usable is left."""
+    """`Jane Doe` -> `jane-doe`; empty when nothing usable is left."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > max_length:

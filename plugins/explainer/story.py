@@ -253,7 +253,7 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
 
 
 def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str | None]:
-    """`Blinken` (a one-word person in one story) -> `Antony Blinken` (named in full in another),
+    """`Doe` (a one-word person in one story) -> `Jane Doe` (named in full in another),
     when exactly one fully named person carries that word; otherwise the two stay apart."""
     owners: dict[str, list[str]] = {}
     for a in actors.values():

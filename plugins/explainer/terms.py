@@ -1,7 +1,7 @@
 """Glossary terms: acronyms the story defines, and curated terms, each use located.
 
-Acronym definitions are found with the Schwartz-Hearst rule: the letters of `ICBM`
-must be picked, in order, from the words before `(ICBM)`, the first letter starting a word.
+Acronym definitions are found with the Schwartz-Hearst rule: the letters of `IMF`
+must be picked, in order, from the words before `(IMF)`, the first letter starting a word.
 """
 
 from __future__ import annotations

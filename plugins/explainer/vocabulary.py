@@ -562,7 +562,7 @@ ORG_WORDS = frozenset(
     ]
 )
 
-# Lower-case nouns after a demonym that make it stand for the state: "Chinese diplomacy".
+# Lower-case nouns after a demonym that make it stand for the state: "French diplomacy".
 INSTITUTION_NOUNS = frozenset(
     [
         "diplomacy",
@@ -827,7 +827,7 @@ NON_ACTOR_ADJECTIVES = frozenset(
     ]
 )
 
-# Qualifiers kept with a figure: "up to 8,000" is never shown as "8,000".
+# Qualifiers kept with a figure: "up to 300" is never shown as "300".
 QUALIFIERS = (
     "no fewer than", "no more than", "as many as", "as much as", "as few as", "as little as",
     "more than", "fewer than", "less than", "greater than", "higher than", "lower than",
