@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .reader import YAML_VALUE_ERRORS, clean_text, safe_yaml, yaml_value_problem
+from .reader import clean_text, read_front_matter
 from .slugs import slugify
 
 ACTOR_KEYS: dict[str, type | tuple[type, ...]] = {
@@ -56,31 +54,12 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
     if not slug:
         warnings.append(f"{path}:1: the file name gives an empty slug; rename it (e.g. 'jane-doe.md')")
         return None
-    meta: dict[str, Any] = {}
-    body = text
-    if text.startswith("---\n"):
-        end = text.find("\n---", 3)
-        if end == -1:
-            warnings.append(f"{path}:1: front matter opened with '---' is never closed")
-            return None
-        raw = text[4:end]
-        body = text[end + 4 :].lstrip("-").lstrip("\n")
-        try:
-            loaded = safe_yaml(raw)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 2 if mark is not None else 1
-            warnings.append(f"{path}:{line}: front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})")
-            return None
-        except YAML_VALUE_ERRORS as exc:
-            warnings.append(f"{path}:1: front matter is not valid YAML ({yaml_value_problem(exc)})")
-            return None
-        if loaded is None:
-            loaded = {}
-        if not isinstance(loaded, dict):
-            warnings.append(f"{path}:2: front matter must be a mapping of keys to values")
-            return None
-        meta = {str(k): v for k, v in loaded.items()}
+    front = read_front_matter(text, path)
+    if front.problem:
+        warnings.append(front.problem)
+        return None
+    meta: dict[str, Any] = front.meta or {}
+    body = front.body.lstrip("\n")
     keys = ACTOR_KEYS if section == "actors" else TERM_KEYS
     lines = text.split("\n")
     for key in list(meta):

@@ -82,34 +82,52 @@ def clean_text(text: str) -> str:
     return text.translate(_CONTROL).replace("\u00a0", " ")
 
 
-def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[str, object], str, int]:
-    """Return (metadata, body, number of lines the front matter took)."""
+@dataclass(frozen=True)
+class FrontMatter:
+    """A file's YAML front matter: `meta` (None when there is none or it is unusable), the body
+    after it, and `problem`, a `file:line: message` when it could not be read."""
+
+    meta: dict[str, Any] | None
+    body: str
+    problem: str | None = None
+
+
+def read_front_matter(text: str, name: str) -> FrontMatter:
+    """The one reader of `---` front matter, for seeds and curated files alike."""
     if not text.startswith("---\n"):
-        return {}, text, 0
+        return FrontMatter(None, text)
     end = text.find("\n---\n", 3)
     if end == -1:
-        if text.rstrip().endswith("\n---"):
-            end = len(text.rstrip()) - 4
-        else:
-            warnings.append(f"{name}:1: front matter opened with '---' is never closed; read as story text")
-            return {}, text, 0
-    raw = text[4:end]
-    body = text[end + 5 :]
-    lines = raw.count("\n") + 3
+        if not text.rstrip().endswith("\n---"):
+            return FrontMatter(None, text, f"{name}:1: front matter opened with '---' is never closed")
+        end = len(text.rstrip()) - 4
+    raw, body = text[4:end], text[end + 5 :]
     try:
-        meta = safe_yaml(raw) or {}
+        loaded = safe_yaml(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 2}" if mark is not None else ":1"
+        line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        warnings.append(f"{name}{line}: front matter is not valid YAML ({problem}); metadata ignored")
-        return {}, body, lines
+        return FrontMatter(None, body, f"{name}:{line}: front matter is not valid YAML ({problem})")
     except YAML_VALUE_ERRORS as exc:
-        warnings.append(f"{name}:1: front matter is not valid YAML ({yaml_value_problem(exc)}); metadata ignored")
-        return {}, body, lines
-    if not isinstance(meta, dict):
-        warnings.append(f"{name}:2: front matter must be a mapping of keys to values; metadata ignored")
-        return {}, body, lines
+        return FrontMatter(None, body, f"{name}:1: front matter is not valid YAML ({yaml_value_problem(exc)})")
+    if loaded is None:
+        loaded = {}
+    if not isinstance(loaded, dict):
+        return FrontMatter(None, body, f"{name}:2: front matter must be a mapping of keys to values")
+    return FrontMatter({str(k): v for k, v in loaded.items()}, body)
+
+
+def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[str, object], str]:
+    """A seed's (metadata, body): unknown keys and unusable values are warned about and dropped."""
+    front = read_front_matter(text, name)
+    if front.problem:
+        never_closed = front.body is text
+        warnings.append(front.problem + ("; read as story text" if never_closed else "; metadata ignored"))
+        return {}, front.body
+    if front.meta is None:
+        return {}, text
+    meta = front.meta
     for key in sorted(str(k) for k in meta if k not in FRONT_MATTER_KEYS):
         warnings.append(
             f"{name}: unknown front-matter key '{key}' (expected one of: {', '.join(sorted(FRONT_MATTER_KEYS))})"
@@ -118,7 +136,7 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
     for key in sorted(k for k, v in known.items() if isinstance(v, (list, dict, set))):
         warnings.append(f"{name}: front-matter '{key}' must be a single value, not a list or mapping; ignored")
         del known[key]
-    return known, body, lines
+    return known, front.body
 
 
 def _parse_date(value: object, name: str, warnings: list[str]) -> dt.date | None:
@@ -187,7 +205,7 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
     """Parse the text of one seed file. Raises `SeedError` when there is no story in it."""
     warnings: list[str] = []
     text = clean_text(text)
-    meta, body, _ = split_front_matter(text, path, warnings)
+    meta, body = split_front_matter(text, path, warnings)
     lines = [ln.strip() for ln in body.split("\n")]
     kept: list[str] = []
     for ln in lines:
