@@ -285,3 +285,10 @@ def test_no_code_names_the_seed_story() -> None:
         text = path.read_text(encoding="utf-8")
         for word in seed_words:
             assert word not in text, f"{path.name} names {word!r}"
+
+
+def test_a_figure_ending_the_sentence_after_a_quote_mark_stays_inside_it() -> None:
+    """Found by Hypothesis: the closing-quote check read past the end of the sentence."""
+    f = findings_for('He said "", and she added "."0')
+    for x in f.figures:
+        assert x.span.end <= len(f.article.sentence(x.span.sentence).text)
