@@ -417,7 +417,7 @@ def extract_figures(
             measure = re.search(r"\b([a-z]+)([- ])$", text[:start])
             if measure and measure.group(1) in _UNITS and (unit is None or measure.group(2) == "-"):
                 unit, start, end = measure.group(1), measure.start(), m.end()  # "magnitude 5.4", "magnitude-8.0"
-            if text[end : end + 1] in '"”' and sum(text[start:end].count(q) for q in '"“”') % 2:
+            if end < len(text) and text[end] in '"”' and sum(text[start:end].count(q) for q in '"“”') % 2:
                 end += 1  # more than "1,000 missiles": the quoted words stay quoted, as written
             value = re.sub(r"\s+", " ", text[start:end]).strip()
             qualifier = m.group("qual").strip().lower() if m.group("qual") else None
