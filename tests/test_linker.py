@@ -83,3 +83,15 @@ def test_the_first_mention_in_reading_order_is_linked() -> None:
     assert render("*the* Blinken and Blinken") == (
         f'<p><em>the</em> <a {LINK} href="../actors/antony-blinken.md">Blinken</a> and Blinken</p>'
     )
+
+
+def test_an_explicit_link_earlier_on_the_page_is_the_first_mention() -> None:
+    assert render("[Antony Blinken](../actors/antony-blinken.md) and Blinken, then the UN") == (
+        '<p><a href="../actors/antony-blinken.md">Antony Blinken</a> and Blinken, then the '
+        f'<a {LINK} href="../actors/united-nations.md">UN</a></p>'
+    )
+    # ... but only when it comes first: the text before it is still the first mention
+    assert render("Blinken spoke. [Antony Blinken](../actors/antony-blinken.md)") == (
+        f'<p><a {LINK} href="../actors/antony-blinken.md">Blinken</a> spoke. '
+        '<a href="../actors/antony-blinken.md">Antony Blinken</a></p>'
+    )

@@ -9,6 +9,7 @@ previous page.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
@@ -101,6 +102,12 @@ class LinkerTreeprocessor(Treeprocessor):
         """In document order (an element's text, then each child and its tail), so the link
         goes on the first mention a reader meets."""
         classes = parent.get("class") or ""
+        if parent.tag == "a" and id(parent) not in self._made:
+            # a page that already links to a profile or term (a card, an index entry) has made
+            # its first mention: a later name in the text is not linked again
+            target = link_target(parent.get("href") or "", self.ext.current_page or "")
+            if target:
+                self.ext.linked.add(target)
         if parent.tag in SKIP_TAGS or "explainer-nolink" in classes or "admonition-title" in classes:
             return  # headings, code, links, and admonition titles (headings in all but name)
         if parent.text and not isinstance(parent.text, AtomicString):
@@ -193,9 +200,18 @@ _PROTECTED = re.compile(
     r"|https?://\S+"  # bare addresses
     r"|\\."  # backslash escapes
 )
+_MD_LINK_TARGET = re.compile(r"!?\[[^\]\n]*\]\(([^)\s]*)")
 _SKIP_LINE = re.compile(r"^\s*(?:#{1,6}\s|!!!|\?\?\?|\{:|\[[^\]]+\]:\s)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _OPEN_SKIP = re.compile(r"<(a|code|pre|script|style)\b[^>]*>", re.IGNORECASE)
+
+
+def link_target(href: str, current_page: str) -> str | None:
+    """The page (source path, as under docs/) a relative `.md` link points to, if any."""
+    path = href.split("#", 1)[0]
+    if not path.endswith(".md") or "://" in path or path.startswith("/"):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(current_page), path))
 
 
 def linked_targets(markdown: str, index: LinkIndex, current_page: str) -> set[str]:
@@ -244,6 +260,11 @@ def _scan(markdown: str, index: LinkIndex, current_page: str) -> tuple[str, set[
                 _link_text(line[pos : m.start()], index, linked, current_page) if not inside else line[pos : m.start()]
             )
             token = m.group(0)
+            href = _MD_LINK_TARGET.match(token)
+            if href and not inside:  # an explicit link made the first mention, as in the tree linker
+                target = link_target(href.group(1), current_page)
+                if target:
+                    linked.add(target)
             opened = _OPEN_SKIP.fullmatch(token)
             if opened and not token.endswith("/>"):
                 inside = inside or opened.group(1).lower()
