@@ -81,7 +81,7 @@ class Entry:
     how: str  # name | alias | capital | demonym | org
 
 
-@dataclass
+@dataclass(frozen=True)
 class Gazetteer:
     entries: dict[tuple[str, ...], Entry]
     longest: int

@@ -40,7 +40,7 @@ class CuratedEntry:
         return tuple(str(v) for v in value)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Curation:
     actors: list[CuratedEntry] = field(default_factory=list)
     terms: list[CuratedEntry] = field(default_factory=list)

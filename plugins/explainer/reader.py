@@ -58,7 +58,7 @@ class SeedError(ValueError):
     """A seed that cannot be read as a story; the message names the file."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReadResult:
     article: Article
     warnings: list[str] = field(default_factory=list)
