@@ -13,6 +13,7 @@ from pathlib import Path
 from .export import to_json
 from .linker import LinkIndex, Target, linked_targets
 from .model import Story
+from .reader import read_front_matter
 from .render import (
     ACTORS,
     FIGURES,
@@ -110,12 +111,10 @@ def mentioned_in(pages: Mapping[str, str], links: LinkIndex) -> dict[str, set[st
 def page_title(src: str, markdown: str) -> str:
     """A hand-written page's title as MkDocs would show it: front-matter title, first `# ` heading,
     else its file name."""
-    front = re.match(r"---\n(.*?)\n---\n", markdown, re.S)
-    if front:
-        title = re.search(r"^title:\s*(.+)$", front.group(1), re.M)
-        if title:
-            return title.group(1).strip().strip("\"'")
-    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", markdown, re.M)
+    front = read_front_matter(markdown, src)
+    if front.meta and front.meta.get("title"):
+        return str(front.meta["title"]).strip()
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", front.body, re.M)
     if heading:
         return heading.group(1)
     stem = src.rsplit("/", 1)[-1].removesuffix(".md")
