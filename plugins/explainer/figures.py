@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from .model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
+from .quotes import according_to_end
 from .slugs import SlugRegistry
 from .vocabulary import (
     CURRENCY_SYMBOLS,
@@ -325,8 +326,7 @@ def _claimant(sentence: Sentence, start: int, end: int, mentions: list[Mention])
     text = sentence.text
     acc = _according_to(text, start, end)
     if acc:
-        stop_m = re.search(r"[,;.]\s|[,;.]$|$", text[acc.end() :])
-        stop = acc.end() + (stop_m.start() if stop_m else 0)
+        stop = according_to_end(text, acc.end())
         found = [x for x in mentions if acc.end() <= x.span.start < stop]
         return (found[-1].actor if found else None), True
     for verb in reversed([v for v in re.finditer(r"\b(\w+)\b", text[:start]) if v.group(1) in SPEECH_VERBS]):

@@ -79,8 +79,7 @@ class QuoteExtractor:
             at = lo + m.start()
             if at < after and not (at == lo == 0 and m.group(0)[0] == "A"):
                 continue
-            stop = re.search(r"[,;.]\s|[,;.]$|$", text[at + m.end() - m.start() :])
-            end = at + m.end() - m.start() + (stop.start() if stop else 0)
+            end = according_to_end(text, at + m.end() - m.start())
             found = self._mention_at(sentence, at, end)
             if found:
                 return Attribution(found[-1].actor, "according to")
@@ -268,6 +267,13 @@ class QuoteExtractor:
             out.append(a)
             previous = c + 1
         return out
+
+
+def according_to_end(text: str, after: int) -> int:
+    """Where the source named after `according to` ends: the next comma, semicolon or full stop
+    that ends a phrase (`according to the Civic Rights Council, ...`), else the sentence's end."""
+    stop = re.search(r"[,;.]\s|[,;.]$|$", text[after:])
+    return after + (stop.start() if stop else 0)
 
 
 def pronoun_position(text: str, pronoun: str) -> int:
