@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint deploy bench clean
+.PHONY: install serve build test lint deploy bench eval clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -35,6 +35,10 @@ deploy: $(STAMP)
 
 bench: $(STAMP)  # N = 10, 100, 400, 1000 stories; pass options with BENCH_ARGS='--sizes 10,100 --repeat 3'
 	$(BIN)/python scripts/bench $(BENCH_ARGS)
+
+eval: $(STAMP)  # extraction quality: the hand-labelled stories, then the real-article corpus beside the project
+	$(BIN)/python scripts/evaluate.py
+	$(BIN)/python scripts/corpus_eval.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache
