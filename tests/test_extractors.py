@@ -154,6 +154,39 @@ QUOTES = [
         'Spokeswoman Ann Lee spoke. Mr Bo Chan nodded.\n\n"That is wrong," he said.',
         [("That is wrong", "Bo Chan", "said")],
     ),
+    # quote boundaries: mixed and doubled marks, guillemets, an inch mark that opens nothing
+    ('"We lost,” said Ana Ruiz.', [("We lost", "Ana Ruiz", "said")]),
+    ("''We lost,'' said Ana Ruiz.", [("We lost", "Ana Ruiz", "said")]),
+    ("«We lost», said Ana Ruiz.", [("We lost", "Ana Ruiz", "said")]),
+    ('The box was 2\' 6" wide. "We lost," said Ana Ruiz.', [("We lost", "Ana Ruiz", "said")]),
+    # a quotation over two paragraphs: no closing mark until the last one, the opening mark repeated
+    (
+        'Ana Ruiz said: "We will appeal.\n\n"The court was wrong."',
+        [("We will appeal.", "Ana Ruiz", "said"), ("The court was wrong.", "Ana Ruiz", "said")],
+    ),
+    # attributed only at its end
+    (
+        '"We will appeal.\n\n"The court was wrong," Ana Ruiz said.',
+        [("We will appeal.", "Ana Ruiz", "said"), ("The court was wrong", "Ana Ruiz", "said")],
+    ),
+    # paragraphs run together into one line: the repeated opening mark ends the first part
+    (
+        '"We lost," said Ana Ruiz. "The court erred. "We will appeal."',
+        [
+            ("We lost", "Ana Ruiz", "said"),
+            ("The court erred.", "Ana Ruiz", "said"),
+            ("We will appeal.", "Ana Ruiz", "said"),
+        ],
+    ),
+    # a quote paragraph right after an attributed one continues it, unless someone else comes between
+    (
+        '"We lost," Ana Ruiz said.\n\n"We will appeal."',
+        [("We lost", "Ana Ruiz", "said"), ("We will appeal.", "Ana Ruiz", "said")],
+    ),
+    (
+        '"We lost," Ana Ruiz said. Tom Berg, her rival, disagreed.\n\n"We won."',
+        [("We lost", "Ana Ruiz", "said"), ("We won.", None, None)],
+    ),
 ]
 
 

@@ -20,9 +20,10 @@ from explainer.curation import Curation
 from explainer.export import to_json
 from explainer.extract import extract
 from explainer.model import Article, Findings, Span
+from explainer.quotemarks import quote_ranges
 from explainer.reader import SeedError, parse
 from explainer.render import Renderer, fmt_date
-from explainer.sentences import MAX_SENTENCE, quote_ranges, split_sentences
+from explainer.sentences import MAX_SENTENCE, split_sentences
 from explainer.story import merge
 from explainer.vocabulary import NUMBER_WORDS
 
@@ -224,8 +225,8 @@ def test_sentence_offsets_cover_the_line(line: str) -> None:
         assert not line[last:start].strip()  # nothing but whitespace is dropped
         last = end
     assert not line[last:].strip()
-    for o, c in quote_ranges(line):
-        assert 0 <= o < c < len(line)
+    for r in quote_ranges(line):
+        assert 0 <= r.open < r.start <= r.end <= r.stop <= len(line)
 
 
 def test_overlong_unit_is_cut_at_a_space() -> None:

@@ -10,11 +10,12 @@ unattributed rather than credited to the wrong person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Actor, Article, Mention, Quote, Sentence, Span
-from .sentences import quote_ranges
+from .quotemarks import scan
 from .vocabulary import SPEECH_VERBS
 
 _PRONOUNS = {"he": "person", "she": "person"}
@@ -31,6 +32,21 @@ _HE = re.compile(
 )
 _ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A quoted passage placed in its sentence: `open` is the opening mark, `start:end` the words,
+    `close` the closing mark (None when the passage runs on into the next paragraph or part)."""
+
+    paragraph: int
+    sentence: Sentence
+    open: int
+    start: int
+    end: int
+    close: int | None
+    continues: bool
+    opens_paragraph: bool
 
 
 @dataclass(frozen=True)
@@ -66,6 +82,7 @@ class QuoteExtractor:
             ms.sort(key=lambda m: m.span.start)
         self.gender = self._genders(article)
         self.last_speaker: str | None = None
+        self.quoted: dict[str, list[tuple[int, int]]] = {}  # sentence id -> quoted (start, stop)
 
     def _mention_at(self, sentence: Sentence, start: int, end: int) -> list[Mention]:
         return [m for m in self.by_sentence.get(sentence.id, []) if start <= m.span.start and m.span.end <= end]
@@ -212,46 +229,122 @@ class QuoteExtractor:
 
     # -- the whole article ----------------------------------------------------------------
 
+    def _located(self) -> list[_Located]:
+        """Every quoted passage of the body, found across paragraph breaks and placed in its sentence."""
+        paragraphs = [self.blocks[b] for b in self.block_order]
+        texts: list[str] = []
+        bases: list[list[int]] = []
+        for sentences in paragraphs:
+            offsets, pos = [], 0
+            for s in sentences:
+                offsets.append(pos)
+                pos += len(s.text) + 1
+            texts.append(" ".join(s.text for s in sentences))
+            bases.append(offsets)
+        out: list[_Located] = []
+        for p, ranges in enumerate(scan(texts)):
+            first = len(texts[p]) - len(texts[p].lstrip())
+            for r in ranges:
+                k = bisect_right(bases[p], r.open) - 1
+                sentence, base = paragraphs[p][k], bases[p][k]
+                end = min(r.end - base, len(sentence.text))
+                close = r.stop - base - 1 if r.ending == "mark" and r.stop - base <= len(sentence.text) else None
+                out.append(
+                    _Located(p, sentence, r.open - base, r.start - base, end, close, r.continues, r.open == first)
+                )
+        return out
+
     def run(self) -> list[Quote]:
-        quotes: list[Quote] = []
+        located = self._located()
+        by_sentence: dict[str, list[_Located]] = {}
+        for loc in located:
+            by_sentence.setdefault(loc.sentence.id, []).append(loc)
+            self.quoted.setdefault(loc.sentence.id, []).append((loc.open, loc.close + 1 if loc.close else loc.end))
+        found: dict[int, Attribution] = {}  # id(located) -> its own attribution
         for sentence in self.article.sentences:
-            ranges = quote_ranges(sentence.text)
-            if not ranges:
+            here = by_sentence.get(sentence.id)
+            if not here:
                 continue
-            for lo, hi in _clauses(sentence.text, ranges):
-                inside = [(o, c) for o, c in ranges if lo <= o and c < hi]
+            pairs = [(loc.open, loc.close if loc.close is not None else loc.end) for loc in here]
+            for lo, hi in _clauses(sentence.text, pairs):
+                inside = [
+                    loc for loc in here if lo <= loc.open and (loc.close if loc.close is not None else loc.end - 1) < hi
+                ]
                 if not inside:
                     continue
-                whole = self._attribute_clause(sentence, lo, hi, inside)
-                for (o, c), attribution in zip(inside, whole):
-                    words = sentence.text[o + 1 : c].strip()
-                    words = words[:-1].rstrip() if words.endswith(",") else words
-                    if not words:
-                        continue
-                    quotes.append(
-                        Quote(
-                            id=f"{self.article.id}-q{len(quotes) + 1}",
-                            article=self.article.id,
-                            speaker=attribution.speaker,
-                            text=words,
-                            cue=attribution.cue,
-                            span=Span(self.article.id, sentence.id, o, c + 1),
-                        )
-                    )
+                for loc, attribution in zip(inside, self._attribute_clause(sentence, lo, hi, inside)):
+                    found[id(loc)] = attribution
                     if attribution.speaker and self.kind.get(attribution.speaker) == "person":
                         self.last_speaker = attribution.speaker
+        attributions = [found.get(id(loc), Attribution(None, None)) for loc in located]
+        self._carry_on(located, attributions)
+        quotes: list[Quote] = []
+        for loc, attribution in zip(located, attributions):
+            words = loc.sentence.text[loc.start : loc.end].strip()
+            words = words[:-1].rstrip() if words.endswith(",") else words
+            if not words:
+                continue
+            quotes.append(
+                Quote(
+                    id=f"{self.article.id}-q{len(quotes) + 1}",
+                    article=self.article.id,
+                    speaker=attribution.speaker,
+                    text=words,
+                    cue=attribution.cue,
+                    span=Span(self.article.id, loc.sentence.id, loc.open, loc.close + 1 if loc.close else loc.end),
+                )
+            )
         return quotes
 
-    def _attribute_clause(
-        self, sentence: Sentence, lo: int, hi: int, inside: list[tuple[int, int]]
-    ) -> list[Attribution]:
-        last_close = inside[-1][1]
-        clause = self._according_to(sentence, lo, hi, last_close)
+    def _carry_on(self, located: list[_Located], found: list[Attribution]) -> None:
+        """A passage with no attribution of its own keeps the speaker of the quotation it continues:
+        the part before a repeated opening mark or in the paragraph before (both directions: a long
+        quotation is often attributed only in its last paragraph), else the quote just before it in
+        its paragraph when it opens a sentence of its own, or at the end of the paragraph before when it
+        opens its own paragraph, as long as nobody else is named in between."""
+        for i in range(len(located) - 1, 0, -1):  # a quotation attributed at its end
+            if located[i].continues and found[i].speaker and not found[i - 1].speaker:
+                found[i - 1] = found[i]
+        for i in range(1, len(located)):
+            if found[i].speaker:
+                continue
+            prev, loc = located[i - 1], located[i]
+            if not found[i - 1].speaker:
+                continue
+            opens_sentence = not loc.sentence.text[: loc.open].strip()
+            same_paragraph = prev.paragraph == loc.paragraph and opens_sentence
+            next_paragraph = loc.paragraph == prev.paragraph + 1 and loc.opens_paragraph
+            if loc.continues or (
+                (same_paragraph or next_paragraph) and not self._someone_between(prev, loc, found[i - 1].speaker)
+            ):
+                found[i] = Attribution(found[i - 1].speaker, found[i].cue or found[i - 1].cue)
+
+    def _someone_between(self, a: _Located, b: _Located, speaker: str | None) -> bool:
+        """Whether a person other than `speaker` is named (outside quotes) between two passages."""
+        sentences = self.article.sentences
+        order = {s.id: i for i, s in enumerate(sentences)}
+        first, last = order[a.sentence.id], order[b.sentence.id]
+        for k in range(first, last + 1):
+            s = sentences[k]
+            lo = (a.close + 1 if a.close is not None else a.end) if k == first else 0
+            hi = b.open if k == last else len(s.text)
+            for m in self.by_sentence.get(s.id, []):
+                if lo <= m.span.start < hi and m.actor != speaker and self.kind.get(m.actor) == "person":
+                    if not self._in_quote(s.id, m.span.start):
+                        return True
+        return False
+
+    def _in_quote(self, sentence_id: str, offset: int) -> bool:
+        return any(o <= offset < c for o, c in self.quoted.get(sentence_id, ()))
+
+    def _attribute_clause(self, sentence: Sentence, lo: int, hi: int, inside: list[_Located]) -> list[Attribution]:
+        last = inside[-1]
+        clause = self._according_to(sentence, lo, hi, last.close if last.close is not None else last.end)
         found: list[Attribution | None] = []
-        for o, c in inside:
-            own = self._after_quote(sentence, c, hi) if not clause else None
+        for loc in inside:
+            own = self._after_quote(sentence, loc.close, hi) if not clause and loc.close is not None else None
             if own is None and not clause:
-                own = self._before_quote(sentence, lo, o)
+                own = self._before_quote(sentence, lo, loc.open)
             found.append(own)
         if clause:
             return [clause] * len(inside)
@@ -259,13 +352,13 @@ class QuoteExtractor:
         fallback = named[0] if named else Attribution(None, None)
         out = []
         previous = lo
-        for (o, c), a in zip(inside, found):
+        for loc, a in zip(inside, found):
             if (a is None or not a.speaker) and (fallback.speaker or a is None):
                 # inherit the clause's speaker, but keep the verb that introduces this quote
-                verbs = [w for w in re.findall(r"\b(\w+)\b", sentence.text[previous:o]) if w in SPEECH_VERBS]
+                verbs = [w for w in re.findall(r"\b(\w+)\b", sentence.text[previous : loc.open]) if w in SPEECH_VERBS]
                 a = Attribution(fallback.speaker, verbs[-1] if verbs and fallback.speaker else fallback.cue)
             out.append(a)
-            previous = c + 1
+            previous = (loc.close if loc.close is not None else loc.end) + 1
         return out
 
 

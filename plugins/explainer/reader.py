@@ -164,7 +164,7 @@ def is_subhead(line: str) -> bool:
         return False
     s = line.strip()
     if len(s) > 2 and s[0] in _QUOTES and s[-1] in _QUOTES and not any(q in s[1:-1] for q in '"“”'):
-        return True
+        return s[-2] not in ".?!,;:…"  # `"Real Escalation"` is a title; `"We lost."` a quote paragraph
     if s[-1] in ".?!,;:" + _QUOTES:
         return False
     content = [w for w in words if w.lower() not in {"a", "an", "the", "of", "in", "on", "to", "and", "for", "at"}]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .quotemarks import quote_ranges
+
 # Abbreviations whose full stop rarely ends a sentence in news copy (titles, months, corporate forms).
 ABBREVIATIONS = frozenset(
     [
@@ -110,37 +112,16 @@ def _next_starts_lower(text: str, pos: int) -> bool:
     return m is not None and m.group(1).islower()
 
 
-def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of balanced double quotes; straight and curly marks may be mixed.
-
-    A mark opens when it follows whitespace, an opening bracket or the start, and closes
-    otherwise; an opening mark that never closes is ignored, so a stray mark cannot
-    swallow the rest of a paragraph.
-    """
-    ranges: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in '"“”':
-            continue
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        opening = ch == "“" or (ch == '"' and (before.isspace() or before in "([—–-:") and not after.isspace())
-        if opened is None:
-            if opening or ch == '"':
-                opened = i
-        elif not opening or ch == "”":
-            ranges.append((opened, i))
-            opened = None
-        else:  # a second opening mark: the first was stray
-            opened = i
-    return ranges
-
-
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) offsets of each sentence in `text`, whitespace trimmed."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    quotes = quote_ranges(text)
+    # (opening mark, last offset inside): a passage that runs on to the paragraph's end is not cut;
+    # one that ran on into a repeated opening mark may be cut where its last sentence ends
+    quotes = [
+        (r.open, r.stop - 1 if r.ending == "mark" else len(text) if r.ending == "paragraph" else r.end - 1)
+        for r in quote_ranges(text)
+    ]
     opens = [o for o, _ in quotes]  # sorted and disjoint: only the last one opened before can enclose
     for match in _BOUNDARY.finditer(text):
         punct = match.group(0)
