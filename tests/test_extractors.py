@@ -325,3 +325,73 @@ def test_a_figure_ending_the_sentence_after_a_quote_mark_stays_inside_it() -> No
     f = findings_for('He said "", and she added "."0')
     for x in f.figures:
         assert x.span.end <= len(f.article.sentence(x.span.sentence).text)
+
+
+# -- attribution on real-copy shapes (sentences of our own) ----------------------------------------
+
+ATTRIBUTIONS = [
+    # the person the phrase after an inverted cue names, not the organisation or place that opens it
+    ('"Rates will hold," said Norland Bank chief economist, Eva Lind.', [("Rates will hold", "Eva Lind")]),
+    ('"We are ready," said Harbor City coach Tom Berg.', [("We are ready", "Tom Berg")]),
+    # a name inside the quote is never who speaks
+    (
+        '"We need money and Mr Berg knows it," said Mr Lind. "Ask Mr Berg," he added.',
+        [("We need money and Mr Berg knows it", "Lind"), ("Ask Mr Berg", "Lind")],
+    ),
+    # a sentence whose subject is the same pronoun defers to the person before it
+    (
+        'Eva Lind, the mayor, spoke first. And she hit back at Ana Ruiz\'s plan.\n\n"It cannot work," she said.',
+        [("It cannot work", "Eva Lind")],
+    ),
+    # a common given name tells 'she' from 'he' when the story does not
+    (
+        "Finance Minister Susan Hale welcomed the plan, which Chancellor Peter Brandt announced.\n\n"
+        '"It is a good deal," she said.',
+        [("It is a good deal", "Susan Hale")],
+    ),
+    # a title of courtesy makes the next word a surname, even a country's name
+    ('Ana Jordan, the mayor, spoke. "We are ready," said Ms Jordan.', [("We are ready", "Ana Jordan")]),
+    # the place a role belongs to is not the subject of the verb after it
+    (
+        'The ambassador to Norway accused the minister and warned that the government "will not wait".',
+        [("will not wait", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), ATTRIBUTIONS)
+def test_attribution(body: str, expected: list[tuple[str, str | None]]) -> None:
+    f = findings_for(body)
+    by_id = {a.id: a for a in f.actors}
+    got = [(q.text, by_id[q.speaker].name if q.speaker else None) for q in f.quotes]
+    # a short form the story uses is an alias of the full name
+    expected = [
+        (text, next((a.name for a in f.actors if who == a.name or who in a.aliases), who) if who else None)
+        for text, who in expected
+    ]
+    assert got == expected
+
+
+PEOPLE_OR_NOT = [
+    # (text, people, organisations)
+    (
+        '"Coach (Tom) Berg told us to run," said Eva Lind. Berg later said the team was tired.',
+        {"Tom Berg", "Eva Lind"},
+        set(),
+    ),
+    ("Patrick Moran Jr. was charged. Pat Moran denied it.", {"Patrick Moran Jr."}, set()),
+    (
+        "The label that signed her, Blue Lantern, said the deal was off. Blue Lantern, which owns her music, declined to comment.",
+        set(),
+        {"Blue Lantern"},
+    ),
+    ("In a Zipline post, Ana Ruiz said she was leaving.", {"Ana Ruiz"}, set()),
+    ("Nick van den Berg, an analyst, spoke.", {"Nick van den Berg"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "people", "orgs"), PEOPLE_OR_NOT)
+def test_who_is_a_person(text: str, people: set[str], orgs: set[str]) -> None:
+    f = findings_for(text)
+    assert {a.name for a in f.actors if a.kind == "person"} == people
+    assert orgs <= {a.name for a in f.actors if a.kind == "organization"}

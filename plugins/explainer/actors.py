@@ -29,11 +29,57 @@ from .vocabulary import (
     SPEECH_VERBS,
     STOPWORDS,
     WEEKDAYS,
+    given_name_pronoun,
     places,
 )
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.))*\.?")
-_NAME_PARTICLES = frozenset({"von", "van", "der", "de", "da", "du", "dos", "del", "bin", "al", "la", "le", "ben"})
+_NAME_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "de",
+        "da",
+        "das",
+        "du",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "bin",
+        "al",
+        "la",
+        "le",
+        "ben",
+        "y",
+    }
+)
+# Titles of courtesy: the words after one are a person's name, even a word that is also a place
+# or a demonym (`Mr Wellington`, `Mr German`); they are not roles.
+HONORIFICS = frozenset(
+    ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Mx"]
+)
+# Inflected cue verbs: a bare `post` or `report` after a name is a noun (`a Tumblr post`).
+_SUFFIXES = ("s", "ed")
+# A single first name in brackets inside a name: `Coach (Jane) Doe`.
+_BRACKETED_FIRST = re.compile(r"\b([A-Z][\w’'-]+) \(([A-Z][a-z]+)\) ([A-Z][\w’'-]+)")
+# Lower-case nouns that, naming what a thing is, make the name beside them an organisation.
+ORG_NOUNS = frozenset(
+    "company firm group label agency carrier airline bank lender insurer retailer maker manufacturer provider "
+    "website site platform network broadcaster newspaper publisher studio startup start-up conglomerate "
+    "subsidiary operator developer distributor chain brand club team party union charity organisation "
+    "organization association council service app".split()
+)
+# What a possessive names that only an organisation has: `X's chief executive`, `X's shares`.
+_ORG_POSSESSIONS = re.compile(
+    r"^['’]s?\s+(?:(?:former|new|current|deputy|acting)\s+)?(?:chief executive|chief financial officer|chairman|chairwoman|"
+    r"board|shares|stock|headquarters|subsidiary|subsidiaries|customers|employees|staff|profits?|revenues?|results|"
+    r"executive|executives|tech teams?|business|brand|website|chief economist|ceo)\b"
+)
 _JOINERS = _NAME_PARTICLES | {"of", "for", "the"}
 _PLACE_SUFFIXES = frozenset(
     [
@@ -108,6 +154,12 @@ def gazetteer() -> Gazetteer:
             add(d, Entry(c["name"], "place", "demonym"))
     for city in data["cities"]:
         add(city, Entry(city, "place", "name"))
+    for r in data.get("regions") or []:
+        add(r["name"], Entry(r["name"], "place", "name"))
+        for a in r.get("aliases") or []:
+            add(a, Entry(r["name"], "place", "alias"))
+        for d in r.get("demonyms") or []:
+            add(d, Entry(r["name"], "place", "demonym"))
     for o in data["organizations"]:
         add(o["name"], Entry(o["name"], "organization", "name"))
         for a in o.get("aliases") or []:
@@ -173,6 +225,7 @@ class ActorExtractor:
         self.singles: list[tuple[Sentence, Token, bool]] = []
         self.ambiguous: set[str] = set()
         self.acronym_owner: dict[str, str] = {}
+        self.honorific: set[str] = set()  # people the story names with Mr, Ms, Dr, ...
         self.tokens = {s.text: tokenize(s.text) for s in article.units}  # each sentence tokenized once
         self.mid_caps = self._mid_sentence_capitals()
 
@@ -248,7 +301,8 @@ class ActorExtractor:
 
     def _speaks(self, text: str, tok: Token) -> bool:
         after = re.match(r"\s+(?:\w+ly\s+|also\s+)?(\w+)", text[tok.end :])
-        return bool(after and after.group(1) in SPEECH_VERBS)
+        verb = after.group(1) if after else ""
+        return verb in SPEECH_VERBS and (verb.endswith(_SUFFIXES) or verb in {"said", "told", "wrote"})
 
     # -- classification -------------------------------------------------------------------
 
@@ -354,15 +408,18 @@ class ActorExtractor:
                 continue
             if any(w in HEAD_ROLES or w in ROLE_MODIFIERS or w in ORG_WORDS or _is_acronym(w) for w in name):
                 continue
-            if self._lookup(name) is not None:
+            if self._lookup(name) is not None and words[h] not in HONORIFICS:
                 continue
             text = sentence.text
             start, end = seq[k].start, seq[-1].end
             full = text[start:end]
-            role = text[seq[0].start : seq[k - 1].end]
+            role_words = [t for t in seq[:k] if t.text not in HONORIFICS]
+            role = text[role_words[0].start : role_words[-1].end] if role_words else ""
             person = self.persons.setdefault(full, _Person(full))
-            if role not in person.roles:
+            if role and role not in person.roles:
                 person.roles.append(role)
+            if words[h] in HONORIFICS:
+                self.honorific.add(full)
             for n in (2, 1):
                 entry = self._lookup(words[:n]) if h >= n else None
                 if entry:
@@ -424,6 +481,12 @@ class ActorExtractor:
 
     def run(self) -> tuple[list[Actor], list[Mention], set[str]]:
         for s in self.article.units:
+            for m in _BRACKETED_FIRST.finditer(s.text):  # `Coach (Jane) Doe` is Jane Doe, the coach
+                full = f"{m.group(2)} {m.group(3)}"
+                person = self.persons.setdefault(full, _Person(full))
+                self.kinds.setdefault(full, "person")
+                if m.group(1) in HEAD_ROLES and m.group(1) not in HONORIFICS and m.group(1) not in person.roles:
+                    person.roles.append(m.group(1))
             for seq in self._sequences(s.text):
                 seq = self._trim_initial(s.text, seq)
                 # time words split a run: "Paris Monday"
@@ -433,7 +496,42 @@ class ActorExtractor:
         self._merge_short_names()
         self._resolve_acronyms()
         self._resolve_the_north()
+        self._reclassify()
         return self._build()
+
+    def _reclassify(self) -> None:
+        """A name taken for a person that behaves like an organisation across the story, and has
+        nothing of a person (no role, no title, no common given name), is an organisation:
+        `The label's owner, Big Machine, which ...`, `property website Rightmove`, `X's shares`."""
+        evidence: set[str] = set()
+        for sid, found in self.found.items():
+            text = next((u.text for u in self.article.units if u.id == sid), "")
+            for f in found:
+                if self.kinds.get(f.key) != "person":
+                    continue
+                before, after = text[: f.start], text[f.end :]
+                noun = re.search(r"\b([a-z][\w-]*)\s+$", before)
+                if (
+                    re.match(r",?\s+which\b", after)
+                    or _ORG_POSSESSIONS.match(after)
+                    or (noun and noun.group(1) in ORG_NOUNS)
+                    or re.search(
+                        r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(ORG_NOUNS) + r")\b[^,;]{0,80},\s+$", before
+                    )
+                    or re.search(r"\b(?:shares in|stake in|listed on)\s+$", before)
+                    or (re.search(r"\b(?:a|an)\s+$", before) and re.match(r"\s+[a-z]", after))
+                ):
+                    evidence.add(f.key)
+        for key in sorted(evidence):
+            person = self.persons.get(key)
+            if person and (person.roles or key in self.honorific or given_name_pronoun(key)):
+                continue
+            self.kinds[key] = "organization"
+            self.persons.pop(key, None)
+            for found in self.found.values():
+                for i, f in enumerate(found):
+                    if f.key == key:
+                        found[i] = _Found(key, "organization", f.start, f.end, f.text, f.alias)
 
     def _resolve_singles(self) -> None:
         index: dict[str, set[str]] = defaultdict(set)
@@ -441,6 +539,9 @@ class ActorExtractor:
             for w in name.split():
                 if w[:1].isupper() and w not in _NAME_PARTICLES:
                     index[w].add(name)
+        for owners in index.values():  # `Ambassador Doe` or `Pat Doe` is the one `Patrick Doe`: not a second owner
+            for short in [o for o in owners if any(_same_person(o, full) for full in owners if full != o)]:
+                owners.discard(short)
         orgs: dict[str, set[str]] = defaultdict(set)
         for key, kind in self.kinds.items():
             if kind == "organization" and " " in key:  # "Kanemori" (Holdings), (Union Sportive) "Garonne"
@@ -476,10 +577,13 @@ class ActorExtractor:
             self.kinds.pop(acronym, None)
 
     def _merge_short_names(self) -> None:
-        """`De Vries` (capitalised to open a sentence) is the `Sanne de Vries` named before."""
+        """`De Vries` (capitalised to open a sentence) is the `Sanne de Vries` named before; `Pat Doe`
+        is the `Patrick Doe Jr.` of the same story (a first name that begins the other's)."""
         people = [k for k, kind in self.kinds.items() if kind == "person"]
         for short in people:
             longer = [k for k in people if k != short and k.lower().endswith(" " + short.lower())]
+            if not longer:
+                longer = [k for k in people if k != short and _shortened(short, k)]
             if len(longer) != 1:
                 continue
             for found in self.found.values():
@@ -532,6 +636,18 @@ class ActorExtractor:
     def _alias_like(f: _Found) -> bool:
         """Names and metonyms are aliases; demonyms and phrases such as `French diplomacy` are only mentions."""
         return f.alias and (not re.search(r"\s[a-z]", f.text) or f.text.startswith("the "))
+
+
+def _same_person(short: str, full: str) -> bool:
+    """`Doe` or `Pat Doe` is a shorter form of `Patrick Doe Jr.`."""
+    return full.lower().endswith(" " + short.lower()) or _shortened(short, full)
+
+
+def _shortened(short: str, full: str) -> bool:
+    """`Pat Doe` for `Patrick Doe Jr.`: the same surname, a first name that begins the other's."""
+    a = short.split()
+    b = [w for w in full.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")]
+    return len(a) == 2 and len(b) >= 2 and a[-1] == b[-1] and len(a[0]) >= 3 and b[0] != a[0] and b[0].startswith(a[0])
 
 
 def _dedupe_roles(roles: list[str]) -> list[str]:

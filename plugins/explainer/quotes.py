@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .model import Actor, Article, Mention, Quote, Sentence, Span
 from .quotemarks import scan
-from .vocabulary import SPEECH_VERBS
+from .vocabulary import SPEECH_VERBS, given_name_pronoun
 
 _PRONOUNS = {"he": "person", "she": "person"}
 # Words that tell a person's pronoun when the story uses them: a title before the name or a role.
@@ -31,6 +31,8 @@ _HE = re.compile(
     re.IGNORECASE,
 )
 _ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_PREPOSITION = re.compile(r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?$")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 
 
@@ -71,6 +73,7 @@ class QuoteExtractor:
         actors = list(actors)
         self.kind = {a.id: a.kind for a in actors}
         self.roles = {a.id: a.roles for a in actors if a.kind == "person"}
+        self.names = {a.id: a.name for a in actors}
         self.blocks: dict[int, list[Sentence]] = {}
         for s in article.sentences:
             self.blocks.setdefault(s.block, []).append(s)
@@ -109,7 +112,7 @@ class QuoteExtractor:
         rest = text[close + 1 : hi]
         m = re.match(r"\s*,?\s*(he|she|He|She)\s+" + _ADVERB + r"(\w+)", rest)
         if m and m.group(2) in SPEECH_VERBS:
-            return self._pronoun(sentence, m.group(1).lower(), m.group(2))
+            return self._pronoun(sentence, m.group(1).lower(), m.group(2), close + 1 + m.start(1))
         m = re.match(r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + _ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b)", rest)
         if m:
             noun, verb = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
@@ -117,14 +120,22 @@ class QuoteExtractor:
                 return Attribution(owner, verb)
         m = re.match(r"\s*,?\s*(\w+)\s+(?:(?:de|van|von|der|da|du|al|bin|la|le)\s+)?", rest)
         if m and m.group(1) in SPEECH_VERBS:
+            # `said X`, `said Wales coach X`, `said another witness, former adviser X`: the person the
+            # phrase after the verb names (not one in its possessive, `Y's lawyer X`), else what opens it
             start = close + 1 + m.end()
-            found = self._mention_at(sentence, start, hi)
-            if found and found[0].span.start == start + (len(text[start:]) - len(text[start:].lstrip())):
+            stop = re.search(r",\s+(?:who|which|whose|adding|saying|according)\b|\s+that\b|;|$", text[start:hi])
+            found = self._mention_at(sentence, start, start + stop.start() if stop else hi)
+            people = [
+                f for f in found if self.kind.get(f.actor) == "person" and not _POSSESSIVE.match(text, f.span.end)
+            ]
+            if people:
+                return Attribution(people[0].actor, m.group(1))
+            if found and text[start : found[0].span.start].strip() in ("", "the"):
                 return Attribution(found[0].actor, m.group(1))
             after = text[start:hi]
             pron = re.match(r"(he|she)\b", after)
             if pron:
-                return self._pronoun(sentence, pron.group(1), m.group(1))
+                return self._pronoun(sentence, pron.group(1), m.group(1), start)
         for mention in self._mention_at(sentence, close + 1, hi):
             tail = text[mention.span.end : hi]
             verb = re.match(r"(?:,\s+[^,\"“”]{2,120},)?\s+" + _ADVERB + r"(\w+)", tail)
@@ -141,8 +152,10 @@ class QuoteExtractor:
             head = text[lo:at]
             pron = re.search(r"\b(he|she|He|She)\s+" + _ADVERB + r"$", head)
             if pron:
-                return self._pronoun(sentence, pron.group(1).lower(), verb.group(1))
+                return self._pronoun(sentence, pron.group(1).lower(), verb.group(1), lo + pron.start())
             for mention in reversed(self._mention_at(sentence, lo, at)):
+                if _PREPOSITION.search(text, 0, mention.span.start):
+                    continue  # `ambassador to Britain accused`: the place is not the subject
                 between = text[mention.span.end : at]
                 if re.fullmatch(r"(?:,\s+[^,\"“”]{2,120},)?\s+" + _ADVERB, between) or re.fullmatch(
                     r"\s+[a-z]+\s+", between
@@ -152,7 +165,7 @@ class QuoteExtractor:
             cue = verbs[0].group(1)
             subject = re.match(r"(?:[A-Z]\w+ly,\s+)?(?:(He|She)|[Tt]he\s+([a-z-]+))\b", text)
             if subject and subject.group(1):
-                return self._pronoun(sentence, subject.group(1).lower(), cue)
+                return self._pronoun(sentence, subject.group(1).lower(), cue, subject.start(1))
             if subject and subject.group(2):
                 return Attribution(self._by_role(subject.group(2)), cue) if self._by_role(subject.group(2)) else None
         return None
@@ -184,46 +197,50 @@ class QuoteExtractor:
         return out
 
     def _fits(self, actor: str, pronoun: str) -> bool:
-        return self.gender.get(actor, pronoun) == pronoun
+        known = self.gender.get(actor) or given_name_pronoun(self.names.get(actor, ""))
+        return known is None or known == pronoun
 
-    def _pronoun(self, sentence: Sentence, pronoun: str, cue: str) -> Attribution:
-        """The one person a pronoun can mean: named earlier in this paragraph, else in the
-        paragraph before it (wire copy often quotes in a paragraph of its own), else the last
-        speaker. People the story marks with the other pronoun never fit ('Ms Doe' is not 'he',
-        nor is someone already called 'he'). Two candidates and no tie-break: nobody."""
-        found_actor = self._resolve_pronoun(sentence, pronoun)
+    def _pronoun(self, sentence: Sentence, pronoun: str, cue: str, at: int) -> Attribution:
+        """The person a `he` or `she` at offset `at` means, or nobody (see `_resolve_pronoun`)."""
+        found_actor = self._resolve_pronoun(sentence, pronoun, at)
         if found_actor is not None:
             self.gender.setdefault(found_actor, pronoun)  # once called 'she', never 'he'
         return Attribution(found_actor, cue)
 
-    def _resolve_pronoun(self, sentence: Sentence, pronoun: str) -> str | None:
-        want = _PRONOUNS.get(pronoun)
-        if want is None:
+    def _resolve_pronoun(self, sentence: Sentence, pronoun: str, at: int) -> str | None:
+        """Walk back sentence by sentence, through this paragraph and the one before, to the first
+        that names a person who fits the pronoun, outside quotes (a name inside a quote is not who
+        speaks). A sentence whose subject is the same pronoun defers to the sentences before it
+        (`And he hit back at Y's claim.`). One person who fits: that person; several: the last
+        speaker if among them, else nobody. People the story marks with the other pronoun (by a
+        title, a role, a given name or an earlier pronoun) never fit."""
+        if _PRONOUNS.get(pronoun) != "person":
             return None
         here = self.blocks.get(sentence.block, [])
-        idx = here.index(sentence) if sentence in here else 0
-        at = self.block_order.index(sentence.block) if sentence.block in self.blocks else 0
-        previous = self.blocks[self.block_order[at - 1]] if at > 0 else []
-        for scope, newest_first in ((here[: idx + 1], True), (previous, False)):
-            people: list[str] = []
-            for s in reversed(scope) if newest_first else scope:
-                found = []
-                for m in self.by_sentence.get(s.id, []):
-                    if self.kind.get(m.actor) != want or m.actor in found or not self._fits(m.actor, pronoun):
-                        continue
-                    if s is sentence and pronoun_position(sentence.text, pronoun) < m.span.start:
-                        continue
-                    found.append(m.actor)
-                if newest_first and found:
-                    people = found
-                    break
-                people += [p for p in found if p not in people]
-            if len(people) == 1:
-                return people[0]
-            if len(people) > 1:
-                return self.last_speaker if self.last_speaker in people else None
+        idx = next((i for i, s in enumerate(here) if s is sentence), 0)
+        pos = self.block_order.index(sentence.block) if sentence.block in self.blocks else 0
+        previous = self.blocks[self.block_order[pos - 1]] if pos > 0 else []
+        same = re.compile(rf"\b{pronoun}\b", re.IGNORECASE)
+        for s in [*reversed(here[: idx + 1]), *reversed(previous)]:
+            limit = at if s is sentence else len(s.text)
+            people: list[tuple[int, str]] = []
+            for m in self.by_sentence.get(s.id, []):
+                if (
+                    m.span.start < limit
+                    and self.kind.get(m.actor) == "person"
+                    and not self._in_quote(s.id, m.span.start)
+                ):
+                    people.append((m.span.start, m.actor))
+            subject = next((p for p in same.finditer(s.text, 0, limit) if not self._in_quote(s.id, p.start())), None)
+            if subject is not None and (not people or subject.start() < people[0][0]):
+                continue  # the pronoun is this sentence's subject: its referent is further back
+            fits = list(dict.fromkeys(a for _, a in people if self._fits(a, pronoun)))
+            if len(fits) == 1:
+                return fits[0]
+            if len(fits) > 1:
+                return self.last_speaker if self.last_speaker in fits else None
         last = self.last_speaker
-        if last and self.kind.get(last) == want and self._fits(last, pronoun):
+        if last and self.kind.get(last) == "person" and self._fits(last, pronoun):
             return last
         return None
 
@@ -367,11 +384,6 @@ def according_to_end(text: str, after: int) -> int:
     that ends a phrase (`according to the Civic Rights Council, ...`), else the sentence's end."""
     stop = re.search(r"[,;.]\s|[,;.]$|$", text[after:])
     return after + (stop.start() if stop else 0)
-
-
-def pronoun_position(text: str, pronoun: str) -> int:
-    m = re.search(rf"\b{pronoun}\b", text, re.IGNORECASE)
-    return m.start() if m else len(text)
 
 
 def extract_quotes(article: Article, actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[Quote]:

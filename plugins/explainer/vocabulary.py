@@ -1042,3 +1042,35 @@ def places() -> dict[str, Any]:
     data = yaml.safe_load(text)
     assert isinstance(data, dict)
     return data
+
+
+def word_list(name: str) -> dict[str, frozenset[str]]:
+    """A word list shipped as `data/<name>.txt`: `[heading]` lines open a section, `#` starts a
+    comment, words are separated by white space and compared in lower case."""
+    return _word_list(name)
+
+
+@lru_cache(maxsize=8)
+def _word_list(name: str) -> dict[str, frozenset[str]]:
+    text = resources.files("explainer").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
+    sections: dict[str, set[str]] = {"": set()}
+    current = ""
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections.setdefault(current, set())
+        elif line:
+            sections[current].update(w.lower() for w in line.split())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+def given_name_pronoun(name: str) -> str | None:
+    """`he` or `she` for a given name that is overwhelmingly given to one sex, else None."""
+    first = name.split()[0].lower() if name.split() else ""
+    names = word_list("given_names")
+    if first in names["he"]:
+        return "he"
+    if first in names["she"]:
+        return "she"
+    return None
