@@ -395,3 +395,24 @@ def test_who_is_a_person(text: str, people: set[str], orgs: set[str]) -> None:
     f = findings_for(text)
     assert {a.name for a in f.actors if a.kind == "person"} == people
     assert orgs <= {a.name for a in f.actors if a.kind == "organization"}
+
+
+NOT_PEOPLE = [
+    # names of things, events, groups and places are never listed as people
+    ("Fans watched the Grand Slam final and the Star Wars premiere.", ["Grand Slam", "Star Wars"]),
+    ("The Harbor Hawks beat the visitors, and Ana Ruiz of Norwind Trading said so.", ["Norwind Trading"]),
+    ("He lives at 12 Elm Drive near Maple Place.", ["Elm Drive", "Maple Place"]),
+    ("The Lantern Review and the NBA-leading Comets met.", ["Lantern Review", "NBA-leading Comets"]),
+    ("Others said the deal was off.", ["Others"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names_"), NOT_PEOPLE)
+def test_things_are_not_people(text: str, names_: list[str]) -> None:
+    people = {a.name for a in findings_for(text).actors if a.kind == "person"}
+    assert not people & set(names_)
+
+
+def test_a_title_before_a_place_and_a_name() -> None:
+    f = findings_for("Norway's envoy to Britain Liu Wen said the talks had failed. Liu left early.")
+    assert {a.name: a.kind for a in f.actors} == {"Norway": "place", "United Kingdom": "place", "Liu Wen": "person"}

@@ -31,6 +31,7 @@ from .vocabulary import (
     WEEKDAYS,
     given_name_pronoun,
     places,
+    word_list,
 )
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.))*\.?")
@@ -384,12 +385,41 @@ class ActorExtractor:
 
         if all(w in HEAD_ROLES or w in ROLE_MODIFIERS or w in ("of", "for", "the") for w in words):
             return  # a title with nobody named: "Prime Minister"
-        if len(words) <= 5 and not any(_is_acronym(w) for w in words):
-            name = text[span[0] : span[1]]
+        name = text[span[0] : span[1]]
+        for n in range(len(words) - 1, 0, -1):  # `... to Britain Jane Doe`: a place, then a person
+            place = self._lookup(words[:n])
+            if place is not None and self._name_shaped(words[n:]):
+                self._add(sentence, place.name, place.kind, seq[0].start, seq[n - 1].end, place.how != "demonym")
+                self._classify(sentence, seq[n:])
+                return
+        if self._name_shaped(words):
             person = self.persons.setdefault(name, _Person(name))
             self._lower_case_title(sentence, seq[0].start, person)
             self._apposition(sentence, span[1], person)
             self._add(sentence, name, "person", *span)
+        elif not all(w.lower() in STOPWORDS for w in words):
+            # the name of a thing: an organisation, unless it is where something is
+            where = re.search(r"\b(?:in|near|outside|across|from|at)\s+(?:the\s+)?$", text[: span[0]])
+            self._add(sentence, name, "place" if where else "organization", *span)
+
+    def _name_shaped(self, words: list[str]) -> bool:
+        """Whether capitalised words can be a person's name: two to five words, no digits or
+        acronyms, no word of the names of things (`Grand Slam`, `Drug Use`), no adjective made
+        with a hyphen (`NBA-leading`), and not a place followed by more (`Harbor City Comets`),
+        unless the first word is a common given name."""
+        if not 2 <= len(words) <= 5 or any(_is_acronym(w) or any(c.isdigit() for c in w) for w in words):
+            return False
+        if any(not w[:1].isupper() and w not in _NAME_PARTICLES for w in words):
+            return False
+        if given_name_pronoun(words[0]):
+            return True
+        things = word_list("thing_words")[""]
+        if any(
+            w.lower().strip(".") in things or re.search(r"-(?:[a-z]+ing|based|born|backed|owned|led)$", w)
+            for w in words
+        ):
+            return False
+        return not any(self._lookup(words[:n]) for n in range(1, len(words)))
 
     def _person_with_title(self, sentence: Sentence, seq: list[Token]) -> bool:
         """`US Trade Representative Jane Doe`: title words, then a name of 1-4 words."""
@@ -397,6 +427,8 @@ class ActorExtractor:
         heads = [i for i, w in enumerate(words) if w in HEAD_ROLES]
         for h in reversed(heads):
             k = h + 1
+            while k < len(words) - 1 and (words[k] in HEAD_ROLES or words[k] in ROLE_MODIFIERS):
+                k += 1  # `Chief Executive Jane Doe`, `Director General Jane Doe`
             while (
                 k + 1 < len(words)
                 and words[k] in ("of", "for")
@@ -520,6 +552,12 @@ class ActorExtractor:
                     )
                     or re.search(r"\b(?:shares in|stake in|listed on)\s+$", before)
                     or (re.search(r"\b(?:a|an)\s+$", before) and re.match(r"\s+[a-z]", after))
+                    or f.text.startswith("The ")  # people take no article: `The Hill`, `the Lakers`
+                    or re.search(r"\b[Tt]he\s+$", before)
+                    or any(
+                        g.kind == "person" and g.key != f.key and text[g.end : f.start] in (" of ", ", of ")
+                        for g in found
+                    )
                 ):
                     evidence.add(f.key)
         for key in sorted(evidence):
