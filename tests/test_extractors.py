@@ -4,6 +4,7 @@ and a corpus test that holds extraction to the hand-labelled stories in tests/st
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -294,7 +295,12 @@ def test_hand_labelled_story(truth_file: Path) -> None:
 
 def test_figures_never_invent_a_scale_or_merge_different_claims() -> None:
     f = findings_for("The sea wall is 5m high. The 400m race was run. The fund holds $5m in cash.")
-    assert [(x.value, x.number) for x in f.figures] == [("$5m", 5_000_000)]
+    # `m` after a bare number is the metre; only a currency makes it millions
+    assert [(x.value, x.number, x.unit) for x in f.figures] == [
+        ("5m", 5, "metres"),
+        ("400m", 400, "metres"),
+        ("$5m", 5_000_000, "USD"),
+    ]
     f = findings_for("At least 20 people were killed. More than 20 people were injured.")
     assert [(x.value, x.qualifier, len(x.sources)) for x in f.figures] == [
         ("At least 20 people", "at least", 1),
@@ -416,3 +422,44 @@ def test_things_are_not_people(text: str, names_: list[str]) -> None:
 def test_a_title_before_a_place_and_a_name() -> None:
     f = findings_for("Norway's envoy to Britain Liu Wen said the talks had failed. Liu left early.")
     assert {a.name: a.kind for a in f.actors} == {"Norway": "place", "United Kingdom": "place", "Liu Wen": "person"}
+
+
+FIGURE_SHAPES = [
+    # (sentence, [(value, number, qualifier)]): real-copy shapes, none of them derived
+    (
+        "Fares rose from £2.50 to £4 and a 7p levy was added.",
+        [("£2.50", 2.5, None), ("£4", 4, None), ("7p", 7, None)],
+    ),
+    ("The wall fell 30ft (10m) onto a car.", [("30ft", 30, None), ("10m", 10, None)]),
+    (
+        "Growth of 2% to 2.5% is forecast, and about 70% to 80% of voters agree.",
+        [("2% to 2.5%", None, None), ("about 70% to 80%", None, "about")],
+    ),
+    (
+        "Around a third of homes, one in four farms and just over half of shops were hit.",
+        [("Around a third", 1 / 3, "around"), ("one in four", 0.25, None), ("just over half", 0.5, "just over")],
+    ),
+    (
+        "The bank cut rates by a quarter-point for two-and-a-half years.",
+        [("a quarter-point", 0.25, None), ("two-and-a-half years", 2.5, None)],
+    ),
+    (
+        "Pay rose to a maximum of £63 a week within the next 24 hours.",
+        [("a maximum of £63", 63, "a maximum of"), ("within the next 24 hours", 24, "within")],
+    ),
+    # not figures: ages, addresses, scores, relative dates, compound adjectives, model numbers, phones
+    ("Jane Doe, 32, of 1119 Elm St., and a 55-year-old man were held.", []),
+    ("The one-off fee, the two-bit deal and a 24-carat ring came 13 months ago.", []),
+    ("They won 24-18 and lead 109-98, and will meet in five years' time or six days later.", []),
+    ("Call 0845 8 505 505 about the 30-year bond.", []),
+    ("It bought six Airbus A321 aircraft.", [("six Airbus", 6, None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIGURE_SHAPES)
+def test_figure_shapes(sentence: str, expected: list[tuple[str, float | None, str | None]]) -> None:
+    got = [(x.value, x.number, x.qualifier) for x in findings_for(sentence).figures]
+    assert len(got) == len(expected), got
+    for (value, number, qualifier), (v, n, q) in zip(expected, got):
+        assert (v, q) == (value, qualifier)
+        assert (n is None and number is None) or (n is not None and number is not None and math.isclose(n, number))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
 from .quotes import according_to_end
@@ -29,12 +30,22 @@ from .vocabulary import (
 )
 
 _Q = r"[\"“”]?"
-_QUALIFIER = r"(?P<qual>\b(?:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+)?"
+_QUALIFIER = (
+    r"(?P<qual>\b(?:within\s+the\s+(?:next|past|last|coming)|"  # `within the next 24 hours`; `over the next` is no bound
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s+)?"
+)
 _CURRENCY = r"(?P<cur>US\$|[$€£¥₩₹])?"
 _DIGITS = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORDNUM = r"(?P<word>\b(?:" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r"))\b"
 _VAGUE = r"(?P<vague>\b(?:" + "|".join(VAGUE_AMOUNTS) + r")\b)(?=\s+of\s)"
-_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|bln)\b|(?P<scale2>[mb]n?)\b)?"
+_SCALE = (
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn|bln)\b|(?P<scale2>[mb]n?)\b"
+    r"|(?P<glued>ft|km|kg|cm|mm|mph|kph|lbs?|p)\b)?"
+)
+# Units written onto the number: `30ft`, `7p`; `m` is metres unless a currency makes it millions.
+_GLUED = {"ft": "feet", "km": "kilometres", "kg": "kilograms", "cm": "centimetres", "mm": "millimetres",
+          "mph": "mph", "kph": "kph", "lb": "pounds (weight)", "lbs": "pounds (weight)", "p": "pence", "m": "metres"}  # fmt: skip
 _PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b|\s+percentage\s+points?\b)?"
 
 FIGURE = re.compile(
@@ -208,7 +219,42 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
                 return True  # inside a name: Apollo 11, Boeing 737
     if m.group("word") and m.group("word").lower() in {"hundred"}:
         return True
+    if m.group("word") and m.group("word")[0].isupper() and re.match(r"\s+[A-Z]", after) and before.strip():
+        return True  # a number word inside a name: the Six Nations, Radio Five Live
+    if _JUNK_AFTER.match(after) or _JUNK_BEFORE.search(before):
+        return True
     return False
+
+
+# What makes a number something other than a quantity of the story, read around it:
+# an age (`a 52-year-old`, `aged 26`, `, 31,` after a name: see `_is_age`), a relative date
+# (`three years ago`, `six days later`, `in five years' time`), a compound adjective that counts
+# nothing (`one-off`, `two-bit`, `24-carat`, `3-pointer`), a bond's tenor (`a 30-year bond`).
+_JUNK_AFTER = re.compile(
+    r"(?:-|\s)years?-old\b|-years?\s+(?:bond|note|yield|gilt|treasury|treasuries|loan)s?\b"
+    r"|\s+(?:years?|months?|weeks?|days?|hours?|decades?|centuries)\s+(?:ago|later|earlier)\b"
+    r"|\s+(?:years?|months?|weeks?|days?)['’]s?\s+time\b"
+    r"|-(?:off|bit|way|time|sided|carat|pointer|year-old|years-old|hander|all)\b"
+    r"|\s+or\s+(?:above|older|over|younger)\b",
+    re.IGNORECASE,
+)
+_JUNK_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?$", re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\d,.])0\d{2,4}(?:[ -]\d{1,4}){2,}(?![\d,])")
+_STREET = re.compile(
+    r"\s+(?:[NSEW]\.\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Drive|Dr|Place|Pl|Lane|Ln|Blvd|Boulevard|Way|Court|Ct)\b"
+)
+
+
+def _is_age_or_address(text: str, m: re.Match[str], people_ends: set[int]) -> bool:
+    """`Jane Doe, 32, of Franklin` (an age after a person's name) and `of 1119 Elm St.` (a house number)."""
+    if not m.group("num") or m.group("cur") or m.group("pct") or m.group("qual") or "." in m.group("num"):
+        return False
+    start = m.start("num")
+    before = text[:start].rstrip()
+    before = before[:-1].rstrip() if before.endswith((",", "(")) else before
+    if len(before) in people_ends and re.match(r"\s*(?:,|\)|of\b|and\b|$)", text[m.end() :]):
+        return True
+    return _STREET.match(text, m.end()) is not None
 
 
 def _number(m: re.Match[str]) -> float | None:
@@ -218,7 +264,7 @@ def _number(m: re.Match[str]) -> float | None:
         value = float(m.group("num").replace(",", ""))
     else:
         value = float(NUMBER_WORDS[m.group("word").lower()])
-    scale = (m.group("scale") or m.group("scale2") or "").lower()
+    scale = (m.group("scale") or (m.group("scale2") if m.group("cur") else "") or "").lower()
     if scale:
         value *= SCALES.get(scale, 1)
     return value if math.isfinite(value) else None  # 400 nines overflow to inf: not a number JSON can carry
@@ -229,6 +275,10 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
     text = sentence.text
     if m.group("pct"):
         return "percent", _label_before(text, m.start()) or "percentage", m.end()
+    glued = m.group("glued") or (m.group("scale2") if m.group("scale2") == "m" and not m.group("cur") else None)
+    if glued:  # `30ft`, `10m`, `7p`
+        unit = _GLUED[glued.lower()]
+        return unit, _label_before(text, m.start()) or unit, m.end()
     if m.group("cur"):
         unit = _iso(CURRENCY_SYMBOLS.get(m.group("cur"), "currency"))
         after = re.match(r"\s+(?:in|for|of|on)\s+((?:[\w-]+\s*){1,4})", text[m.end() :])
@@ -249,6 +299,11 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
     if not noun:
         return None, _label_before(text, m.start()) or "figure", m.end()
     words = noun.group(1).split()
+    digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
+    if digit is not None:  # `six Airbus A321 aircraft`: a model number is not part of what is counted
+        words = words[:digit]
+        if not words:
+            return None, _label_before(text, m.start()) or "figure", m.end()
     caps = sum(1 for w in words if w[0].isupper())
     for i in range(caps + 1, len(words)):  # "25 basis points", "five board members"; stop at a verb or function word
         w = words[i].lower()
@@ -384,11 +439,110 @@ def _hedge(text: str, according: bool) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    """A quantity read in a sentence: `start:core` the number as written (qualifier, currency,
+    scale, percent), `start:end` with what it counts."""
+
+    start: int
+    core: int
+    end: int
+    number: float | None
+    qualifier: str | None
+    unit: str | None
+    label: str
+    digits: bool = True
+
+
+_FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10,
+              "thirds": 1 / 3, "quarters": 1 / 4, "fifths": 1 / 5}  # fmt: skip
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_FRACTION = re.compile(
+    _QUALIFIER
+    + r"\b(?:(?P<pt>(?:a\s+)?(?:quarter|half))-point\b"
+    + r"|(?P<a>a|one|two|three)[\s-](?P<part>half|thirds?|quarters?|fifths?|tenth)(?=\s+(?:of|more|less|fewer)\b|[-\s]point\b|[,.;]|$)"
+    + r"|(?P<whole>\d+|one|two|three|four|five|six|seven|eight|nine|ten)-and-a-half\b"
+    + r"|one\s+in\s+(?P<in>\d+|two|three|four|five|six|seven|eight|nine|ten)\b"
+    + r"|(?P<half>half)(?=\s+(?:of|the|a|an|were|was|are|is|had|have)\b|[,.;]|$)"
+    + r")",
+    re.IGNORECASE,
+)
+
+
+def _qualifier(m: re.Match[str]) -> str | None:
+    """`Within the next` -> `within`: the qualifier as a word of the figure, lower-cased."""
+    qual = m.group("qual")
+    return re.sub(r"\s+the\s+\w+$", "", qual.strip()).lower() if qual else None
+
+
+def _fractions(text: str) -> list[_Candidate]:
+    """`a third of`, `one-third`, `just over half`, `one in three`, `two-and-a-half years`, `a quarter-point`."""
+    out = []
+    for m in _FRACTION.finditer(text):
+        if re.search(r"\b(?:first|second|the|in)\s+$", text[: m.start()], re.IGNORECASE) and m.group("half"):
+            continue  # `the first half`, `in half`: not a share of anything
+        qualifier = _qualifier(m)
+        unit: str | None = "fraction"
+        if m.group("part"):
+            n = _SMALL.get(m.group("a").lower(), 1)
+            number = n * _FRACTIONS[m.group("part").lower()]
+        elif m.group("whole"):
+            w = m.group("whole").lower()
+            number = (float(w) if w.isdigit() else _SMALL[w]) + 0.5
+            noun = re.match(r"\s+([a-z]+)", text[m.end() :])
+            unit = noun.group(1) if noun else None
+        elif m.group("in"):
+            w = m.group("in").lower()
+            number = 1 / (float(w) if w.isdigit() else _SMALL[w])
+        elif m.group("pt"):
+            number, unit = _FRACTIONS[m.group("pt").lower().split()[-1]], "percentage point"
+        else:
+            number = 0.5
+        end = m.end()
+        counted = re.match(r"\s+[a-z]+", text[end:]) if unit not in ("fraction", "percentage point") else None
+        if counted:
+            end += len(counted.group(0))
+        out.append(_Candidate(m.start(), m.end(), end, number, qualifier, unit, unit or "fraction", False))
+    return out
+
+
+_SCORE_WORDS = frozenset("win victory defeat loss lead deficit draw scoreline result over with in to at on".split())
+
+
+def _ranges(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """`3% to 3.5%`, `$20-30 billion`, `four to six services`: one figure, with no single number
+    (none is derived); `24-18 win`, `112-107 over`: a score, not a figure."""
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        joint = text[a.core : b.start] if b else ""
+        if (
+            b
+            and b.qualifier is None
+            and joint in (" to ", "-", "–", " - ")
+            and not re.search(r"\bfrom\s+$", text[: a.start])
+        ):
+            dash = joint.strip() in ("-", "–")
+            noun = re.match(r"\s+([a-z]+)", text[b.core :])
+            counted = noun and noun.group(1) not in _SCORE_WORDS and noun.group(1) not in _STOP_AFTER
+            if dash and a.digits and b.digits and a.unit is None and not counted:
+                i += 2  # a score
+                continue
+            out.append(_Candidate(a.start, b.core, b.end, None, a.qualifier, b.unit or a.unit, b.label, a.digits))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 def extract_figures(
     article: Article, actors: Iterable[Actor], mentions: Iterable[Mention], quotes: Iterable[Quote] = ()
 ) -> list[Figure]:
     """Every figure in the body; one inside a quote is claimed by the quote's speaker."""
-    del actors  # claimants are any actor the sentence names; kinds do not matter here
+    kinds = {a.id: a.kind for a in actors}
     quoted: dict[str, list[Quote]] = {}
     for q in quotes:
         quoted.setdefault(q.span.sentence, []).append(q)
@@ -399,35 +553,55 @@ def extract_figures(
     for sentence in article.sentences:
         text = sentence.text
         ms = sorted(by_sentence.get(sentence.id, []), key=lambda x: x.span.start)
+        people_ends = {x.span.end for x in ms if kinds.get(x.actor) == "person"}
+        short_quotes = [q for q in quoted.get(sentence.id, []) if len(q.text.split()) <= 5]
+        cands: list[_Candidate] = []
+        fractions = _fractions(text)
+        # phone numbers and fractions are read whole: none of their parts is a figure of its own
+        held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] + [(c.start, c.end) for c in fractions]
         for m in FIGURE.finditer(text):
             if not (m.group("num") or m.group("word") or m.group("vague")) or _is_excluded(text, m):
                 continue
-            if m.group("scale2") and not m.group("cur"):
-                continue  # "5m high", "the 400m race": metres, not millions; a scale is never guessed
+            if any(a <= m.start("num" if m.group("num") else 0) < b for a, b in held):
+                continue
+            if _is_age_or_address(text, m, people_ends):
+                continue
+            if m.group("scale2") and m.group("scale2").lower() != "m" and not m.group("cur"):
+                continue  # `a 5bn plan` with no currency: a scale is never guessed
             if (
                 m.group("word")
                 and not m.group("qual")
                 and re.search(r"\b(?:the|these|those|all)\s+$", text[: m.start()], re.IGNORECASE)
             ):
                 continue
+            if m.group("word") and re.match(r"-and-a-half\b", text[m.end() :]):
+                continue  # `two-and-a-half years`: read as a fraction below
+            if m.group("word") and m.group("word").lower() == "one" and not m.group("qual"):
+                continue  # `one` counts only with a qualifier (`at least one band`); else a pronoun or `one-third`
+            if m.group("word") and any(q.span.start <= m.start() < q.span.end for q in short_quotes):
+                continue  # a number word in a quoted phrase is part of the phrase: "one country, two systems"
             unit, label, end = _unit_and_label(sentence, m)
-            if m.group("word") and unit is None:
+            if m.group("word") and unit is None and not m.group("qual"):
                 continue
             start = m.start()
             measure = re.search(r"\b([a-z]+)([- ])$", text[:start])
             if measure and measure.group(1) in _UNITS and (unit is None or measure.group(2) == "-"):
                 unit, start, end = measure.group(1), measure.start(), m.end()  # "magnitude 5.4", "magnitude-8.0"
+            qualifier = _qualifier(m)
+            cands.append(_Candidate(start, m.end(), end, _number(m), qualifier, unit, label, bool(m.group("num"))))
+        cands.extend(fractions)
+        for c in _ranges(text, sorted(cands, key=lambda c: c.start)):
+            start, end = c.start, c.end
             if end < len(text) and text[end] in '"”' and sum(text[start:end].count(q) for q in '"“”') % 2:
                 end += 1  # more than "1,000 missiles": the quoted words stay quoted, as written
             value = re.sub(r"\s+", " ", text[start:end]).strip()
-            qualifier = m.group("qual").strip().lower() if m.group("qual") else None
             inside = [q for q in quoted.get(sentence.id, []) if q.span.start <= start and end <= q.span.end]
             if inside:
                 claimant, according = inside[0].speaker, False
             else:
                 claimant, according = _claimant(sentence, start, end, ms)
             source = FigureSource(Span(article.id, sentence.id, start, end), claimant, _hedge(text, according))
-            found.append((value, _number(m), qualifier, unit, label, source))
+            found.append((value, c.number, c.qualifier, c.unit, c.label, source))
 
     figures: list[Figure] = []
     registry = SlugRegistry()

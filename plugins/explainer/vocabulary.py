@@ -850,7 +850,7 @@ QUALIFIERS = (
     "upwards of", "in excess of", "close to", "nearly", "almost", "about", "around",
     "roughly", "approximately", "some", "at least", "at most", "up to", "just over",
     "just under", "well over", "over", "under", "an estimated", "estimated", "barely",
-    "only", "just", "a total of", "a record",
+    "only", "just", "a total of", "a record", "a maximum of", "a minimum of", "a high of", "a low of",
     "within",
     "above",
     "below",
@@ -864,7 +864,7 @@ HEDGES = ("reportedly", "allegedly", "according to", "is believed to", "are beli
           "probably", "expected to", "feared", "suspected")  # fmt: skip
 
 NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
