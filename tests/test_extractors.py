@@ -463,3 +463,35 @@ def test_figure_shapes(sentence: str, expected: list[tuple[str, float | None, st
     for (value, number, qualifier), (v, n, q) in zip(expected, got):
         assert (v, q) == (value, qualifier)
         assert (n is None and number is None) or (n is not None and number is not None and math.isclose(n, number))
+
+
+ROLES = [
+    # (text, person, a role the person must have)
+    ("Norland's finance minister, Eva Lind, said the budget was set.", "Eva Lind", "finance minister"),
+    ("Norland's President, Eva Lind, said the budget was set.", "Eva Lind", "President"),
+    ("Tom Berg, Norwind's chief executive, said sales fell.", "Tom Berg", "Norwind's chief executive"),
+    ("Tom Berg, Director General of the Harbour Chambers of Trade, spoke.", "Tom Berg", "Director General"),
+    ("Leading actor Tom Berg joined the cast.", "Tom Berg", "actor"),
+    ("The firm hired actor-director Tom Berg.", "Tom Berg", "actor-director"),
+    ("The board named director general Tom Berg.", "Tom Berg", "director general"),
+    ("Norland's ambassador to Britain Tom Berg left.", "Tom Berg", "ambassador to Britain"),
+    (
+        "Tom Berg, an expert in river ecology and water policy at the Harbour Institute of Science, spoke.",
+        "Tom Berg",
+        "expert",
+    ),
+    ("Tom Berg arrived with Ana Berg. His wife Ana, who drove, stayed outside.", "Ana Berg", "wife"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "role"), ROLES)
+def test_roles_as_the_story_states_them(text: str, person: str, role: str) -> None:
+    f = findings_for(text)
+    found = [a for a in f.actors if a.kind == "person" and (a.name == person or person in a.aliases)]
+    assert found, [a.name for a in f.actors]
+    assert any(role in r for r in found[0].roles), found[0].roles
+
+
+def test_a_description_points_back_never_forward() -> None:
+    f = findings_for('Ana Ruiz spoke. The singer replied: "Not now." Later, singer Tom Berg arrived.')
+    assert [q.speaker for q in f.quotes] == [None]

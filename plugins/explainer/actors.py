@@ -25,12 +25,12 @@ from .vocabulary import (
     ORG_WORDS,
     PLACE_WORDS,
     ROLE_MODIFIERS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
     WEEKDAYS,
     given_name_pronoun,
     places,
+    role_nouns,
     word_list,
 )
 
@@ -452,6 +452,8 @@ class ActorExtractor:
                 person.roles.append(role)
             if words[h] in HONORIFICS:
                 self.honorific.add(full)
+                if not role:  # `singer Sir Elton John`: the role before the title
+                    self._lower_case_title(sentence, seq[0].start, person)
             for n in (2, 1):
                 entry = self._lookup(words[:n]) if h >= n else None
                 if entry:
@@ -470,31 +472,59 @@ class ActorExtractor:
         return False
 
     def _lower_case_title(self, sentence: Sentence, start: int, person: _Person) -> None:
-        """`Foreign Ministry spokesman Lin Jian`: a role noun right before the name."""
-        m = re.search(r"((?:[A-Z][\w.-]*\s+){0,4})((?:[a-z][\w-]*\s+){0,2})([a-z][\w-]*)\s+$", sentence.text[:start])
-        if m and (m.group(3) in ROLE_NOUNS or m.group(3).endswith("ist")) and m.group(3) not in {"general"}:
-            modifiers = m.group(2).split()
-            while (
-                modifiers and modifiers[0] in STOPWORDS | SPEECH_VERBS
-            ):  # "said chief executive X" -> "chief executive"
-                modifiers.pop(0)
-            if m.group(2).split() != modifiers:
-                role = " ".join([*modifiers, m.group(3)])
-            else:
-                role = (m.group(1) + m.group(2) + m.group(3)).strip()
-            if role not in person.roles:
-                person.roles.append(role)
+        """A role right before the name: `Foreign Ministry spokesman Lin Jian`, `actor-director X`,
+        `CML director general X`, `envoy to Norway X`, and `Argentina's economy minister, X`."""
+        before = sentence.text[:start]
+        comma = re.search(r",\s+$", before)
+        if comma:  # `Argentina's economy minister, Roberto Lavagna,`: the role, a comma, the name
+            before = before[: comma.start()] + " "
+        place = re.search(r"\s+(?:to|of|for|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}$", before)
+        tail = before[: place.start()] + " " if place else before
+        m = re.search(r"((?:[A-Z][\w.&’'-]*\s+){0,4})((?:[a-z][\w-]*\s+){0,2})\b([a-z][\w-]*)\s+$", tail)
+        if comma and not m:  # `Argentina's President, X`: a title before the comma
+            m = re.search(r"((?:[A-Z][\w.&’'-]*\s+){0,4})()\b([A-Z][a-z]+)\s+$", tail)
+            if m and m.group(3) not in HEAD_ROLES:
+                return
+        elif not m or not _is_role_noun(m.group(3), m.group(2).split()[-1:] or [""]):
+            return
+        if m is None:
+            return
+        modifiers = m.group(2).split()
+        while modifiers and modifiers[0] in STOPWORDS | SPEECH_VERBS:  # "said chief executive X" -> "chief executive"
+            modifiers.pop(0)
+        if m.group(2).split() != modifiers:
+            role = " ".join([*modifiers, m.group(3)])
+        else:
+            role = (m.group(1) + m.group(2) + m.group(3)).strip()
+        if place:
+            role += before[place.start() :].rstrip()
+        role = re.sub(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+", "", role)
+        if role and role not in person.roles:
+            person.roles.append(role)
 
     def _apposition(self, sentence: Sentence, end: int, person: _Person) -> None:
-        """`Li Wei, president of the University of X in Lyon, told Reuters`."""
-        m = re.match(r",\s+(?:(?:a|an|the)\s+)?([a-z][^,;:\"“”()]{1,100}?)\s*(?=,|;|\.\s|\.$|$)", sentence.text[end:])
+        """`Li Wei, president of the University of X in Lyon, told Reuters`; `X, BA's chief
+        executive,`; `X, Director General of the Chambers of Commerce,`."""
+        m = re.match(
+            r",\s+(?:(?:a|an|the)\s+)?((?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*['’]s?\s+)?"
+            r"[a-zA-Z][^,;:\"“”()]{1,160}?)\s*(?=,|;|\.\s|\.$|$|\s\()",
+            sentence.text[end:],
+        )
         if not m:
             return
         role = m.group(1).strip()
         words = role.split()
         with_article = re.match(r",\s+(?:a|an|the)\s", sentence.text[end:]) is not None
-        if not (with_article and len(words) <= 10) and not any(
-            w.strip(",.") in ROLE_NOUNS or w.endswith("ist") for w in words[:3]
+        owner = re.match(r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*['’]s?\s+(.*)", role)  # `BA's chief executive`
+        head = (owner.group(1) if owner else role).split()
+        titled = words[0] in HEAD_ROLES and words[0] not in HONORIFICS  # `Director General of ...`
+        if not role[0].islower() and not owner and not titled:
+            return
+        roles = role_nouns()
+        if (
+            not (with_article and len(words) <= 12)
+            and not titled
+            and not any(_is_role_noun(w.strip(",."), [""]) or w.strip(",.") in roles for w in head[:4])
         ):
             return  # "X, a shopkeeper in Chivay," is a role; "X, who fled," is not
         if role not in person.roles:
@@ -592,7 +622,10 @@ class ActorExtractor:
                 continue
             owners = index.get(tok.text, set())
             if len(owners) == 1:
-                self._add(sentence, next(iter(owners)), "person", tok.start, tok.end)
+                owner = next(iter(owners))
+                self._add(sentence, owner, "person", tok.start, tok.end)
+                if owner in self.persons:  # `His wife Sharon, ...`: a role given with the short name
+                    self._lower_case_title(sentence, tok.start, self.persons[owner])
             elif len(owners) > 1:
                 self.ambiguous.add(tok.text)
             elif tok.text in self.terms or tok.text.lower() in STOPWORDS:
@@ -674,6 +707,15 @@ class ActorExtractor:
     def _alias_like(f: _Found) -> bool:
         """Names and metonyms are aliases; demonyms and phrases such as `French diplomacy` are only mentions."""
         return f.alias and (not re.search(r"\s[a-z]", f.text) or f.text.startswith("the "))
+
+
+def _is_role_noun(word: str, before: list[str]) -> bool:
+    """A noun that names a role: in the role lists, an `-ist`, a hyphenated role (`actor-director`),
+    or `general` after `director`, `secretary`, `attorney`, ... (`director general`)."""
+    roles = role_nouns()
+    if word == "general":
+        return before[-1] in {"director", "secretary", "attorney", "inspector", "consul", "surgeon", "solicitor"}
+    return word in roles or word.endswith("ist") or word.rsplit("-", 1)[-1] in roles
 
 
 def _same_person(short: str, full: str) -> bool:

@@ -83,6 +83,11 @@ class QuoteExtractor:
             self.by_sentence.setdefault(m.span.sentence, []).append(m)
         for ms in self.by_sentence.values():
             ms.sort(key=lambda m: m.span.start)
+        self.order = {s.id: i for i, s in enumerate(article.units)}
+        self.first_seen: dict[str, int] = {}
+        for s in article.units:
+            for m in self.by_sentence.get(s.id, []):
+                self.first_seen.setdefault(m.actor, self.order[s.id])
         self.gender = self._genders(article)
         self.last_speaker: str | None = None
         self.quoted: dict[str, list[tuple[int, int]]] = {}  # sentence id -> quoted (start, stop)
@@ -116,7 +121,7 @@ class QuoteExtractor:
         m = re.match(r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + _ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b)", rest)
         if m:
             noun, verb = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-            if verb in SPEECH_VERBS and (owner := self._by_role(noun)):
+            if verb in SPEECH_VERBS and (owner := self._by_role(noun, sentence)):
                 return Attribution(owner, verb)
         m = re.match(r"\s*,?\s*(\w+)\s+(?:(?:de|van|von|der|da|du|al|bin|la|le)\s+)?", rest)
         if m and m.group(1) in SPEECH_VERBS:
@@ -167,13 +172,19 @@ class QuoteExtractor:
             if subject and subject.group(1):
                 return self._pronoun(sentence, subject.group(1).lower(), cue, subject.start(1))
             if subject and subject.group(2):
-                return Attribution(self._by_role(subject.group(2)), cue) if self._by_role(subject.group(2)) else None
+                owner = self._by_role(subject.group(2), sentence)
+                return Attribution(owner, cue) if owner else None
         return None
 
-    def _by_role(self, noun: str) -> str | None:
-        """`the governor`: the one person whose role, as the story gives it, has that word."""
+    def _by_role(self, noun: str, sentence: Sentence) -> str | None:
+        """`the governor`: the one person named so far whose role, as the story gives it, has that
+        word (a description points back, never to someone the story introduces later)."""
+        here = self.order.get(sentence.id, len(self.order))
         owners = [
-            a for a, roles in self.roles.items() if any(re.search(rf"\b{re.escape(noun)}\b", r, re.I) for r in roles)
+            a
+            for a, roles in self.roles.items()
+            if self.first_seen.get(a, here + 1) <= here
+            and any(re.search(rf"\b{re.escape(noun)}\b", r, re.I) for r in roles)
         ]
         return owners[0] if len(owners) == 1 else None
 

@@ -450,6 +450,12 @@ ROLE_NOUNS = frozenset(
     ]
 )
 
+
+# The nouns above and the shipped list of occupations and relations (data/role_nouns.txt).
+def role_nouns() -> frozenset[str]:
+    return ROLE_NOUNS | word_list("role_nouns")[""]
+
+
 # Capitalised words that make a name an organisation: "X University", "Y Agency".
 ORG_WORDS = frozenset(
     [
