@@ -495,3 +495,38 @@ def test_roles_as_the_story_states_them(text: str, person: str, role: str) -> No
 def test_a_description_points_back_never_forward() -> None:
     f = findings_for('Ana Ruiz spoke. The singer replied: "Not now." Later, singer Tom Berg arrived.')
     assert [q.speaker for q in f.quotes] == [None]
+
+
+MORE_ATTRIBUTIONS = [
+    # a quote ending in a question mark keeps the attribution that follows it
+    ('"Who will pay for it?" Ana Ruiz asked.', [("Who will pay for it?", "Ana Ruiz")]),
+    # `they` and `it` after a quote: the organisation that is the subject of the sentence before
+    (
+        'Blue Lantern Records denied the claim.\n\n"We did nothing wrong," they said.\n\n"We will appeal," it added.',
+        [("We did nothing wrong", "Blue Lantern Records"), ("We will appeal", "Blue Lantern Records")],
+    ),
+    # ... but not past anybody else who is the subject in between
+    (
+        'Blue Lantern Records denied the claim. Police are looking into it.\n\n"It is serious," they said.',
+        [("It is serious", None)],
+    ),
+    # `X, appos, said`, and a role before the name set off by commas
+    ('Norland\'s President, Eva Lind, said: "We are ready."', [("We are ready.", "Eva Lind")]),
+    # two people in the sentence before: the subject who speaks, not the person spoken about
+    (
+        'Senate leader Eva Lind attacked Tom Berg over the plan.\n\n"It is a disgrace," she said.',
+        [("It is a disgrace", "Eva Lind")],
+    ),
+    # an attribution that closes the sentence covers the quote inside it
+    (
+        'Tom Berg was known for telling staff "the plan is mine", said a colleague, former aide Eva Lind.',
+        [("the plan is mine", "Eva Lind")],
+    ),
+    # the subject of a participle: `X attacked the plan, saying "..."`
+    ('Party leader Tom Berg attacked the plan, saying it was "a fraud".', [("a fraud", "Tom Berg")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), MORE_ATTRIBUTIONS)
+def test_more_attribution(body: str, expected: list[tuple[str, str | None]]) -> None:
+    test_attribution(body, expected)

@@ -22,6 +22,7 @@ from .vocabulary import (
     MONTHS,
     NON_ACTOR_ACRONYMS,
     NON_ACTOR_ADJECTIVES,
+    ORG_NOUNS,
     ORG_WORDS,
     PLACE_WORDS,
     ROLE_MODIFIERS,
@@ -68,13 +69,6 @@ HONORIFICS = frozenset(
 _SUFFIXES = ("s", "ed")
 # A single first name in brackets inside a name: `Coach (Jane) Doe`.
 _BRACKETED_FIRST = re.compile(r"\b([A-Z][\w’'-]+) \(([A-Z][a-z]+)\) ([A-Z][\w’'-]+)")
-# Lower-case nouns that, naming what a thing is, make the name beside them an organisation.
-ORG_NOUNS = frozenset(
-    "company firm group label agency carrier airline bank lender insurer retailer maker manufacturer provider "
-    "website site platform network broadcaster newspaper publisher studio startup start-up conglomerate "
-    "subsidiary operator developer distributor chain brand club team party union charity organisation "
-    "organization association council service app".split()
-)
 # What a possessive names that only an organisation has: `X's chief executive`, `X's shares`.
 _ORG_POSSESSIONS = re.compile(
     r"^['’]s?\s+(?:(?:former|new|current|deputy|acting)\s+)?(?:chief executive|chief financial officer|chairman|chairwoman|"

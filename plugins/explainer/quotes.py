@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .model import Actor, Article, Mention, Quote, Sentence, Span
 from .quotemarks import scan
-from .vocabulary import SPEECH_VERBS, given_name_pronoun
+from .vocabulary import ORG_NOUNS, SPEECH_VERBS, given_name_pronoun, role_nouns
 
 _PRONOUNS = {"he": "person", "she": "person"}
 # Words that tell a person's pronoun when the story uses them: a title before the name or a role.
@@ -32,7 +32,15 @@ _HE = re.compile(
 )
 _ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
 _POSSESSIVE = re.compile(r"['’]s?\b")
-_PREPOSITION = re.compile(r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?$")
+_PREPOSITION = re.compile(
+    r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# After a subject: an apposition in commas or dashes, an adverb, then its verb (`X - who ... - said`).
+_SUBJECT_CUE = re.compile(
+    r"(?:,\s+[^,\"“”]{2,250},|\s+[-–—]\s+[^-–—\"“”]{2,250}\s+[-–—])?\s+(?:(?:also|then|later|again|\w+ly)\s+)?(\w+)"
+)
+# Lower-case words that may come before a clause's subject without being its verb.
+_LEADS = frozenset("the a an his her their its and but yet so then also former late then-".split())
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 
 
@@ -118,6 +126,11 @@ class QuoteExtractor:
         m = re.match(r"\s*,?\s*(he|she|He|She)\s+" + _ADVERB + r"(\w+)", rest)
         if m and m.group(2) in SPEECH_VERBS:
             return self._pronoun(sentence, m.group(1).lower(), m.group(2), close + 1 + m.start(1))
+        m = re.match(
+            r"\s*,?\s*(they|it|They|It|[Tt]he\s+(?:" + "|".join(ORG_NOUNS) + r"))\s+" + _ADVERB + r"(\w+)", rest
+        )
+        if m and m.group(2) in SPEECH_VERBS:
+            return Attribution(self._organisation_before(sentence, close + 1 + m.start(1)), m.group(2))
         m = re.match(r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + _ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b)", rest)
         if m:
             noun, verb = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
@@ -143,10 +156,25 @@ class QuoteExtractor:
                 return self._pronoun(sentence, pron.group(1), m.group(1), start)
         for mention in self._mention_at(sentence, close + 1, hi):
             tail = text[mention.span.end : hi]
-            verb = re.match(r"(?:,\s+[^,\"“”]{2,120},)?\s+" + _ADVERB + r"(\w+)", tail)
+            verb = re.match(r"(?:,\s+[^,\"“”]{2,250},)?\s+" + _ADVERB + r"(\w+)", tail)
             if verb and verb.group(1) in SPEECH_VERBS:
                 return Attribution(mention.actor, verb.group(1))
         return None
+
+    def _sentence_final(self, sentence: Sentence, after: int, hi: int) -> Attribution | None:
+        """`X was known for telling others "...", said another witness, former adviser Y.`: an
+        attribution that closes the sentence, after its last quote, covers the quotes before it."""
+        text = sentence.text
+        m = re.search(r",\s+(said|says|told|added|wrote|testified)\s+([^\"“”;]{2,250}?)[.!?]?$", text[after:hi])
+        if m is None:
+            return None
+        start = after + m.start(2)
+        people = [
+            f
+            for f in self._mention_at(sentence, start, hi)
+            if self.kind.get(f.actor) == "person" and not _POSSESSIVE.match(text, f.span.end)
+        ]
+        return Attribution(people[0].actor, m.group(1)) if people else None
 
     def _before_quote(self, sentence: Sentence, lo: int, open_: int) -> Attribution | None:
         """`X stated that ... "..."`, `X expressed "..."`, `He also noted that ... "..."`."""
@@ -162,7 +190,7 @@ class QuoteExtractor:
                 if _PREPOSITION.search(text, 0, mention.span.start):
                     continue  # `ambassador to Britain accused`: the place is not the subject
                 between = text[mention.span.end : at]
-                if re.fullmatch(r"(?:,\s+[^,\"“”]{2,120},)?\s+" + _ADVERB, between) or re.fullmatch(
+                if re.fullmatch(r"(?:,\s+[^,\"“”]{2,250},|,)?\s+" + _ADVERB, between) or re.fullmatch(
                     r"\s+[a-z]+\s+", between
                 ):
                     return Attribution(mention.actor, verb.group(1))
@@ -174,6 +202,56 @@ class QuoteExtractor:
             if subject and subject.group(2):
                 owner = self._by_role(subject.group(2), sentence)
                 return Attribution(owner, cue) if owner else None
+            if cue.endswith("ing"):  # `X attacked the plans, saying "..."`: the sentence's subject speaks
+                first = next((m for m in self._outside(sentence, open_) if self.kind.get(m.actor) == "person"), None)
+                if first is not None and self._is_subject(sentence, first):
+                    return Attribution(first.actor, cue)
+        return None
+
+    def _outside(self, sentence: Sentence, limit: int) -> list[Mention]:
+        """Mentions in the sentence before `limit`, outside quotes, in order."""
+        return [
+            m
+            for m in self.by_sentence.get(sentence.id, [])
+            if m.span.start < limit and not self._in_quote(sentence.id, m.span.start)
+        ]
+
+    def _is_subject(self, sentence: Sentence, mention: Mention) -> bool:
+        """Whether a mention opens its sentence's main clause: only capitalised words (titles,
+        organisations, `But`), determiners and a role's modifiers come before it (`Tory leader X
+        said`, `But Mr X said`), after an opening phrase that ends with a comma. `Police praised X`
+        and `During his speech X` do not: a lower-case word that is no role comes first."""
+        before = re.sub(r"^[^,\"“”]{0,60},\s+", "", sentence.text[: mention.span.start])
+        before = re.sub(r"^(?:[Tt]he\s+[a-z]+\b[^,]*,\s+)$", "", before)  # `The company that runs Y, X,`
+        lower = [w for w in re.findall(r"[\w’'.-]+", before) if w[0].islower()]
+        lower = [w for w in lower if w not in _LEADS]
+        return not lower or lower[-1].rsplit("-", 1)[-1] in role_nouns()
+
+    def _organisation_before(self, sentence: Sentence, at: int) -> str | None:
+        """The organisation a `they`, `it` or `the company` at offset `at` means: the subject of
+        the nearest sentence before it that has one, passing over sentences that only quote or whose
+        subject is the same kind of pronoun. Any other subject (a person, `Police think`) stops the
+        search: nobody."""
+        here = self.blocks.get(sentence.block, [])
+        idx = next((i for i, s in enumerate(here) if s is sentence), 0)
+        pos = self.block_order.index(sentence.block) if sentence.block in self.blocks else 0
+        scope = list(reversed(here[: idx + 1]))
+        for b in reversed(self.block_order[max(0, pos - 4) : pos]):
+            scope += list(reversed(self.blocks[b]))
+        for s in scope:
+            limit = at if s is sentence else len(s.text)
+            outside = self._outside(s, limit)
+            first = outside[0] if outside else None
+            if first is not None and self.kind.get(first.actor) == "organization" and self._is_subject(s, first):
+                return first.actor
+            plain = s.text[:limit]
+            for o, c in sorted(self.quoted.get(s.id, []), reverse=True):
+                plain = plain[:o] + plain[c:]
+            if len(plain.split()) <= 3 or re.match(
+                r"\W*(?:(?:Now|But|And|Then|So|Yet),?\s+)*(?:they|it)\b", plain, re.I
+            ):
+                continue
+            return None
         return None
 
     def _by_role(self, noun: str, sentence: Sentence) -> str | None:
@@ -249,7 +327,11 @@ class QuoteExtractor:
             if len(fits) == 1:
                 return fits[0]
             if len(fits) > 1:
-                return self.last_speaker if self.last_speaker in fits else None
+                if self.last_speaker in fits:
+                    return self.last_speaker
+                first = next(m for m in self._outside(s, limit) if m.actor == fits[0])
+                speaks = _SUBJECT_CUE.match(s.text, first.span.end)
+                return fits[0] if self._is_subject(s, first) and speaks and speaks.group(1) in SPEECH_VERBS else None
         last = self.last_speaker
         if last and self.kind.get(last) == "person" and self._fits(last, pronoun):
             return last
@@ -369,10 +451,11 @@ class QuoteExtractor:
         last = inside[-1]
         clause = self._according_to(sentence, lo, hi, last.close if last.close is not None else last.end)
         found: list[Attribution | None] = []
+        final = self._sentence_final(sentence, last.close if last.close is not None else last.end, hi)
         for loc in inside:
             own = self._after_quote(sentence, loc.close, hi) if not clause and loc.close is not None else None
             if own is None and not clause:
-                own = self._before_quote(sentence, lo, loc.open)
+                own = final or self._before_quote(sentence, lo, loc.open)
             found.append(own)
         if clause:
             return [clause] * len(inside)

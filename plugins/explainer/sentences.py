@@ -75,6 +75,11 @@ MAX_SENTENCE = 1000  # characters; real sentences of news copy stay under a few 
 _BOUNDARY = re.compile(r"""[.!?]+['"’”)\]]*(?=\s+['"‘“(\[]?[\w¡¿])""")
 _WORD_CHAR = re.compile(r"[\w.]")
 _DIGIT_NEXT = re.compile(r"\s*\d")
+# A name of one to four capitalised words, then an inflected cue verb.
+_ATTRIBUTION_NEXT = re.compile(
+    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|told|tells|asked|asks|added|adds|testified|wrote|writes|replied|"
+    r"explained|insisted|warned|argued|noted|recalled|shouted|tweeted|conceded)\b"
+)
 _NEXT_START = re.compile(r"\s*['\"‘“(\[]*(.)", re.DOTALL)
 
 
@@ -134,6 +139,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         if _next_starts_lower(text, end):
             continue
+        if punct[-1] in '"”' and punct[0] in "?!" and _ATTRIBUTION_NEXT.match(text, end):
+            continue  # `"... investigation?” Holmes testified.`: the attribution belongs to the quote
         bounds.append((start, end))
         start = end
     bounds.append((start, len(text)))

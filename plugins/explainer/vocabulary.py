@@ -155,6 +155,10 @@ SPEECH_VERBS = frozenset(
         "countered",
         "concede",
         "conceded",
+        "attacked",
+        "assailed",
+        "assured",
+        "slammed",
         "accuse",
         "accused",
         "testify",
@@ -455,6 +459,14 @@ ROLE_NOUNS = frozenset(
 def role_nouns() -> frozenset[str]:
     return ROLE_NOUNS | word_list("role_nouns")[""]
 
+
+# Lower-case nouns that, naming what a thing is, make the name beside them an organisation.
+ORG_NOUNS = frozenset(
+    "company firm group label agency carrier airline bank lender insurer retailer maker manufacturer provider "
+    "website site platform network broadcaster newspaper publisher studio startup start-up conglomerate "
+    "subsidiary operator developer distributor chain brand club team party union charity organisation "
+    "organization association council service app".split()
+)
 
 # Capitalised words that make a name an organisation: "X University", "Y Agency".
 ORG_WORDS = frozenset(
