@@ -530,3 +530,34 @@ MORE_ATTRIBUTIONS = [
 @pytest.mark.parametrize(("body", "expected"), MORE_ATTRIBUTIONS)
 def test_more_attribution(body: str, expected: list[tuple[str, str | None]]) -> None:
     test_attribution(body, expected)
+
+
+ORGANISATIONS = [
+    # (text, organisations and places that must be found, by name or alias)
+    ("Ana Ruiz posted on Zipline and Fennel, a Harbor-based app maker, shared it.", {"Zipline", "Fennel", "Harbor"}),
+    (
+        "The Grange County Sheriff's Department and the People's Relief Army replied.",
+        {"Grange County Sheriff's Department", "People's Relief Army"},
+    ),
+    (
+        "The North Vale assembly and the Yes campaign met the Vale health commission.",
+        {"North Vale assembly", "Yes campaign", "Vale health commission"},
+    ),
+    (
+        "Norwind economist Tom Berg spoke at a Kestrel dealership in Littleton, Colo.",
+        {"Norwind", "Kestrel", "Colorado"},
+    ),
+    (
+        "The Tories and Labour clashed; Lib Dems and a Republican senator watched.",
+        {"Conservative Party", "Labour Party", "Liberal Democrats", "Republican Party"},
+    ),
+    ("Sales at Fenwick.com rose, the Sugar Land-based firm said.", {"Fenwick.com", "Sugar Land"}),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), ORGANISATIONS)
+def test_organisations_and_places_found(text: str, wanted: set[str]) -> None:
+    f = findings_for(text)
+    forms = {n for a in f.actors if a.kind != "person" for n in (a.name, *a.aliases)}
+    assert wanted <= forms, forms
+    assert not {a.name for a in f.actors if a.kind == "person"} & wanted

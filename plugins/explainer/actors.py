@@ -35,7 +35,7 @@ from .vocabulary import (
     word_list,
 )
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.))*\.?")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.)|\.(?=(?:com|org|net|io)\b))*\.?")
 _NAME_PARTICLES = frozenset(
     {
         "von",
@@ -95,9 +95,33 @@ _PLACE_SUFFIXES = frozenset(
         "port",
         "town",
         "village",
+        "plateau",
+        "desert",
+        "basin",
+        "coast",
+        "station",
+        "airport",
+        "stadium",
+        "square",
     ]
 )
 _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+# Capitalised words that are no one's name and name no organisation or place on their own.
+_NOT_NAMES = frozenset(
+    "God Christmas Easter Ramadan Eid Hanukkah Diwali Thanksgiving Halloween New Year Budget Internet "
+    "Pope I OK TV Mr Mrs Ms Dr Sir Coach North South East West".split()
+)
+_LOCATED = re.compile(r"^([A-Z][\w’'-]*?)-(?:based|born|bred|area|headquartered)$")
+# Lower-case heads that make `Name + head` an institution of its own: `the North East assembly`,
+# `the Yes campaign`, `the province's health commission`.
+_ORG_SUFFIXES = frozenset(
+    "assembly campaign council government police party committee commission ministry department agency "
+    "parliament senate court authority board union club league".split()
+)
+_INSTITUTION = re.compile(
+    r"\s+(?:(?!(?:the|a|an|of|in|at|on|to|for|by|with|from|outside|inside|near|and|or|but|its|his|her|their)\b)[a-z]+\s+){0,2}"
+    r"(?:" + "|".join(sorted(_ORG_SUFFIXES)) + r")\b"
+)
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -126,6 +150,11 @@ class Entry:
 class Gazetteer:
     entries: dict[tuple[str, ...], Entry]
     longest: int
+
+    @property
+    def dotted(self) -> frozenset[str]:
+        """One-word entries that end in a full stop: `Colo.`, `Calif.`."""
+        return frozenset(k[0] for k in self.entries if len(k) == 1 and k[0].endswith("."))
 
 
 @lru_cache(maxsize=1)
@@ -162,12 +191,16 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(entries, max(len(k) for k in entries))
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, keep: frozenset[str] = frozenset()) -> list[Token]:
+    """Words with their offsets; `keep` holds abbreviations whose full stop is part of them (`Colo.`)."""
     out = []
     for m in _TOKEN.finditer(text):
         word, start, end = m.group(0), m.start(), m.end()
         if word.endswith(".") and not (
-            re.fullmatch(r"(?:[A-Z]\.)+", word) or word in HEAD_ROLES or word[:-1].lower() in ABBREVIATIONS
+            re.fullmatch(r"(?:[A-Z]\.)+", word)
+            or word in HEAD_ROLES
+            or word[:-1].lower() in ABBREVIATIONS
+            or word in keep
         ):
             word, end = word[:-1], end - 1  # a sentence's full stop, not part of the word
         possessive = word.endswith(_POSSESSIVE)
@@ -221,7 +254,9 @@ class ActorExtractor:
         self.ambiguous: set[str] = set()
         self.acronym_owner: dict[str, str] = {}
         self.honorific: set[str] = set()  # people the story names with Mr, Ms, Dr, ...
-        self.tokens = {s.text: tokenize(s.text) for s in article.units}  # each sentence tokenized once
+        dotted = self.gaz.dotted
+        self.tokens = {s.text: tokenize(s.text, dotted) for s in article.units}  # each sentence tokenized once
+        self.place_hints: set[tuple[str, int]] = set()  # (sentence text, offset) of `X-based`, `X-born`
         self.mid_caps = self._mid_sentence_capitals()
 
     def _mid_sentence_capitals(self) -> set[str]:
@@ -251,9 +286,20 @@ class ActorExtractor:
             if current:
                 prev = current[-1]
                 gap = text[prev.end : t.start]
-                if gap != " " or prev.possessive:
+                if prev.possessive and gap.startswith(("'s ", "’s ")) and self._org_ahead(toks, i, text):
+                    gap = " "  # `the County Sheriff's Department`, `People's Liberation Army`: one name
+                if gap != " " or (prev.possessive and not self._org_ahead(toks, i, text)):
                     seqs.append(current)
                     current = []
+            hint = _LOCATED.match(t.text)
+            if hint:  # `Sugar Land-based`, `Swansea-born`: the words before the suffix are a place
+                t = Token(hint.group(1), t.start, t.start + len(hint.group(1)), False)
+                self.place_hints.add((text, t.start))
+                current.append(t)
+                seqs.append(current)
+                current = []
+                i += 1
+                continue
             current.append(t)
             # "Secretary of State", "University of the Philippines", "Ursula von der Leyen"
             j = i + 1
@@ -262,7 +308,9 @@ class ActorExtractor:
             if j > i + 1 and j < len(toks) and toks[j].capitalised and toks[j].text not in _TIME_WORDS:
                 link = toks[i + 1 : j]
                 words = [w.text for w in link]
-                joins_title = t.text in ORG_WORDS or t.text in HEAD_ROLES or t.text in ROLE_MODIFIERS
+                joins_title = (
+                    t.text in ORG_WORDS or t.text in HEAD_ROLES or t.text in ROLE_MODIFIERS or t.text in PLACE_WORDS
+                )
                 joins_name = all(w in _NAME_PARTICLES for w in words)
                 spaced = all(text[a.end : b.start] == " " for a, b in zip([t, *link], [*link, toks[j]]))
                 if spaced and ((joins_title and words[0] in ("of", "for")) or joins_name):
@@ -273,6 +321,16 @@ class ActorExtractor:
         if current:
             seqs.append(current)
         return seqs
+
+    @staticmethod
+    def _org_ahead(toks: list[Token], i: int, text: str) -> bool:
+        """Whether capitalised words from token `i` on, within three, reach an organisation's head word."""
+        for k in range(i, min(i + 3, len(toks))):
+            if not toks[k].capitalised or (k > i and text[toks[k - 1].end : toks[k].start] != " "):
+                return False
+            if toks[k].text in ORG_WORDS:
+                return True
+        return False
 
     def _trim_initial(self, text: str, seq: list[Token]) -> list[Token]:
         """Drop a capitalised first word that is only capitalised because it opens the sentence."""
@@ -288,7 +346,8 @@ class ActorExtractor:
         if first.lower() in STOPWORDS or (len(seq) > 1 and first.endswith(("ing", "ly"))):
             return seq[1:]
         if len(seq) == 1 and first not in self.mid_caps and not self._speaks(text, seq[0]):
-            return []
+            keep = first not in ROLE_MODIFIERS and _before_role_and_name().match(text, seq[0].end)
+            return seq if keep else []
         return seq
 
     def _lookup(self, words: list[str]) -> Entry | None:
@@ -352,6 +411,11 @@ class ActorExtractor:
             self._add(sentence, name, "organization", *span)
             return
 
+        institution = _INSTITUTION.match(after)
+        if institution and not any(w in HEAD_ROLES for w in words):
+            end = seq[-1].end + institution.end()  # `the North East assembly`, `the Yes campaign`
+            self._add(sentence, text[span[0] : end], "organization", span[0], end)
+            return
         compass = words[0] in ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western")
         if (any(w in PLACE_WORDS for w in words) or (compass and len(words) > 1)) and not any(
             w in HEAD_ROLES or w in ORG_WORDS for w in words
@@ -359,6 +423,9 @@ class ActorExtractor:
             self._add(sentence, text[span[0] : span[1]], "place", *span)
             return
 
+        if (text, seq[-1].start) in self.place_hints:
+            self._add(sentence, text[span[0] : span[1]], "place", *span)
+            return
         suffix = re.match(r"\s+([a-z]+)\b", after)
         if suffix and suffix.group(1) in _PLACE_SUFFIXES and not any(w in HEAD_ROLES for w in words):
             end = seq[-1].end + suffix.end()
@@ -382,7 +449,8 @@ class ActorExtractor:
         name = text[span[0] : span[1]]
         for n in range(len(words) - 1, 0, -1):  # `... to Britain Jane Doe`: a place, then a person
             place = self._lookup(words[:n])
-            if place is not None and self._name_shaped(words[n:]):
+            rest = words[n:]
+            if place is not None and (self._name_shaped(rest) or (len(rest) == 1 and self._lookup(rest) is not None)):
                 self._add(sentence, place.name, place.kind, seq[0].start, seq[n - 1].end, place.how != "demonym")
                 self._classify(sentence, seq[n:])
                 return
@@ -629,6 +697,26 @@ class ActorExtractor:
             elif tok.possessive or self._speaks(sentence.text, tok) or self._spoken_by(sentence.text, tok):
                 self.persons.setdefault(tok.text, _Person(tok.text))
                 self._add(sentence, tok.text, "person", tok.start, tok.end)
+            elif self._names_a_thing(sentence.text, tok, _initial):
+                # a name that is no one's: an organisation, brand or outlet (`posted on Zipline`,
+                # `Norwind economist Jane Doe`), or a place after `to` or `at`
+                where = re.search(r"\b(?:to|at)\s+$", sentence.text[: tok.start])
+                self._add(sentence, tok.text, "place" if where else "organization", tok.start, tok.end)
+
+    def _names_a_thing(self, text: str, tok: Token, initial: bool) -> bool:
+        """A lone capitalised word that is not a person's: mid-sentence, or opening the sentence
+        before a role and a name (`Norwind economist Jane Doe`); not a common word, a month, a
+        demonym or an adjective, and not inside a quote of its own (a title: `"Bambi"`)."""
+        word = tok.text
+        if any(c.isdigit() for c in word) or re.match(r"\s*-?\d", text[tok.end :]):
+            return False  # `Kestrel-1`, `Apollo 11`: the name of a craft or a product
+        if word.lower() in STOPWORDS or word in NON_ACTOR_ADJECTIVES or word in _TIME_WORDS or word in HEAD_ROLES:
+            return False
+        if word.lower() in word_list("thing_words")[""] or word in _NOT_NAMES:
+            return False
+        if re.match(r"[\"“”]", text[tok.end : tok.end + 1]) and re.search(r"[\"“”]$", text[: tok.start]):
+            return False
+        return not initial or (word not in ROLE_MODIFIERS and _before_role_and_name().match(text, tok.end) is not None)
 
     def _resolve_acronyms(self) -> None:
         """`INARE said` after `National Emergency Response Institute (INARE)`: the same organisation."""
@@ -701,6 +789,14 @@ class ActorExtractor:
     def _alias_like(f: _Found) -> bool:
         """Names and metonyms are aliases; demonyms and phrases such as `French diplomacy` are only mentions."""
         return f.alias and (not re.search(r"\s[a-z]", f.text) or f.text.startswith("the "))
+
+
+@lru_cache(maxsize=1)
+def _before_role_and_name() -> re.Pattern[str]:
+    """`Norwind economist Jane Doe`: a word before a role and a name is the organisation the role
+    belongs to (compiled once, from the shipped role list)."""
+    roles = "|".join(sorted(map(re.escape, role_nouns()), key=len, reverse=True))
+    return re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:" + roles + r")\s+[A-Z][a-z]")
 
 
 def _is_role_noun(word: str, before: list[str]) -> bool:

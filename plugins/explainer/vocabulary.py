@@ -632,6 +632,8 @@ STOPWORDS = frozenset(
         "of",
         "to",
         "others",
+        "former",
+        "late",
         "a",
         "an",
         "the",
@@ -853,10 +855,6 @@ NON_ACTOR_ADJECTIVES = frozenset(
         "Allied",
         "Soviet",
         "Communist",
-        "Democratic",
-        "Republican",
-        "Liberal",
-        "Conservative",
         "Socialist",
     ]
 )
