@@ -552,6 +552,9 @@ ORGANISATIONS = [
         {"Conservative Party", "Labour Party", "Liberal Democrats", "Republican Party"},
     ),
     ("Sales at Fenwick.com rose, the Sugar Land-based firm said.", {"Fenwick.com", "Sugar Land"}),
+    # a dateline: the city it was filed from and the agency it was filed for
+    ("LOS ANGELES (AP) — Ana Ruiz spoke.", {"Los Angeles", "AP"}),
+    ("HARBOR CITY, March 3 (Reuters) — Ana Ruiz spoke.", {"Harbor City", "Reuters"}),
 ]
 
 

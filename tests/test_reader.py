@@ -106,3 +106,37 @@ def test_bad_front_matter_warns_with_file_and_line() -> None:
     assert any(w.startswith("seeds/bad.txt:") and "YAML" in w for w in result.warnings)
     result = parse("---\ndate: 2024-01-02\ncolour: red\n---\nTitle\n\nBody.\n", path="seeds/k.txt")
     assert any("unknown front-matter key 'colour'" in w for w in result.warnings)
+
+
+def test_dateline_is_story_metadata_not_text() -> None:
+    a = parse("Headline\n\nHARBOR CITY (Reuters) — Ana Ruiz said the port would reopen.\n", path="s.txt").article
+    assert a.dateline is not None and a.dateline.text == "HARBOR CITY (Reuters)"
+    assert a.sentences[0].text == "Ana Ruiz said the port would reopen."
+    assert a.source == "Reuters"
+
+
+def test_dateline_with_a_date_and_agency_only() -> None:
+    a = parse("Headline\n\nLISBON, March 3 (Reuters) - Rates held.\n", path="s.txt").article
+    assert a.dateline is not None and a.dateline.text == "LISBON, March 3 (Reuters)"
+    a = parse("Headline\n\n(Reuters) — Rates held.\n", path="s.txt").article
+    assert a.dateline is not None and a.sentences[0].text == "Rates held."
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        (
+            "A crane lifts a boat in the harbour. (AP Photo/Jane Roe)",
+            "A crane lifts a boat in the harbour.",
+            "AP Photo/Jane Roe",
+        ),
+        ("A crane at work (Image: AGENCY)", "A crane at work", "Image: AGENCY"),
+        ("A crane at work. (JANE ROE/HARBOUR PICTURES)", "A crane at work.", "JANE ROE/HARBOUR PICTURES"),
+        ("Researchers looked at cranes. Getty", "Researchers looked at cranes.", "Getty"),
+        ("Above: A crane in the harbour.", "A crane in the harbour.", None),
+    ],
+)
+def test_captions_without_a_copyright_sign(line: str, caption: str, credit: str | None) -> None:
+    a = parse(f"Headline\n{line}\n\nThe port reopened on Monday.\n", path="s.txt").article
+    assert a.caption is not None and (a.caption.text, a.credit) == (caption, credit)
+    assert a.sentences[0].text == "The port reopened on Monday."

@@ -603,8 +603,34 @@ class ActorExtractor:
 
     # -- the whole article ----------------------------------------------------------------
 
+    def _dateline(self, unit: Sentence) -> None:
+        """`LOS ANGELES (AP)`: the city the story was filed from (itself, not the state a capital
+        stands for elsewhere) and the agency it was filed for."""
+        m = re.match(
+            r"(?P<place>[^(]*?)(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*\((?P<agency>[^)]+)\)", unit.text
+        )
+        if m is None:
+            return
+        place = m.group("place").strip()
+        if place:
+            city = place.split(",")[0].strip()
+            name = " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in city.split())
+            entry = self._lookup(name.split())
+            key = entry.name if entry is not None and entry.how == "name" else name
+            kind: ActorKind = entry.kind if entry is not None and entry.how == "name" else "place"
+            self._add(unit, key, kind, m.start("place"), m.start("place") + len(city), alias=False)
+        agency = m.group("agency").strip()
+        entry = self._lookup(agency.split())
+        self._add(
+            unit, entry.name if entry else agency, "organization", m.start("agency"), m.start("agency") + len(agency)
+        )
+
     def run(self) -> tuple[list[Actor], list[Mention], set[str]]:
+        if self.article.dateline is not None:
+            self._dateline(self.article.dateline)
         for s in self.article.units:
+            if s is self.article.dateline:
+                continue
             for m in _BRACKETED_FIRST.finditer(s.text):  # `Coach (Jane) Doe` is Jane Doe, the coach
                 full = f"{m.group(2)} {m.group(3)}"
                 person = self.persons.setdefault(full, _Person(full))

@@ -52,6 +52,7 @@ class Article:
     date: dt.date | None = None
     source: str | None = None
     language: str = "en"
+    dateline: Sentence | None = None  # `WASHINGTON (AP)`: where and for whom it was filed, as written
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -60,8 +61,8 @@ class Article:
 
     @property
     def units(self) -> tuple[Sentence, ...]:
-        """Every anchored unit that findings may point at: caption first, then the body."""
-        head = (self.caption,) if self.caption else ()
+        """Every anchored unit that findings may point at: caption and dateline first, then the body."""
+        head = tuple(u for u in (self.caption, self.dateline) if u is not None)
         return head + self.sentences
 
     def sentence(self, sentence_id: str) -> Sentence:

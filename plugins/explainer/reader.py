@@ -192,13 +192,45 @@ def is_byline(line: str) -> bool:
     return True
 
 
+# A photo credit closing the line under the headline: `(AP Photo/Jane Doe)`, `(Image: AGENCY)`,
+# `(Jane Doe / Agency)`, `(JANE DOE/AGENCY)`, `(Jane Doe, AP)`, or a bare `Getty` after the last sentence.
+_CREDIT = re.compile(
+    r"\s*\((?P<paren>(?:[^()]*(?:/|Photo|Image|Getty|Reuters|AFP|\bAP\b|Press)[^()]*)|[A-Z][A-Z .'/-]{3,})\)\s*$"
+    r"|(?<=[.!?])\s+(?P<bare>Getty(?: Images)?|Reuters|AFP|AP(?: Photo)?|EPA|PA)\s*$"
+)
+_CAPTION_LEAD = re.compile(r"^(?:Above|Pictured|Photo|File photo|Top)\s*:\s+")
+
+
 def _caption_split(line: str) -> tuple[str, str | None] | None:
-    """A photo caption carries a `©` credit; return (caption, credit)."""
-    if "©" not in line:
+    """The photo caption under the headline: one with a `©` credit, a credit in closing brackets,
+    or one that opens `Above:`; return (caption, credit)."""
+    if "©" in line:
+        text, _, credit = line.partition("©")
+        text = text.strip().rstrip("-–—|").strip()
+        return text, credit.strip() or None
+    found = _CREDIT.search(line)
+    if found:
+        return line[: found.start()].strip(), (found.group("paren") or found.group("bare")).strip()
+    lead = _CAPTION_LEAD.match(line)
+    if lead:
+        return line[lead.end() :].strip(), None
+    return None
+
+
+# `WASHINGTON (AP) —`, `LISBON, March 3 (Reuters) -`, `(Reuters) —`: where and for whom the story was filed.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])?(?:,\s+(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))??"
+    r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*\((?P<agency>[A-Z][\w .&-]{0,30})\)\s*[-—–]+\s*"
+)
+
+
+def _dateline_split(paragraph: str) -> tuple[str, str, str] | None:
+    """(dateline as written, its agency, the paragraph without it), or None."""
+    m = _DATELINE.match(paragraph)
+    if m is None or not (m.group("place") or paragraph.startswith("(")):
         return None
-    text, _, credit = line.partition("©")
-    text = text.strip().rstrip("-–—|").strip()
-    return text, credit.strip() or None
+    written = paragraph[: m.end()].rstrip(" -—–").strip()
+    return written, m.group("agency").strip(), paragraph[m.end() :]
 
 
 def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
@@ -238,6 +270,15 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
         byline = rest[0]
         rest = rest[1:]
 
+    dateline: Sentence | None = None
+    source = str(meta["source"]).strip() if meta.get("source") else None
+    first = next((i for i, ln in enumerate(rest) if not is_subhead(ln)), None)
+    if first is not None and (found := _dateline_split(rest[first])) and found[2].strip():
+        written, agency, remainder = found
+        dateline = Sentence("dateline", written, -2)
+        source = source or agency
+        rest = [*rest[:first], remainder, *rest[first + 1 :]]
+
     blocks: list[Block] = []
     counter = heads = 0
     for ln in rest:
@@ -264,7 +305,8 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
             credit=credit,
             byline=byline,
             date=_parse_date(meta.get("date"), path, warnings),
-            source=str(meta["source"]).strip() if meta.get("source") else None,
+            source=source,
+            dateline=dateline,
             language=str(meta.get("language") or "en").strip() or "en",
         ),
         warnings,

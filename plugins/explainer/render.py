@@ -267,11 +267,15 @@ class Renderer:
 
     def story_markdown(self, article: Article) -> str:
         blocks = []
+        dateline = article.dateline
         for block in article.blocks:
             if block.kind == "subhead":
                 blocks.append(("subhead", Markdown(escape(block.sentences[0].text))))
             else:
                 spans = [f'<span class="sentence" id="{s.id}">{escape(s.text)}</span>' for s in block.sentences]
+                if dateline is not None:  # where the story was filed, as the wire wrote it, opens the text
+                    spans.insert(0, f'<span class="sentence" id="{dateline.id}">{escape(dateline.text)}</span> —')
+                    dateline = None
                 blocks.append(("paragraph", Markdown(" ".join(spans))))
         return self._render(
             "story.md.j2", story_page(article.id), article=article, blocks=blocks, page_summary=summary(article)
