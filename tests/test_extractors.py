@@ -564,3 +564,29 @@ def test_organisations_and_places_found(text: str, wanted: set[str]) -> None:
     forms = {n for a in f.actors if a.kind != "person" for n in (a.name, *a.aliases)}
     assert wanted <= forms, forms
     assert not {a.name for a in f.actors if a.kind == "person"} & wanted
+
+
+DATES = [
+    # (sentence, story date, [(date, phrase)])
+    ("The hearing is scheduled for January 30.", "2024-12-10", [("2025-01-30", "January 30")]),
+    ("Growth is forecast in September.", "2025-03-14", [("2025-09", "in September")]),
+    ("The deal closes later on Friday.", "2025-03-14", [("2025-03-14", "on Friday")]),
+    (
+        "He will have surgery on Monday after the defeat on Saturday.",
+        "2025-03-16",
+        [("2025-03-17", "on Monday"), ("2025-03-15", "on Saturday")],
+    ),
+    (
+        "They meet on 13 March, and again six days later.",
+        "2025-02-27",
+        [("2025-03-13", "on 13 March"), ("2025-03-19", "six days later")],
+    ),
+    ("They meet again in a fortnight.", "2025-02-27", [("2025-03-13", "in a fortnight")]),
+    ("She recalled a key September meeting.", "2025-11-20", [("2025-09", "September")]),
+    ("Sales fell last month.", "2025-01-10", [("2024-12", "last month")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "date", "expected"), DATES)
+def test_dates_take_the_year_the_tense_allows(sentence: str, date: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.date, e.when) for e in findings_for(sentence, date).events] == expected

@@ -24,15 +24,61 @@ _PATTERNS = [
         re.compile(rf"\b(?:(on|last|next|this|earlier|late|early)\s+)?({'|'.join(WEEKDAYS)})\b", re.IGNORECASE),
     ),
     ("relative", re.compile(r"\b(yesterday|today|tomorrow)\b", re.IGNORECASE)),
+    ("this_month", re.compile(r"\b(last|this|next)\s+month\b", re.IGNORECASE)),
+    (
+        "ahead",
+        re.compile(r"\bin\s+(?:(a)\s+fortnight|(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?))\b"),
+    ),
+    ("later", re.compile(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+later\b")),
+    # a month as a modifier: `a key September meeting` (never `May`, which is also a verb)
+    (
+        "bare_month",
+        re.compile(rf"\b(?<!\d )({'|'.join(m for m in _MONTH_NUM if len(m) > 3 and m != 'May')})(?=\s+[a-z])"),
+    ),
 ]
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Where a clause ends before a date: the date belongs to the words after (`will have surgery on
+# Monday after fracturing his thumb in the win on Saturday`: Saturday is past).
+_CLAUSE_START = re.compile(r"[.;]\s|,\s|\b(?:after|since|following|before|when|which|who|while|but|as)\b")
+
+
+def _clause(text: str, at: int) -> str:
+    """The words of the clause that a date at `at` belongs to, before it."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, at)]
+    return text[starts[-1] if starts else 0 : at]
 
 
 def _future(text: str, at: int) -> bool:
     """Whether the clause before a date speaks of the future: `will be flown on Saturday`."""
-    clause = re.split(r"[.;]\s", text[:at])[-1]
     return bool(
-        re.search(r"\b(?:will|would|due to|scheduled|expects?|expected|set to|plans? to|is to|are to|next)\b", clause)
+        re.search(
+            r"\b(?:will|would|due to|scheduled|expects?|expected|set to|plans? to|is to|are to|next|forecast|starts?|begins?)\b",
+            _clause(text, at),
+        )
     )
+
+
+def _past(text: str, at: int) -> bool:
+    """Whether the clause before a date speaks of the past: `was confirmed on`, `met in`."""
+    return bool(re.search(r"\b(?:was|were|had|did|last|ago|since)\b|\b[a-z]{3,}ed\b", _clause(text, at)))
+
+
+def _nearest_year(base: dt.date, month: int, day: int | None, future: bool, past: bool) -> int | None:
+    """The year that puts a month (and day) nearest the story's date, as the tense allows:
+    `is scheduled for January 30` in a December story is next January."""
+    best: tuple[int, int] | None = None
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            when = dt.date(year, month, day or 1)
+        except ValueError:
+            continue
+        ref = base if day else base.replace(day=1)
+        if (future and when < ref) or (past and when > ref):
+            continue
+        distance = abs((when - ref).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else None
 
 
 def _weekday(base: dt.date, name: str, modifier: str | None) -> dt.date:
@@ -40,6 +86,8 @@ def _weekday(base: dt.date, name: str, modifier: str | None) -> dt.date:
     delta = (base.weekday() - target) % 7
     if modifier and modifier.lower() == "next":
         return base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
+    if modifier == "future":  # `will fly on Friday`, said on a Friday, is that day; only `next Friday` is a week on
+        return base + dt.timedelta(days=(target - base.weekday()) % 7)
     if modifier and modifier.lower() == "last" and delta == 0:
         delta = 7
     return base - dt.timedelta(days=delta)
@@ -49,29 +97,45 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
     try:
         if kind == "mdy" or kind == "dmy":
             month_s, day_s = (m.group(1), m.group(2)) if kind == "mdy" else (m.group(2), m.group(1))
-            year = int(m.group(3)) if m.group(3) else (base.year if base else None)
-            if year is None:
+            if m.group(3):
+                return dt.date(int(m.group(3)), _MONTH_NUM[month_s], int(day_s)).isoformat()
+            if base is None:
                 return None
-            return dt.date(year, _MONTH_NUM[month_s], int(day_s)).isoformat()
-        if kind == "month":
-            year = int(m.group(2)) if m.group(2) else (base.year if base else None)
-            looks_back = re.match(r"(?:since|last|in)\b", m.group(0)) and not _future(m.string, m.start())
+            future, past = _future(m.string, m.start()), _past(m.string, m.start())
+            picked = _nearest_year(base, _MONTH_NUM[month_s], int(day_s), future, past and not future)
+            return dt.date(picked, _MONTH_NUM[month_s], int(day_s)).isoformat() if picked else None
+        if kind in ("month", "bare_month"):
             month = _MONTH_NUM[m.group(1)]
-            if year is not None and not m.group(2) and base and looks_back and month > base.month:
-                year -= 1  # "since October", said in February, is last October
-            elif year is not None and not m.group(2) and base and _future(m.string, m.start()) and month < base.month:
-                year += 1  # "a cut expected in January", said in November, is next January
+            year: int | None
+            if kind == "month" and m.group(2):
+                year = int(m.group(2))
+            elif base is None:
+                return None
+            else:
+                future = _future(m.string, m.start())
+                looks_back = bool(re.match(r"(?:since|last)\b", m.group(0))) or _past(m.string, m.start())
+                year = _nearest_year(base, month, None, future, looks_back and not future)
             if year is None or not dt.MINYEAR <= year <= dt.MAXYEAR:  # "in May 0000", next January after 9999
                 return None
-            return f"{year:04d}-{_MONTH_NUM[m.group(1)]:02d}"
+            return f"{year:04d}-{month:02d}"
         if base is None:
             return None
+        if kind == "this_month":
+            shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+            y, mo = divmod(base.year * 12 + base.month - 1 + shift, 12)
+            return f"{y:04d}-{mo + 1:02d}"
+        if kind == "ahead":
+            n = 14 if m.group(1) else (int(m.group(2)) if m.group(2).isdigit() else _SMALL[m.group(2)])
+            unit = 1 if m.group(1) else (7 if m.group(3).startswith("week") else 1)
+            return (base + dt.timedelta(days=n * unit)).isoformat()
+        if kind == "later":
+            return None  # resolved against the date before it in `extract_events`
         if kind == "weekday":
             if m.group(2)[0].islower():
                 return None
             given = (m.group(1) or "").lower()
             modifier = (
-                given if given in ("next", "last", "this") else ("next" if _future(m.string, m.start()) else None)
+                given if given in ("next", "last", "this") else ("future" if _future(m.string, m.start()) else None)
             )
             return _weekday(base, m.group(2), modifier).isoformat()
         word = m.group(1).lower()
@@ -79,6 +143,15 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
         return (base + dt.timedelta(days=offset)).isoformat()
     except (ValueError, OverflowError):  # no such day, or past year 1 or 9999 (`date: 9999-12-31`, `tomorrow`)
         return None
+
+
+def _later(m: re.Match[str], earlier: list[str]) -> str | None:
+    """`six days later`: the date named before it in the sentence, moved on."""
+    if not earlier or len(earlier[-1]) != 10:
+        return None
+    n = int(m.group(1)) if m.group(1).isdigit() else _SMALL[m.group(1)]
+    days = n * (7 if m.group(2).startswith("week") else 1)
+    return (dt.date.fromisoformat(earlier[-1]) + dt.timedelta(days=days)).isoformat()
 
 
 def extract_events(article: Article) -> list[Event]:
@@ -91,6 +164,8 @@ def extract_events(article: Article) -> list[Event]:
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 iso = _resolve(kind, m, article.date)
+                if kind == "later":
+                    iso = _later(m, [d for a, _, d in sorted(found) if a < m.start()])
                 if iso:
                     taken.append((m.start(), m.end()))
                     found.append((m.start(), m.end(), iso))
