@@ -590,3 +590,37 @@ DATES = [
 @pytest.mark.parametrize(("sentence", "date", "expected"), DATES)
 def test_dates_take_the_year_the_tense_allows(sentence: str, date: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.date, e.when) for e in findings_for(sentence, date).events] == expected
+
+
+GLOSSES = [
+    # (sentence, [(term, definition)]): terms a story explains in its own words
+    (
+        "Sales of river permits -- licences to fish a stretch for a season -- fell.",
+        [("river permits", "Licences to fish a stretch for a season")],
+    ),
+    (
+        "It cut the harbour levy - a charge which ships pay on entry - again.",
+        [("harbour levy", "A charge which ships pay on entry")],
+    ),
+    (
+        "Patients had marsh fever, one of the two common forms of the illness, doctors said.",
+        [("marsh fever", "One of the two common forms of the illness")],
+    ),
+    (
+        "Vibrio harveyi, the bacteria that make the sea glow, was found.",
+        [("Vibrio harveyi", "The bacteria that make the sea glow")],
+    ),
+    (
+        "Tide lock syndrome is where a harbour cannot drain. Tide lock syndrome is rare.",
+        [("Tide lock syndrome", "Where a harbour cannot drain")],
+    ),
+    ('They backed the "two ports, one toll" formula again.', [("two ports, one toll", "A formula named in the story")]),
+    # not glosses: figures, people, clauses
+    ("Revenue - £160m - fell. Mr Ruiz - who led the firm - left. It was quiet - internally at least.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GLOSSES)
+def test_terms_the_story_explains(sentence: str, expected: list[tuple[str, str]]) -> None:
+    f = findings_for(sentence)
+    assert [(t.term, t.definition) for t in f.terms if not t.term.isupper()] == expected

@@ -8,7 +8,7 @@ from .actors import extract_actors
 from .figures import extract_figures
 from .model import Article, Findings, Term
 from .quotes import extract_quotes
-from .terms import defined_terms, find_definitions, locate_uses
+from .terms import defined_terms, find_definitions, find_glosses, gloss_terms, locate_uses
 from .timeline import extract_events
 from .vocabulary import ORG_WORDS
 
@@ -27,7 +27,8 @@ def acronyms(terms: Iterable[Term]) -> frozenset[str]:
 
 def extract(article: Article, curated_terms: Iterable[Term] = ()) -> Findings:
     curated = tuple(curated_terms)
-    defined = defined_terms(find_definitions(article))
+    acronyms_defined = defined_terms(find_definitions(article))
+    defined = [*acronyms_defined, *gloss_terms(find_glosses(article), acronyms_defined)]
     actors, mentions, _ambiguous = extract_actors(article, acronyms((*defined, *curated)))
     quotes = extract_quotes(article, actors, mentions)
     return Findings(

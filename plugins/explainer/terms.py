@@ -69,6 +69,105 @@ def find_definitions(article: Article) -> list[Definition]:
     return out
 
 
+@dataclass(frozen=True)
+class Gloss:
+    """A term the story explains in its own words: `fleet sales -- vehicles sold to companies --`."""
+
+    term: str
+    definition: str
+    span: Span
+
+
+# Words that open a clause, not an explanation: `X - who ...`, `X - said ...`.
+_NOT_DEFINITIONS = frozenset("who which that both and but or said says if something anything everything".split())
+# Words a term is never made of: ordinals, time words, openers of a sentence.
+_NOT_TERM_WORDS = frozenset(
+    "first second third fourth fifth last next this again back now then here there although however when while "
+    "the this that these those it they he she we".split()
+)
+
+
+def _term_like(term: str) -> bool:
+    """A phrase of one to four content words: no participle, ordinal, time word or sentence opener."""
+    words = term.lower().split()
+    return 1 <= len(words) <= 4 and not any(
+        w in _NOT_TERM_WORDS or w in _FUNCTION or (w.endswith("ed") and len(w) > 4) for w in words
+    )
+
+
+_FUNCTION = frozenset(
+    "a an the of in on at to for from by with and or but as its his her their this that these those "
+    "is are was were be been has have had will would can could may might than then also only".split()
+)
+# `mortgage approvals -- loans agreed but not yet made --`, `the grant - a scheme which ... -`
+_DASHED = re.compile(r"\s(?P<dash>--|[-–—])\s+(?P<def>[a-z][^-–—\"“”;]{3,120}?)(?:\s+(?P=dash)\s|[.;]?$)")
+_LAST_WORDS = re.compile(r"(?<![\w-])((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)$")
+# `Cannabis use disorder is where ...`: a sentence that opens by saying what a thing is
+_COPULAR = re.compile(
+    r"^(?P<term>[A-Z][a-z-]+(?:\s+[a-z][\w-]*){1,3})\s+(?:is|are)\s+(?P<def>(?:where|when|a|an|the)\s+.{10,200})$"
+)
+# `pneumonic plague, one of the two main forms of ...,`, `bubonic plague, which can ...`, `Yersinia pestis, the bacteria that`
+_APPOSED = re.compile(
+    r"(?P<term>(?<![\w-])(?:[a-z][\w-]+|[A-Z][a-z]+)\s+[a-z][\w-]+),\s+"
+    r"(?P<def>(?:one of the|a (?:type|form|kind|class) of|which (?:is an?|are|can|causes?)|the \w+ (?:that|which))\s[^,;—–]{5,160})"
+)
+# `the "one country, two systems" formula`: a quoted name for a policy
+_QUOTED_NAME = re.compile(
+    r"[\"“](?P<term>[^\"“”]{3,60})[\"”]\s+(?P<def>formula|policy|principle|doctrine|strategy|plan|rule|scheme)\b"
+)
+
+
+def find_glosses(article: Article) -> list[Gloss]:
+    """Terms a story explains without an acronym: in dashes, in an apposition, in a sentence that
+    says what the thing is, and a quoted name followed by what it is. The term must be a phrase
+    of content words; the explanation must read as one (no figures, no quote, not `who ...`)."""
+    out: list[Gloss] = []
+    seen: set[str] = set()
+    lowered = " ".join(u.text for u in article.units).lower()
+    for unit in article.units:
+        text = unit.text
+        found: list[tuple[str, str, int, int]] = []
+        for m in _DASHED.finditer(text):
+            last = _LAST_WORDS.search(text, 0, m.start())
+            words = last.group(1).split() if last else []
+            while any(w in _FUNCTION for w in words):  # the content words right before the dash
+                words = words[max(i for i, w in enumerate(words) if w in _FUNCTION) + 1 :]
+            definition = m.group("def").strip()
+            first = definition.split()[0]
+            if (
+                words
+                and not any(c.isdigit() for c in definition)
+                and first not in _NOT_DEFINITIONS
+                and not first.endswith("ly")
+            ):
+                found.append((" ".join(words), definition, m.start() - len(" ".join(words)), m.end("def")))
+        m2 = _COPULAR.match(text)
+        if m2 and lowered.count(m2.group("term").lower()) > 1:
+            found.append((m2.group("term"), m2.group("def").rstrip("."), 0, len(text)))
+        for m in _APPOSED.finditer(text):
+            if m.group("term").split()[0] not in _FUNCTION:
+                found.append((m.group("term"), m.group("def").strip(), m.start("term"), m.end("def")))
+        for m in _QUOTED_NAME.finditer(text):
+            found.append((m.group("term"), f"a {m.group('def')} named in the story", m.start("term"), m.end("def")))
+        for term, definition, start, end in found:
+            key = term.lower()
+            if key in seen or len(term) < 3 or not _term_like(term):
+                continue
+            seen.add(key)
+            out.append(Gloss(term, definition[:1].upper() + definition[1:], Span(article.id, unit.id, start, end)))
+    return out
+
+
+def gloss_terms(glosses: Iterable[Gloss], taken: Iterable[Term] = ()) -> list[Term]:
+    """Glosses as glossary terms (an acronym the story defines keeps its own entry)."""
+    have = {t.term.lower() for t in taken} | {a.lower() for t in taken for a in t.aliases}
+    return [
+        Term(id=slugify(g.term) or "term", term=g.term, definition=g.definition, source="article", defined_at=g.span)
+        for g in glosses
+        if g.term.lower() not in have
+    ]
+
+
 def surface_pattern(surfaces: Iterable[str]) -> re.Pattern[str] | None:
     """One alternation, longest first, inside word boundaries, plural `s` allowed."""
     return _compiled(tuple(sorted({f for f in surfaces if f}, key=lambda f: (-len(f), f))))
