@@ -524,6 +524,22 @@ MORE_ATTRIBUTIONS = [
     ),
     # the subject of a participle: `X attacked the plan, saying "..."`
     ('Party leader Tom Berg attacked the plan, saying it was "a fraud".', [("a fraud", "Tom Berg")]),
+    # the name right after the quote speaks, however long the apposition (with commas) before its verb
+    (
+        '"The water is there," study author Eva Lind, a chemist at the Harbour Institute in Vale, Norland, '
+        "and Norwind University in Port Ash, said in a statement.",
+        [("The water is there", "Eva Lind")],
+    ),
+    # an organisation named in a person's apposition is not the subject of the person's verb
+    (
+        'Tom Berg, a teacher at Vale\'s Harbour High School, said officials have "ignored" staff.',
+        [("ignored", "Tom Berg")],
+    ),
+    # a title naming an office is an organisation, and it speaks as one
+    (
+        'The Norland High Commissioner for Fisheries said the rule did "not apply" at sea.',
+        [("not apply", "Norland High Commissioner for Fisheries")],
+    ),
 ]
 
 

@@ -498,8 +498,8 @@ class ActorExtractor:
             ):
                 k += 2
             name = words[k:]
-            if not 1 <= len(name) <= 4:
-                continue
+            if not 1 <= len(name) <= 4 or not name[0][:1].isupper():
+                continue  # `Commissioner for Human Rights`: a title that names an office, not a person
             if any(w in HEAD_ROLES or w in ROLE_MODIFIERS or w in ORG_WORDS or _is_acronym(w) for w in name):
                 continue
             if self._lookup(name) is not None and words[h] not in HONORIFICS:

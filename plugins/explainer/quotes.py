@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Actor, Article, Mention, Quote, Sentence, Span
 from .quotemarks import scan
@@ -35,6 +36,28 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _PREPOSITION = re.compile(
     r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?$", re.IGNORECASE
 )
+# Between a closing mark and the speaker's name: a comma and the words of a role, nothing that speaks.
+# (`..." in Russia, Jane Doe, ... told AFP`: a phrase that ends the quoted clause may come first)
+_ROLE_WORDS_ONLY = re.compile(
+    r"\s*(?:(?:in|at|on|to|from|for|of|with|by|about|over|into)\s+[^,\"“”]{1,60},)?\s*,?\s*"
+    r"(?:(?!(?:in|at|on|to|from|for|of|with|by|about|over|into|and|or|but|that|which|who)\b)"
+    r"(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){0,6}"
+)
+
+
+@lru_cache(maxsize=1)
+def _cue_after_apposition() -> re.Pattern[str]:
+    """After a name: an apposition (commas inside it allowed) ending right before a cue verb."""
+    verbs = "|".join(
+        sorted(
+            (v for v in SPEECH_VERBS if v.endswith(("s", "ed")) or v in ("said", "told", "wrote")),
+            key=len,
+            reverse=True,
+        )
+    )
+    return re.compile(r"(?:,\s+[^\"“”;]{2,300}?,)?\s+" + _ADVERB + r"(" + verbs + r")\b")
+
+
 # After a subject: an apposition in commas or dashes, an adverb, then its verb (`X - who ... - said`).
 _SUBJECT_CUE = re.compile(
     r"(?:,\s+[^,\"“”]{2,250},|\s+[-–—]\s+[^-–—\"“”]{2,250}\s+[-–—])?\s+(?:(?:also|then|later|again|\w+ly)\s+)?(\w+)"
@@ -154,11 +177,14 @@ class QuoteExtractor:
             pron = re.match(r"(he|she)\b", after)
             if pron:
                 return self._pronoun(sentence, pron.group(1), m.group(1), start)
-        for mention in self._mention_at(sentence, close + 1, hi):
-            tail = text[mention.span.end : hi]
-            verb = re.match(r"(?:,\s+[^,\"“”]{2,250},)?\s+" + _ADVERB + r"(\w+)", tail)
-            if verb and verb.group(1) in SPEECH_VERBS:
-                return Attribution(mention.actor, verb.group(1))
+        # `..." Doe added`, `...," study author Jane Doe, a scientist at X in Y, Z, said`: the first
+        # name after the quote, with at most a role before it, is the subject of the cue after it
+        for named in self._mention_at(sentence, close + 1, hi):
+            if not _ROLE_WORDS_ONLY.fullmatch(text[close + 1 : named.span.start]):
+                continue
+            verb = _cue_after_apposition().match(text, named.span.end, hi)
+            if verb:
+                return Attribution(named.actor, verb.group(1))
         return None
 
     def _sentence_final(self, sentence: Sentence, after: int, hi: int) -> Attribution | None:
@@ -190,9 +216,12 @@ class QuoteExtractor:
                 if _PREPOSITION.search(text, 0, mention.span.start):
                     continue  # `ambassador to Britain accused`: the place is not the subject
                 between = text[mention.span.end : at]
-                if re.fullmatch(r"(?:,\s+[^,\"“”]{2,250},|,)?\s+" + _ADVERB, between) or re.fullmatch(
-                    r"\s+[a-z]+\s+", between
-                ):
+                enclosed = self.kind.get(mention.actor) == "person" and text[: mention.span.start].endswith(", ")
+                if (
+                    re.fullmatch(r"(?:,\s+[^,\"“”]{2,250},)?\s+" + _ADVERB, between)
+                    or re.fullmatch(r"\s+[a-z]+\s+", between)
+                    or (enclosed and re.fullmatch(r",\s+" + _ADVERB, between))
+                ):  # `Role, Jane Doe, said`
                     return Attribution(mention.actor, verb.group(1))
         if verbs and lo == 0:  # the sentence's subject speaks: "The governor declined ..., saying ..."
             cue = verbs[0].group(1)
