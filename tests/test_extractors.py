@@ -410,6 +410,14 @@ NOT_PEOPLE = [
     ("He lives at 12 Elm Drive near Maple Place.", ["Elm Drive", "Maple Place"]),
     ("The Lantern Review and the NBA-leading Comets met.", ["Lantern Review", "NBA-leading Comets"]),
     ("Others said the deal was off.", ["Others"]),
+    # titles in quotes of their own, places a story puts things at, a planet, a name inside an office
+    (
+        'Fans saw "Harbor Lights," "Blue Moon Rising" and "We Will Not Go" at the fair.',
+        ["Harbor Lights", "Blue Moon Rising", "We Will Not Go"],
+    ),
+    ("The team trains at Ferny Brook and plays at Ferny Brook on Sundays.", ["Ferny Brook"]),
+    ("The probe passed Saturn and the Institute for Ocean Research and Mapping said so.", ["Saturn", "Mapping"]),
+    ('"I will not talk. If Tom wants a deal, fine," Ana Ruiz said.', ["If Tom"]),
 ]
 
 

@@ -111,6 +111,10 @@ _NOT_NAMES = frozenset(
     "God Christmas Easter Ramadan Eid Hanukkah Diwali Thanksgiving Halloween New Year Budget Internet "
     "Pope I OK TV Mr Mrs Ms Dr Sir Coach North South East West".split()
 )
+_POSSESSIVE_AFTER = re.compile(r"['’]")
+_WHERE = re.compile(
+    r"(?:\b(?:in|at|near|outside|from)\s+(?:the\s+)?|\b(?:village|town|city|region|province|district|county|state) of\s+)$"
+)
 _LOCATED = re.compile(r"^([A-Z][\w’'-]*?)-(?:based|born|bred|area|headquartered)$")
 # Lower-case heads that make `Name + head` an institution of its own: `the North East assembly`,
 # `the Yes campaign`, `the province's health commission`.
@@ -217,8 +221,10 @@ def _is_acronym(word: str) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip()
-    return not before or before[-1] in '"“‘(:—–-•' or before.endswith(("\u2019", "'"))
+    """Whether a word opens a sentence: the unit's first word, or one after a sentence's end, a
+    quotation mark, a bracket or a dash (`...the figures. If Ken wants...` inside one quoted unit)."""
+    before = text[max(0, start - 8) : start].rstrip()
+    return not before or before[-1] in '"“‘(:—–-•.?!' or before.endswith(("\u2019", "'"))
 
 
 @dataclass
@@ -301,6 +307,22 @@ class ActorExtractor:
                 i += 1
                 continue
             current.append(t)
+            # `Center for Disease Control and Prevention`: `and` one more word, inside an organisation's name
+            if (
+                i + 2 < len(toks)
+                and toks[i + 1].text == "and"
+                and toks[i + 2].capitalised
+                and any(w.text in ORG_WORDS for w in current)
+                and (
+                    i + 3 >= len(toks)
+                    or not toks[i + 3].capitalised
+                    or text[toks[i + 2].end : toks[i + 3].start] != " "
+                )
+                and text[t.end : toks[i + 2].start] == " and "
+            ):
+                current.extend(toks[i + 1 : i + 3])
+                i += 3
+                continue
             # "Secretary of State", "University of the Philippines", "Ursula von der Leyen"
             j = i + 1
             while j < len(toks) and toks[j].text in _JOINERS and not t.possessive:
@@ -386,6 +408,8 @@ class ActorExtractor:
 
         if len(words) == 1 and (words[0] in NON_ACTOR_ADJECTIVES or words[0] in NON_ACTOR_ACRONYMS):
             return
+        if re.search(r"[\"“]$", text[: span[0]]) and re.match(r"[,.!?]?[\"”]", text[span[1] :]) and len(words) > 1:
+            return  # a title in quotes of its own: a film, a song, a slogan (`"Mary Poppins"`)
         if len(words) == 1 and (words[0] in self.terms or words[0].replace(".", "") in self.terms):
             return
         if " ".join(words) in self.terms:
@@ -654,12 +678,17 @@ class ActorExtractor:
         nothing of a person (no role, no title, no common given name), is an organisation:
         `The label's owner, Big Machine, which ...`, `property website Rightmove`, `X's shares`."""
         evidence: set[str] = set()
+        located: dict[str, int] = defaultdict(int)  # `at Thorp Arch`, `the village of X`: where something is
+        mentions: dict[str, int] = defaultdict(int)
         for sid, found in self.found.items():
             text = next((u.text for u in self.article.units if u.id == sid), "")
             for f in found:
                 if self.kinds.get(f.key) != "person":
                     continue
                 before, after = text[: f.start], text[f.end :]
+                mentions[f.key] += 1
+                if _WHERE.search(text, max(0, f.start - 40), f.start) and not _POSSESSIVE_AFTER.match(text, f.end):
+                    located[f.key] += 1
                 noun = re.search(r"\b([a-z][\w-]*)\s+$", before)
                 if (
                     re.match(r",?\s+which\b", after)
@@ -678,16 +707,18 @@ class ActorExtractor:
                     )
                 ):
                     evidence.add(f.key)
-        for key in sorted(evidence):
+        places = {k for k, n in located.items() if 2 * n >= mentions[k]}  # where it is, at least every other time
+        for key in sorted(evidence | places):
             person = self.persons.get(key)
             if person and (person.roles or key in self.honorific or given_name_pronoun(key)):
                 continue
-            self.kinds[key] = "organization"
+            kind: ActorKind = "place" if key in places and key not in evidence else "organization"
+            self.kinds[key] = kind
             self.persons.pop(key, None)
             for found in self.found.values():
                 for i, f in enumerate(found):
                     if f.key == key:
-                        found[i] = _Found(key, "organization", f.start, f.end, f.text, f.alias)
+                        found[i] = _Found(key, kind, f.start, f.end, f.text, f.alias)
 
     def _resolve_singles(self) -> None:
         index: dict[str, set[str]] = defaultdict(set)

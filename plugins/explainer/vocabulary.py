@@ -463,7 +463,8 @@ def role_nouns() -> frozenset[str]:
 # Lower-case nouns that, naming what a thing is, make the name beside them an organisation.
 ORG_NOUNS = frozenset(
     "company firm group label agency carrier airline bank lender insurer retailer maker manufacturer provider "
-    "website site platform network broadcaster newspaper publisher studio startup start-up conglomerate "
+    "website site platform network broadcaster newspaper publisher studio startup start-up conglomerate journal "
+    "magazine outlet tabloid paper consultancy "
     "subsidiary operator developer distributor chain brand club team party union charity organisation "
     "organization association council service app".split()
 )
@@ -578,6 +579,7 @@ ORG_WORDS = frozenset(
         "Studios",
         "Theatre",
         "Theater",
+        "Research",
         "Team",
         "Unit",
         "Productions",
@@ -1054,6 +1056,7 @@ PLACE_WORDS = frozenset(
         "Square",
         "Street",
         "St.",
+        "St",
         "Avenue",
         "Ave.",
         "Road",
