@@ -458,6 +458,7 @@ FIGURE_SHAPES = [
     # not figures: ages, addresses, scores, relative dates, compound adjectives, model numbers, phones
     ("Jane Doe, 32, of 1119 Elm St., and a 55-year-old man were held.", []),
     ("The one-off fee, the two-bit deal and a 24-carat ring came 13 months ago.", []),
+    ("They backed a two-state solution in a two-horse race for a one-party state.", []),
     ("They won 24-18 and lead 109-98, and will meet in five years' time or six days later.", []),
     ("Call 0845 8 505 505 about the 30-year bond.", []),
     ("It bought six Airbus A321 aircraft.", [("six Airbus", 6, None)]),

@@ -234,7 +234,8 @@ _JUNK_AFTER = re.compile(
     r"(?:-|\s)years?-old\b|-years?\s+(?:bond|note|yield|gilt|treasury|treasuries|loan)s?\b"
     r"|\s+(?:years?|months?|weeks?|days?|hours?|decades?|centuries)\s+(?:ago|later|earlier)\b"
     r"|\s+(?:years?|months?|weeks?|days?)['’]s?\s+time\b"
-    r"|-(?:off|bit|way|time|sided|carat|pointer|year-old|years-old|hander|all)\b"
+    r"|-(?:off|bit|way|time|sided|carat|pointer|year-old|years-old|hander|all|tier|horse|man)\b"
+    r"|-(?:state\s+solution|party\s+(?:system|state|rule))\b"  # set phrases of politics, not counts
     r"|\s+or\s+(?:above|older|over|younger)\b",
     re.IGNORECASE,
 )

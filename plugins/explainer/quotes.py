@@ -20,6 +20,7 @@ from .quotemarks import scan
 from .vocabulary import ORG_NOUNS, SPEECH_VERBS, given_name_pronoun, role_nouns
 
 _PRONOUNS = {"he": "person", "she": "person"}
+WALK = 12  # sentences a pronoun or a description may reach back
 # Words that tell a person's pronoun when the story uses them: a title before the name or a role.
 _SHE = re.compile(
     r"\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister|spokeswoman|chairwoman|"
@@ -109,6 +110,9 @@ class QuoteExtractor:
         for s in article.sentences:
             self.blocks.setdefault(s.block, []).append(s)
         self.block_order = sorted(self.blocks)
+        self.flat = list(article.sentences)
+        self.flat_index = {sentence.id: i for i, sentence in enumerate(self.flat)}
+        self.block_pos = {b: i for i, b in enumerate(self.block_order)}
         self.by_sentence: dict[str, list[Mention]] = {}
         for m in mentions:
             self.by_sentence.setdefault(m.span.sentence, []).append(m)
@@ -261,13 +265,7 @@ class QuoteExtractor:
         the nearest sentence before it that has one, passing over sentences that only quote or whose
         subject is the same kind of pronoun. Any other subject (a person, `Police think`) stops the
         search: nobody."""
-        here = self.blocks.get(sentence.block, [])
-        idx = next((i for i, s in enumerate(here) if s is sentence), 0)
-        pos = self.block_order.index(sentence.block) if sentence.block in self.blocks else 0
-        scope = list(reversed(here[: idx + 1]))
-        for b in reversed(self.block_order[max(0, pos - 4) : pos]):
-            scope += list(reversed(self.blocks[b]))
-        for s in scope:
+        for s in self._walk_back(sentence, paragraphs=4):
             limit = at if s is sentence else len(s.text)
             outside = self._outside(s, limit)
             first = outside[0] if outside else None
@@ -325,6 +323,20 @@ class QuoteExtractor:
             self.gender.setdefault(found_actor, pronoun)  # once called 'she', never 'he'
         return Attribution(found_actor, cue)
 
+    def _walk_back(self, sentence: Sentence, paragraphs: int) -> list[Sentence]:
+        """The sentence and those before it, newest first: the rest of its paragraph and up to
+        `paragraphs` paragraphs before, never more than `WALK` sentences (an antecedent is near;
+        the bound keeps a paragraph of a thousand quotes linear)."""
+        i = self.flat_index.get(sentence.id)
+        if i is None:
+            return [sentence]
+        lowest = self.block_pos[sentence.block] - paragraphs
+        out: list[Sentence] = []
+        while i >= 0 and len(out) < WALK and self.block_pos[self.flat[i].block] >= lowest:
+            out.append(self.flat[i])
+            i -= 1
+        return out
+
     def _resolve_pronoun(self, sentence: Sentence, pronoun: str, at: int) -> str | None:
         """Walk back sentence by sentence, through this paragraph and the one before, to the first
         that names a person who fits the pronoun, outside quotes (a name inside a quote is not who
@@ -334,12 +346,8 @@ class QuoteExtractor:
         title, a role, a given name or an earlier pronoun) never fit."""
         if _PRONOUNS.get(pronoun) != "person":
             return None
-        here = self.blocks.get(sentence.block, [])
-        idx = next((i for i, s in enumerate(here) if s is sentence), 0)
-        pos = self.block_order.index(sentence.block) if sentence.block in self.blocks else 0
-        previous = self.blocks[self.block_order[pos - 1]] if pos > 0 else []
         same = re.compile(rf"\b{pronoun}\b", re.IGNORECASE)
-        for s in [*reversed(here[: idx + 1]), *reversed(previous)]:
+        for s in self._walk_back(sentence, paragraphs=1):
             limit = at if s is sentence else len(s.text)
             people: list[tuple[int, str]] = []
             for m in self.by_sentence.get(s.id, []):
@@ -460,9 +468,8 @@ class QuoteExtractor:
 
     def _someone_between(self, a: _Located, b: _Located, speaker: str | None) -> bool:
         """Whether a person other than `speaker` is named (outside quotes) between two passages."""
-        sentences = self.article.sentences
-        order = {s.id: i for i, s in enumerate(sentences)}
-        first, last = order[a.sentence.id], order[b.sentence.id]
+        sentences = self.flat
+        first, last = self.flat_index[a.sentence.id], self.flat_index[b.sentence.id]
         for k in range(first, last + 1):
             s = sentences[k]
             lo = (a.close + 1 if a.close is not None else a.end) if k == first else 0

@@ -72,7 +72,8 @@ ABBREVIATIONS = frozenset(
 )
 
 MAX_SENTENCE = 1000  # characters; real sentences of news copy stay under a few hundred
-_BOUNDARY = re.compile(r"""[.!?]+['"’”)\]]*(?=\s+['"‘“(\[]?[\w¡¿])""")
+# A run of end marks is read once, from its start (a run of 20,000 full stops stays linear).
+_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++['"’”)\]]*+(?=\s+['"‘“(\[]?[\w¡¿])""")
 _WORD_CHAR = re.compile(r"[\w.]")
 _DIGIT_NEXT = re.compile(r"\s*\d")
 # A name of one to four capitalised words, then an inflected cue verb.
