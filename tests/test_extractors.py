@@ -421,6 +421,11 @@ NOT_PEOPLE = [
 ]
 
 
+def test_a_word_the_story_writes_in_lower_case_is_no_name() -> None:
+    f = findings_for("Flight director Ana Ruiz spoke. The flight director left.")
+    assert "Flight" not in {a.name for a in f.actors}
+
+
 @pytest.mark.parametrize(("text", "names_"), NOT_PEOPLE)
 def test_things_are_not_people(text: str, names_: list[str]) -> None:
     people = {a.name for a in findings_for(text).actors if a.kind == "person"}

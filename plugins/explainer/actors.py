@@ -264,6 +264,8 @@ class ActorExtractor:
         self.tokens = {s.text: tokenize(s.text, dotted) for s in article.units}  # each sentence tokenized once
         self.place_hints: set[tuple[str, int]] = set()  # (sentence text, offset) of `X-based`, `X-born`
         self.mid_caps = self._mid_sentence_capitals()
+        # words the story also writes in lower case are common words (`Flight director` opening a sentence)
+        self.lower_words = {t.text for toks in self.tokens.values() for t in toks if t.text[:1].islower()}
 
     def _mid_sentence_capitals(self) -> set[str]:
         seen: set[str] = set()
@@ -769,7 +771,7 @@ class ActorExtractor:
             return False  # `Kestrel-1`, `Apollo 11`: the name of a craft or a product
         if word.lower() in STOPWORDS or word in NON_ACTOR_ADJECTIVES or word in _TIME_WORDS or word in HEAD_ROLES:
             return False
-        if word.lower() in word_list("thing_words")[""] or word in _NOT_NAMES:
+        if word.lower() in word_list("thing_words")[""] or word in _NOT_NAMES or word.lower() in self.lower_words:
             return False
         if re.match(r"[\"“”]", text[tok.end : tok.end + 1]) and re.search(r"[\"“”]$", text[: tok.start]):
             return False
