@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .attribution import ACT_VERBS, according_to, source_of, subject_of
 from .model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
-from .quotes import according_to_end
 from .slugs import SlugRegistry
 from .vocabulary import (
     CURRENCY_SYMBOLS,
@@ -362,36 +362,21 @@ def _trim(label: str) -> str:
     return " ".join(words)
 
 
-def _according_to(text: str, start: int, end: int) -> re.Match[str] | None:
-    """An `according to X` that governs the figure at start:end: opening the sentence, or in
-    the figure's own comma-delimited segment, or opening the segment right after it."""
-    seg_start = text.rfind(",", 0, start) + 1
-    seg_end = text.find(",", end)
-    seg_end = len(text) if seg_end == -1 else seg_end
-    for acc in re.finditer(r"\b[Aa]ccording to\b", text):
-        if acc.start() == 0 or seg_start <= acc.start() < seg_end:
-            return acc
-        if acc.start() > seg_end and not text[seg_end + 1 : acc.start()].strip():
-            return acc
-    return None
-
-
-def _claimant(sentence: Sentence, start: int, end: int, mentions: list[Mention]) -> tuple[str | None, bool]:
+def _claimant(
+    sentence: Sentence, start: int, end: int, mentions: list[Mention], people: frozenset[str]
+) -> tuple[str | None, bool]:
     """Who the sentence says states the figure (an adjacent `according to X`, else the speaker),
     and whether that attribution is an `according to`."""
     text = sentence.text
-    acc = _according_to(text, start, end)
+    acc = according_to(text, start, end)
     if acc:
-        stop = according_to_end(text, acc.end())
-        found = [x for x in mentions if acc.end() <= x.span.start < stop]
-        return (found[-1].actor if found else None), True
+        return source_of(text, acc, mentions), True
     for verb in reversed([v for v in re.finditer(r"\b(\w+)\b", text[:start]) if v.group(1) in SPEECH_VERBS]):
-        if verb.group(1) in _ACTION_VERBS and not re.match(r"(?:\s+\S+){0,3}?\s+that\b", text[verb.end() : start]):
+        if verb.group(1) in ACT_VERBS and not re.match(r"(?:\s+\S+){0,3}?\s+that\b", text[verb.end() : start]):
             continue  # "Lima declared a state of emergency for 60 days": an act, not a claim
-        for x in reversed([x for x in mentions if x.span.end <= verb.start()]):
-            gap = text[x.span.end : verb.start()]
-            if re.fullmatch(r"(?:\s*\([^)]{1,40}\))?(?:,\s+[^,\"“”]{2,120},)?\s+(?:\w+ly\s+|also\s+)?", gap):
-                return x.actor, False
+        subject = subject_of(text, verb.start(), mentions, people)
+        if subject is not None:
+            return subject.actor, False
     tail = _trailing_attribution(text, end, mentions)
     return tail, False
 
@@ -408,7 +393,7 @@ def _trailing_attribution(text: str, end: int, mentions: list[Mention]) -> str |
             r"(?:[^,;\"“”]*[.!]?$|(?:\s+(?:on|in|at)\s+[\w ]{1,24}?)?\s*,\s+[a-z]+ing\b)",  # ", setting up ..."
             after,
         )
-        if verb and verb.group(1) in SPEECH_VERBS and verb.group(1) not in _ACTION_VERBS:
+        if verb and verb.group(1) in SPEECH_VERBS and verb.group(1) not in ACT_VERBS:
             return x.actor
     m = re.search(
         r",\s+(said|says|told|added|reported)\s+$",
@@ -419,15 +404,6 @@ def _trailing_attribution(text: str, end: int, mentions: list[Mention]) -> str |
         if re.fullmatch(r"[.!]?", text[first.span.end :].strip()):
             return first.actor
     return None
-
-
-# Verbs that report an act rather than a claim: they attribute a figure only with "that".
-_ACTION_VERBS = frozenset(
-    "declare declares declared announce announces announced pledge pledged promise promised call called calling "
-    "condemn condemned criticize criticized criticise criticised urge urged demand demanded ask asked rule ruled "
-    "find found vow vowed threaten threatened describe described express expressed accuse accused continue "
-    "continued agree agreed deny denied".split()
-)
 
 
 def _hedge(text: str, according: bool) -> str | None:
@@ -544,6 +520,7 @@ def extract_figures(
 ) -> list[Figure]:
     """Every figure in the body; one inside a quote is claimed by the quote's speaker."""
     kinds = {a.id: a.kind for a in actors}
+    people = frozenset(a for a, kind in kinds.items() if kind == "person")
     quoted: dict[str, list[Quote]] = {}
     for q in quotes:
         quoted.setdefault(q.span.sentence, []).append(q)
@@ -600,7 +577,7 @@ def extract_figures(
             if inside:
                 claimant, according = inside[0].speaker, False
             else:
-                claimant, according = _claimant(sentence, start, end, ms)
+                claimant, according = _claimant(sentence, start, end, ms, people)
             source = FigureSource(Span(article.id, sentence.id, start, end), claimant, _hedge(text, according))
             found.append((value, c.number, c.qualifier, c.unit, c.label, source))
 

@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .attribution import ADVERB, POSSESSIVE, according_to_end, cue_after_apposition, subject_of
 from .model import Actor, Article, Mention, Quote, Sentence, Span
 from .quotemarks import scan
 from .vocabulary import ORG_NOUNS, SPEECH_VERBS, given_name_pronoun, role_nouns
@@ -32,11 +32,6 @@ _HE = re.compile(
     r"councilman|father|husband|son|brother|grandfather|widower)\b\.?",
     re.IGNORECASE,
 )
-_ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
-_POSSESSIVE = re.compile(r"['’]s?\b")
-_PREPOSITION = re.compile(
-    r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?$", re.IGNORECASE
-)
 # Between a closing mark and the speaker's name: a comma and the words of a role, nothing that speaks.
 # (`..." in Russia, Jane Doe, ... told AFP`: a phrase that ends the quoted clause may come first)
 _ROLE_WORDS_ONLY = re.compile(
@@ -44,19 +39,6 @@ _ROLE_WORDS_ONLY = re.compile(
     r"(?:(?!(?:in|at|on|to|from|for|of|with|by|about|over|into|and|or|but|that|which|who)\b)"
     r"(?:[A-Z][\w.’'-]*|[a-z][\w-]*)\s+){0,6}"
 )
-
-
-@lru_cache(maxsize=1)
-def _cue_after_apposition() -> re.Pattern[str]:
-    """After a name: an apposition (commas inside it allowed) ending right before a cue verb."""
-    verbs = "|".join(
-        sorted(
-            (v for v in SPEECH_VERBS if v.endswith(("s", "ed")) or v in ("said", "told", "wrote")),
-            key=len,
-            reverse=True,
-        )
-    )
-    return re.compile(r"(?:,\s+[^\"“”;]{2,300}?,)?\s+" + _ADVERB + r"(" + verbs + r")\b")
 
 
 # After a subject: an apposition in commas or dashes, an adverb, then its verb (`X - who ... - said`).
@@ -106,6 +88,7 @@ class QuoteExtractor:
         self.kind = {a.id: a.kind for a in actors}
         self.roles = {a.id: a.roles for a in actors if a.kind == "person"}
         self.names = {a.id: a.name for a in actors}
+        self.people = frozenset(a.id for a in actors if a.kind == "person")
         self.blocks: dict[int, list[Sentence]] = {}
         for s in article.sentences:
             self.blocks.setdefault(s.block, []).append(s)
@@ -150,15 +133,15 @@ class QuoteExtractor:
         """`..." Doe added`, `..." warned Roe`, `..." he said`, `..., X, president of Y, told AFP`."""
         text = sentence.text
         rest = text[close + 1 : hi]
-        m = re.match(r"\s*,?\s*(he|she|He|She)\s+" + _ADVERB + r"(\w+)", rest)
+        m = re.match(r"\s*,?\s*(he|she|He|She)\s+" + ADVERB + r"(\w+)", rest)
         if m and m.group(2) in SPEECH_VERBS:
             return self._pronoun(sentence, m.group(1).lower(), m.group(2), close + 1 + m.start(1))
         m = re.match(
-            r"\s*,?\s*(they|it|They|It|[Tt]he\s+(?:" + "|".join(ORG_NOUNS) + r"))\s+" + _ADVERB + r"(\w+)", rest
+            r"\s*,?\s*(they|it|They|It|[Tt]he\s+(?:" + "|".join(ORG_NOUNS) + r"))\s+" + ADVERB + r"(\w+)", rest
         )
         if m and m.group(2) in SPEECH_VERBS:
             return Attribution(self._organisation_before(sentence, close + 1 + m.start(1)), m.group(2))
-        m = re.match(r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + _ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b)", rest)
+        m = re.match(r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b)", rest)
         if m:
             noun, verb = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             if verb in SPEECH_VERBS and (owner := self._by_role(noun, sentence)):
@@ -170,9 +153,7 @@ class QuoteExtractor:
             start = close + 1 + m.end()
             stop = re.search(r",\s+(?:who|which|whose|adding|saying|according)\b|\s+that\b|;|$", text[start:hi])
             found = self._mention_at(sentence, start, start + stop.start() if stop else hi)
-            people = [
-                f for f in found if self.kind.get(f.actor) == "person" and not _POSSESSIVE.match(text, f.span.end)
-            ]
+            people = [f for f in found if self.kind.get(f.actor) == "person" and not POSSESSIVE.match(text, f.span.end)]
             if people:
                 return Attribution(people[0].actor, m.group(1))
             if found and text[start : found[0].span.start].strip() in ("", "the"):
@@ -186,7 +167,7 @@ class QuoteExtractor:
         for named in self._mention_at(sentence, close + 1, hi):
             if not _ROLE_WORDS_ONLY.fullmatch(text[close + 1 : named.span.start]):
                 continue
-            verb = _cue_after_apposition().match(text, named.span.end, hi)
+            verb = cue_after_apposition().match(text, named.span.end, hi)
             if verb:
                 return Attribution(named.actor, verb.group(1))
         return None
@@ -202,7 +183,7 @@ class QuoteExtractor:
         people = [
             f
             for f in self._mention_at(sentence, start, hi)
-            if self.kind.get(f.actor) == "person" and not _POSSESSIVE.match(text, f.span.end)
+            if self.kind.get(f.actor) == "person" and not POSSESSIVE.match(text, f.span.end)
         ]
         return Attribution(people[0].actor, m.group(1)) if people else None
 
@@ -213,20 +194,12 @@ class QuoteExtractor:
         for verb in reversed(verbs):
             at = lo + verb.start()
             head = text[lo:at]
-            pron = re.search(r"\b(he|she|He|She)\s+" + _ADVERB + r"$", head)
+            pron = re.search(r"\b(he|she|He|She)\s+" + ADVERB + r"$", head)
             if pron:
                 return self._pronoun(sentence, pron.group(1).lower(), verb.group(1), lo + pron.start())
-            for mention in reversed(self._mention_at(sentence, lo, at)):
-                if _PREPOSITION.search(text, 0, mention.span.start):
-                    continue  # `ambassador to Britain accused`: the place is not the subject
-                between = text[mention.span.end : at]
-                enclosed = self.kind.get(mention.actor) == "person" and text[: mention.span.start].endswith(", ")
-                if (
-                    re.fullmatch(r"(?:,\s+[^,\"“”]{2,250},)?\s+" + _ADVERB, between)
-                    or re.fullmatch(r"\s+[a-z]+\s+", between)
-                    or (enclosed and re.fullmatch(r",\s+" + _ADVERB, between))
-                ):  # `Role, Jane Doe, said`
-                    return Attribution(mention.actor, verb.group(1))
+            named = subject_of(text, at, self._mention_at(sentence, lo, at), self.people)
+            if named is not None:
+                return Attribution(named.actor, verb.group(1))
         if verbs and lo == 0:  # the sentence's subject speaks: "The governor declined ..., saying ..."
             cue = verbs[0].group(1)
             subject = re.match(r"(?:[A-Z]\w+ly,\s+)?(?:(He|She)|[Tt]he\s+([a-z-]+))\b", text)
@@ -507,13 +480,6 @@ class QuoteExtractor:
             out.append(a)
             previous = (loc.close if loc.close is not None else loc.end) + 1
         return out
-
-
-def according_to_end(text: str, after: int) -> int:
-    """Where the source named after `according to` ends: the next comma, semicolon or full stop
-    that ends a phrase (`according to the Civic Rights Council, ...`), else the sentence's end."""
-    stop = re.search(r"[,;.]\s|[,;.]$|$", text[after:])
-    return after + (stop.start() if stop else 0)
 
 
 def extract_quotes(article: Article, actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[Quote]:

@@ -1,0 +1,98 @@
+"""Who a sentence says speaks or claims: the rules quotes and figures share.
+
+A speaker or claimant is named only where the structure of the sentence settles it: the subject
+right before a cue verb (`Jane Doe, the mayor, said`), the name right after a closing quotation
+mark and its cue (`..." study author Jane Doe, a chemist at X, said`), an `according to X`. A name
+after a preposition (`the envoy to Britain accused`) or inside a possessive (`Y's lawyer X`) is
+never the subject. The cue verb is kept as the story wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .model import Mention
+from .vocabulary import SPEECH_VERBS
+
+ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
+POSSESSIVE = re.compile(r"['’]s?\b")
+_PREPOSITION = re.compile(
+    r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# Between a subject and its verb: a bracket (`(D-Ore.)`), an apposition in commas, an adverb.
+_SUBJECT_GAP = re.compile(r"(?:\s*\([^)]{1,40}\))?(?:,\s+[^,\"“”]{2,250},)?\s+" + ADVERB)
+_ONE_WORD_GAP = re.compile(r"\s+[a-z]+\s+")  # `Kim then stated`, `Kim also said`
+_ENCLOSED_GAP = re.compile(r",\s+" + ADVERB)  # `Argentina's President, Jane Doe, said`
+
+# Verbs that report an act rather than a claim: they attribute a figure only with "that".
+ACT_VERBS = frozenset(
+    "declare declares declared announce announces announced pledge pledged promise promised call called calling "
+    "condemn condemned criticize criticized criticise criticised urge urged demand demanded ask asked rule ruled "
+    "find found vow vowed threaten threatened describe described express expressed accuse accused continue "
+    "continued agree agreed deny denied".split()
+)
+
+
+def after_preposition(text: str, start: int) -> bool:
+    """Whether the name at `start` is the object of a preposition (`ambassador to Britain`)."""
+    return _PREPOSITION.search(text, max(0, start - 40), start) is not None
+
+
+def subject_of(
+    text: str, verb_start: int, mentions: Sequence[Mention], people: frozenset[str] = frozenset()
+) -> Mention | None:
+    """The mention that is the subject of the cue verb at `verb_start`: the nearest before it that
+    only an apposition, a bracket or an adverb separates from the verb, and no preposition governs.
+    A person set off in commas (`Role, Jane Doe, said`) may stand right before the verb's comma;
+    `people` holds the actor ids that are people."""
+    for mention in reversed([m for m in mentions if m.span.end <= verb_start]):
+        if after_preposition(text, mention.span.start):
+            continue
+        gap = text[mention.span.end : verb_start]
+        enclosed = mention.actor in people and text[: mention.span.start].endswith(", ")
+        if _SUBJECT_GAP.fullmatch(gap) or _ONE_WORD_GAP.fullmatch(gap) or (enclosed and _ENCLOSED_GAP.fullmatch(gap)):
+            return mention
+    return None
+
+
+@lru_cache(maxsize=1)
+def cue_after_apposition() -> re.Pattern[str]:
+    """After a name: an apposition (commas inside it allowed) ending right before a cue verb."""
+    verbs = "|".join(
+        sorted(
+            (v for v in SPEECH_VERBS if v.endswith(("s", "ed")) or v in ("said", "told", "wrote")),
+            key=len,
+            reverse=True,
+        )
+    )
+    return re.compile(r"(?:,\s+[^\"“”;]{2,300}?,)?\s+" + ADVERB + r"(" + verbs + r")\b")
+
+
+def according_to_end(text: str, after: int) -> int:
+    """Where the source named after `according to` ends: the next comma, semicolon or full stop
+    that ends a phrase (`according to the Civic Rights Council, ...`), else the sentence's end."""
+    stop = re.search(r"[,;.]\s|[,;.]$|$", text[after:])
+    return after + (stop.start() if stop else 0)
+
+
+def according_to(text: str, start: int, end: int) -> re.Match[str] | None:
+    """An `according to X` that governs the words at start:end: opening the sentence, or in their
+    own comma-delimited segment, or opening the segment right after it."""
+    seg_start = text.rfind(",", 0, start) + 1
+    seg_end = text.find(",", end)
+    seg_end = len(text) if seg_end == -1 else seg_end
+    for acc in re.finditer(r"\b[Aa]ccording to\b", text):
+        if acc.start() == 0 or seg_start <= acc.start() < seg_end:
+            return acc
+        if acc.start() > seg_end and not text[seg_end + 1 : acc.start()].strip():
+            return acc
+    return None
+
+
+def source_of(text: str, acc: re.Match[str], mentions: Sequence[Mention]) -> str | None:
+    """The actor an `according to` names: the last mention before its phrase ends."""
+    stop = according_to_end(text, acc.end())
+    found = [m for m in mentions if acc.end() <= m.span.start < stop]
+    return found[-1].actor if found else None
