@@ -56,6 +56,8 @@ FIGURES = [
         [("60 days", 60, None, "days", None), ("14 districts", 14, None, "districts", None)],
     ),
     ("Rescuers pulled dozens of survivors from the rubble.", [("dozens of survivors", None, None, "survivors", None)]),
+    # the place a role belongs to does not claim the figure the role's holder states
+    ("Norland's envoy to Britain said 40 ships sank.", [("40 ships", 40, None, "ships", None)]),
     # not figures: years, dates, ordinals, times, numbers in names
     ("In 2019 the Apollo 11 replica and a Covid-19 ward opened on March 12 at 3:42 am in the 2nd hall.", []),
 ]
