@@ -13,8 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .model import Actor, ActorKind, Article, Mention, Sentence, Span
-from .sentences import ABBREVIATIONS
+from .annotate import Annotation, Token, tokenize
+from .gazetteer import Entry, gazetteer
+from .model import Actor, ActorKind, Mention, Sentence, Span
 from .slugs import SlugRegistry
 from .vocabulary import (
     HEAD_ROLES,
@@ -30,12 +31,10 @@ from .vocabulary import (
     STOPWORDS,
     WEEKDAYS,
     given_name_pronoun,
-    places,
     role_nouns,
     word_list,
 )
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.)|\.(?=(?:com|org|net|io)\b))*\.?")
 _NAME_PARTICLES = frozenset(
     {
         "von",
@@ -126,93 +125,6 @@ _INSTITUTION = re.compile(
     r"\s+(?:(?!(?:the|a|an|of|in|at|on|to|for|by|with|from|outside|inside|near|and|or|but|its|his|her|their)\b)[a-z]+\s+){0,2}"
     r"(?:" + "|".join(sorted(_ORG_SUFFIXES)) + r")\b"
 )
-_POSSESSIVE = ("'s", "’s")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    possessive: bool = False
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A gazetteer entry: what a surface form stands for."""
-
-    name: str
-    kind: ActorKind
-    how: str  # name | alias | capital | demonym | org
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    entries: dict[tuple[str, ...], Entry]
-    longest: int
-
-    @property
-    def dotted(self) -> frozenset[str]:
-        """One-word entries that end in a full stop: `Colo.`, `Calif.`."""
-        return frozenset(k[0] for k in self.entries if len(k) == 1 and k[0].endswith("."))
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    entries: dict[tuple[str, ...], Entry] = {}
-
-    def add(surface: str, entry: Entry) -> None:
-        entries.setdefault(tuple(surface.split()), entry)
-
-    data = places()
-    for c in data["countries"]:
-        add(c["name"], Entry(c["name"], "place", "name"))
-        for a in c.get("aliases") or []:
-            add(a, Entry(c["name"], "place", "alias"))
-        if c.get("capital"):
-            add(c["capital"], Entry(c["name"], "place", "capital"))
-        for o in c.get("other") or []:
-            add(o, Entry(c["name"], "place", "capital"))
-    for c in data["countries"]:  # demonyms last: "US" is a country before it is an adjective
-        for d in c.get("demonyms") or []:
-            add(d, Entry(c["name"], "place", "demonym"))
-    for city in data["cities"]:
-        add(city, Entry(city, "place", "name"))
-    for r in data.get("regions") or []:
-        add(r["name"], Entry(r["name"], "place", "name"))
-        for a in r.get("aliases") or []:
-            add(a, Entry(r["name"], "place", "alias"))
-        for d in r.get("demonyms") or []:
-            add(d, Entry(r["name"], "place", "demonym"))
-    for o in data["organizations"]:
-        add(o["name"], Entry(o["name"], "organization", "name"))
-        for a in o.get("aliases") or []:
-            add(a, Entry(o["name"], "organization", "alias"))
-    return Gazetteer(entries, max(len(k) for k in entries))
-
-
-def tokenize(text: str, keep: frozenset[str] = frozenset()) -> list[Token]:
-    """Words with their offsets; `keep` holds abbreviations whose full stop is part of them (`Colo.`)."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        word, start, end = m.group(0), m.start(), m.end()
-        if word.endswith(".") and not (
-            re.fullmatch(r"(?:[A-Z]\.)+", word)
-            or word in HEAD_ROLES
-            or word[:-1].lower() in ABBREVIATIONS
-            or word in keep
-        ):
-            word, end = word[:-1], end - 1  # a sentence's full stop, not part of the word
-        possessive = word.endswith(_POSSESSIVE)
-        if possessive:
-            word = word[:-2]
-        if word:
-            out.append(Token(word, start, start + len(word), possessive))
-    return out
 
 
 def _is_acronym(word: str) -> bool:
@@ -249,7 +161,8 @@ class _Found:
 class ActorExtractor:
     """One article's actors. `terms` holds surface forms that are glossary terms, not actors."""
 
-    def __init__(self, article: Article, terms: frozenset[str] = frozenset()) -> None:
+    def __init__(self, annotation: Annotation, terms: frozenset[str] = frozenset()) -> None:
+        article = annotation.article
         self.article = article
         self.terms = terms
         self.gaz = gazetteer()
@@ -260,8 +173,7 @@ class ActorExtractor:
         self.ambiguous: set[str] = set()
         self.acronym_owner: dict[str, str] = {}
         self.honorific: set[str] = set()  # people the story names with Mr, Ms, Dr, ...
-        dotted = self.gaz.dotted
-        self.tokens = {s.text: tokenize(s.text, dotted) for s in article.units}  # each sentence tokenized once
+        self.tokens = {s.text: list(annotation.tokens[s.id]) for s in article.units}  # tokenised once, by `annotate`
         self.place_hints: set[tuple[str, int]] = set()  # (sentence text, offset) of `X-based`, `X-born`
         self.mid_caps = self._mid_sentence_capitals()
         # words the story also writes in lower case are common words (`Flight director` opening a sentence)
@@ -892,7 +804,7 @@ def _dedupe_roles(roles: list[str]) -> list[str]:
 
 
 def extract_actors(
-    article: Article, terms: frozenset[str] = frozenset()
+    annotation: Annotation, terms: frozenset[str] = frozenset()
 ) -> tuple[list[Actor], list[Mention], set[str]]:
     """Actors, their mentions, and the bare words left unlinked because they are ambiguous."""
-    return ActorExtractor(article, terms).run()
+    return ActorExtractor(annotation, terms).run()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .actors import extract_actors
+from .annotate import annotate
 from .figures import extract_figures
 from .model import Article, Findings, Term
 from .quotes import extract_quotes
@@ -29,8 +30,9 @@ def extract(article: Article, curated_terms: Iterable[Term] = ()) -> Findings:
     curated = tuple(curated_terms)
     acronyms_defined = defined_terms(find_definitions(article))
     defined = [*acronyms_defined, *gloss_terms(find_glosses(article), acronyms_defined)]
-    actors, mentions, _ambiguous = extract_actors(article, acronyms((*defined, *curated)))
-    quotes = extract_quotes(article, actors, mentions)
+    annotation = annotate(article)  # tokens and quoted passages, read once for every pass
+    actors, mentions, _ambiguous = extract_actors(annotation, acronyms((*defined, *curated)))
+    quotes = extract_quotes(annotation, actors, mentions)
     return Findings(
         article=article,
         figures=tuple(extract_figures(article, actors, mentions, quotes)),

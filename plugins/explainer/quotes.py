@@ -10,13 +10,12 @@ unattributed rather than credited to the wrong person.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .annotate import Annotation, QuotedPassage
 from .attribution import ADVERB, POSSESSIVE, according_to_end, cue_after_apposition, subject_of
 from .model import Actor, Article, Mention, Quote, Sentence, Span
-from .quotemarks import scan
 from .vocabulary import ORG_NOUNS, SPEECH_VERBS, given_name_pronoun, role_nouns
 
 _PRONOUNS = {"he": "person", "she": "person"}
@@ -51,21 +50,6 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 
 
 @dataclass(frozen=True)
-class _Located:
-    """A quoted passage placed in its sentence: `open` is the opening mark, `start:end` the words,
-    `close` the closing mark (None when the passage runs on into the next paragraph or part)."""
-
-    paragraph: int
-    sentence: Sentence
-    open: int
-    start: int
-    end: int
-    close: int | None
-    continues: bool
-    opens_paragraph: bool
-
-
-@dataclass(frozen=True)
 class Attribution:
     speaker: str | None
     cue: str | None
@@ -82,7 +66,9 @@ def _clauses(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 class QuoteExtractor:
-    def __init__(self, article: Article, actors: Iterable[Actor], mentions: Iterable[Mention]) -> None:
+    def __init__(self, annotation: Annotation, actors: Iterable[Actor], mentions: Iterable[Mention]) -> None:
+        article = annotation.article
+        self.annotation = annotation
         self.article = article
         actors = list(actors)
         self.kind = {a.id: a.kind for a in actors}
@@ -108,7 +94,6 @@ class QuoteExtractor:
                 self.first_seen.setdefault(m.actor, self.order[s.id])
         self.gender = self._genders(article)
         self.last_speaker: str | None = None
-        self.quoted: dict[str, list[tuple[int, int]]] = {}  # sentence id -> quoted (start, stop)
 
     def _mention_at(self, sentence: Sentence, start: int, end: int) -> list[Mention]:
         return [m for m in self.by_sentence.get(sentence.id, []) if start <= m.span.start and m.span.end <= end]
@@ -245,7 +230,7 @@ class QuoteExtractor:
             if first is not None and self.kind.get(first.actor) == "organization" and self._is_subject(s, first):
                 return first.actor
             plain = s.text[:limit]
-            for o, c in sorted(self.quoted.get(s.id, []), reverse=True):
+            for o, c in sorted(self.annotation.quoted.get(s.id, ()), reverse=True):
                 plain = plain[:o] + plain[c:]
             if len(plain.split()) <= 3 or re.match(
                 r"\W*(?:(?:Now|But|And|Then|So|Yet),?\s+)*(?:they|it)\b", plain, re.I
@@ -349,37 +334,11 @@ class QuoteExtractor:
 
     # -- the whole article ----------------------------------------------------------------
 
-    def _located(self) -> list[_Located]:
-        """Every quoted passage of the body, found across paragraph breaks and placed in its sentence."""
-        paragraphs = [self.blocks[b] for b in self.block_order]
-        texts: list[str] = []
-        bases: list[list[int]] = []
-        for sentences in paragraphs:
-            offsets, pos = [], 0
-            for s in sentences:
-                offsets.append(pos)
-                pos += len(s.text) + 1
-            texts.append(" ".join(s.text for s in sentences))
-            bases.append(offsets)
-        out: list[_Located] = []
-        for p, ranges in enumerate(scan(texts)):
-            first = len(texts[p]) - len(texts[p].lstrip())
-            for r in ranges:
-                k = bisect_right(bases[p], r.open) - 1
-                sentence, base = paragraphs[p][k], bases[p][k]
-                end = min(r.end - base, len(sentence.text))
-                close = r.stop - base - 1 if r.ending == "mark" and r.stop - base <= len(sentence.text) else None
-                out.append(
-                    _Located(p, sentence, r.open - base, r.start - base, end, close, r.continues, r.open == first)
-                )
-        return out
-
     def run(self) -> list[Quote]:
-        located = self._located()
-        by_sentence: dict[str, list[_Located]] = {}
+        located = list(self.annotation.passages)
+        by_sentence: dict[str, list[QuotedPassage]] = {}
         for loc in located:
             by_sentence.setdefault(loc.sentence.id, []).append(loc)
-            self.quoted.setdefault(loc.sentence.id, []).append((loc.open, loc.close + 1 if loc.close else loc.end))
         found: dict[int, Attribution] = {}  # id(located) -> its own attribution
         for sentence in self.article.sentences:
             here = by_sentence.get(sentence.id)
@@ -411,12 +370,12 @@ class QuoteExtractor:
                     speaker=attribution.speaker,
                     text=words,
                     cue=attribution.cue,
-                    span=Span(self.article.id, loc.sentence.id, loc.open, loc.close + 1 if loc.close else loc.end),
+                    span=Span(self.article.id, loc.sentence.id, loc.open, loc.stop),
                 )
             )
         return quotes
 
-    def _carry_on(self, located: list[_Located], found: list[Attribution]) -> None:
+    def _carry_on(self, located: list[QuotedPassage], found: list[Attribution]) -> None:
         """A passage with no attribution of its own keeps the speaker of the quotation it continues:
         the part before a repeated opening mark or in the paragraph before (both directions: a long
         quotation is often attributed only in its last paragraph), else the quote just before it in
@@ -439,7 +398,7 @@ class QuoteExtractor:
             ):
                 found[i] = Attribution(found[i - 1].speaker, found[i].cue or found[i - 1].cue)
 
-    def _someone_between(self, a: _Located, b: _Located, speaker: str | None) -> bool:
+    def _someone_between(self, a: QuotedPassage, b: QuotedPassage, speaker: str | None) -> bool:
         """Whether a person other than `speaker` is named (outside quotes) between two passages."""
         sentences = self.flat
         first, last = self.flat_index[a.sentence.id], self.flat_index[b.sentence.id]
@@ -454,9 +413,9 @@ class QuoteExtractor:
         return False
 
     def _in_quote(self, sentence_id: str, offset: int) -> bool:
-        return any(o <= offset < c for o, c in self.quoted.get(sentence_id, ()))
+        return self.annotation.in_quote(sentence_id, offset)
 
-    def _attribute_clause(self, sentence: Sentence, lo: int, hi: int, inside: list[_Located]) -> list[Attribution]:
+    def _attribute_clause(self, sentence: Sentence, lo: int, hi: int, inside: list[QuotedPassage]) -> list[Attribution]:
         last = inside[-1]
         clause = self._according_to(sentence, lo, hi, last.close if last.close is not None else last.end)
         found: list[Attribution | None] = []
@@ -482,5 +441,5 @@ class QuoteExtractor:
         return out
 
 
-def extract_quotes(article: Article, actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[Quote]:
-    return QuoteExtractor(article, actors, mentions).run()
+def extract_quotes(annotation: Annotation, actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[Quote]:
+    return QuoteExtractor(annotation, actors, mentions).run()

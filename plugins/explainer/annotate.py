@@ -1,0 +1,134 @@
+"""Read an article once for every extractor: the words of each unit and the quoted passages.
+
+`annotate` tokenises each anchored unit (caption, dateline, body sentences) once, and finds the
+quotations of the body once, across paragraph breaks, each placed in the sentence it opens in. The
+extractors are passes over this annotation: actors read its tokens, quotes its passages, figures
+and the pronoun rules what lies inside quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .gazetteer import gazetteer
+from .model import Article, Sentence
+from .quotemarks import scan
+from .sentences import ABBREVIATIONS
+from .vocabulary import HEAD_ROLES
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.)|\.(?=(?:com|org|net|io)\b))*\.?")
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool = False
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, keep: frozenset[str] = frozenset()) -> list[Token]:
+    """Words with their offsets; `keep` holds abbreviations whose full stop is part of them (`Colo.`)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(0), m.start(), m.end()
+        if word.endswith(".") and not (
+            re.fullmatch(r"(?:[A-Z]\.)+", word)
+            or word in HEAD_ROLES
+            or word[:-1].lower() in ABBREVIATIONS
+            or word in keep
+        ):
+            word, end = word[:-1], end - 1  # a sentence's full stop, not part of the word
+        possessive = word.endswith(_POSSESSIVE)
+        if possessive:
+            word = word[:-2]
+        if word:
+            out.append(Token(word, start, start + len(word), possessive))
+    return out
+
+
+@dataclass(frozen=True)
+class QuotedPassage:
+    """A quoted passage placed in its sentence: `open` is the opening mark, `start:end` the words,
+    `close` the closing mark (None when the passage runs on into the next paragraph or part);
+    `continues` when it carries on the quotation before it; `opens_paragraph` when its mark
+    begins the paragraph."""
+
+    paragraph: int
+    sentence: Sentence
+    open: int
+    start: int
+    end: int
+    close: int | None
+    continues: bool
+    opens_paragraph: bool
+
+    @property
+    def stop(self) -> int:
+        """Where the passage ends in its sentence, closing mark included."""
+        return self.close + 1 if self.close is not None else self.end
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One article, read once: `tokens` per unit id, the quoted `passages` of the body in reading
+    order, and `quoted`, per unit id, the (start, stop) offsets that lie inside quotes."""
+
+    article: Article
+    tokens: Mapping[str, tuple[Token, ...]]
+    passages: tuple[QuotedPassage, ...]
+    quoted: Mapping[str, tuple[tuple[int, int], ...]]
+
+    def in_quote(self, unit_id: str, offset: int) -> bool:
+        return any(o <= offset < c for o, c in self.quoted.get(unit_id, ()))
+
+
+def annotate(article: Article) -> Annotation:
+    """Tokenise every unit and find every quoted passage of `article`, once."""
+    dotted = gazetteer().dotted
+    tokens = {u.id: tuple(tokenize(u.text, dotted)) for u in article.units}
+    passages = tuple(_passages(article))
+    quoted: dict[str, list[tuple[int, int]]] = {}
+    for p in passages:
+        quoted.setdefault(p.sentence.id, []).append((p.open, p.stop))
+    return Annotation(
+        article,
+        MappingProxyType(tokens),
+        passages,
+        MappingProxyType({k: tuple(v) for k, v in quoted.items()}),
+    )
+
+
+def _passages(article: Article) -> list[QuotedPassage]:
+    """Every quoted passage of the body, found across paragraph breaks and placed in its sentence."""
+    paragraphs = [b.sentences for b in article.blocks if b.kind == "paragraph" and b.sentences]
+    texts: list[str] = []
+    bases: list[list[int]] = []
+    for sentences in paragraphs:
+        offsets, pos = [], 0
+        for s in sentences:
+            offsets.append(pos)
+            pos += len(s.text) + 1
+        texts.append(" ".join(s.text for s in sentences))
+        bases.append(offsets)
+    out: list[QuotedPassage] = []
+    for p, ranges in enumerate(scan(texts)):
+        first = len(texts[p]) - len(texts[p].lstrip())
+        for r in ranges:
+            k = bisect_right(bases[p], r.open) - 1
+            sentence, base = paragraphs[p][k], bases[p][k]
+            end = min(r.end - base, len(sentence.text))
+            close = r.stop - base - 1 if r.ending == "mark" and r.stop - base <= len(sentence.text) else None
+            out.append(
+                QuotedPassage(p, sentence, r.open - base, r.start - base, end, close, r.continues, r.open == first)
+            )
+    return out
