@@ -125,3 +125,36 @@ def test_export_keeps_mkdocs_yml_tags_as_written(tmp_path: Path) -> None:
     assert "!!python/name:material.extensions.emoji.twemoji" in exported
     assert '!ENV [SITE_URL, "http://127.0.0.1:8000/"]' in exported
     run_mkdocs("build", "--strict", cwd=out)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_export_never_targets_the_project_its_docs_or_seeds(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    before = _tree(project)
+    for target in (".", "docs", "docs/glossary", "seeds", "..", str(project)):
+        proc = explainer("export", target, "--force", cwd=project)
+        assert proc.returncode == 1, target
+        assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert _tree(project) == before  # nothing the editor wrote was touched
+
+
+def test_export_replaces_only_an_earlier_export_and_only_with_force(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.md").write_text("my own notes", encoding="utf-8")
+    proc = explainer("export", str(mine), "--force", cwd=project)
+    assert proc.returncode == 1 and "not an earlier export" in proc.stderr
+    assert (mine / "notes.md").read_text(encoding="utf-8") == "my own notes"
+
+    out = tmp_path / "out"
+    assert explainer("export", str(out), cwd=project).returncode == 0
+    (out / "stale.md").write_text("left over", encoding="utf-8")
+    proc = explainer("export", str(out), cwd=project)
+    assert proc.returncode == 1 and "pass --force" in proc.stderr
+    assert explainer("export", str(out), "--force", cwd=project).returncode == 0
+    assert not (out / "stale.md").exists() and (out / "mkdocs.yml").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out-")] == []  # no half-written folder left

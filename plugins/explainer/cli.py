@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -154,16 +155,62 @@ def own_pages(docs: Path) -> dict[str, str]:
     }
 
 
+EXPORT_MARK = ".explainer-export"  # written into every export: `--force` replaces only such a folder
+
+
+def export_refusal(out: Path, root: Path, docs: Path, seeds: Path, *, force: bool) -> str | None:
+    """Why `explainer export` may not write into `out`, or None. It never targets the project, its
+    docs or seeds folder, or a folder that holds any of them, `--force` or not; a folder that is
+    not empty must be an earlier export (it carries the mark) and `--force` must be given."""
+    target = out.resolve()
+    for protected, what in ((root, "the project"), (docs, "the docs folder"), (seeds, "the seeds folder")):
+        p = protected.resolve()
+        if target == p or p.is_relative_to(target) or (what != "the project" and target.is_relative_to(p)):
+            return f"{out}: is or holds {what} ({protected}); export into a folder of its own"
+    if out.exists() and not out.is_dir():
+        return f"{out}: exists and is not a folder; choose a folder to export into"
+    if out.exists() and any(out.iterdir()):
+        if not (out / EXPORT_MARK).is_file():
+            return f"{out}: folder is not empty and is not an earlier export; choose an empty or new folder"
+        if not force:
+            return f"{out}: holds an earlier export; pass --force to replace it"
+    return None
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
     cfg, seeds, docs, templates, options = _project_options(config_file)
-    out = Path(args.dir)
-    if out.exists() and not out.is_dir():
-        print(f"{out}: exists and is not a folder; choose a folder to export into", file=sys.stderr)
+    final = Path(args.dir)
+    refusal = export_refusal(final, config_file.parent, docs, seeds, force=args.force)
+    if refusal:
+        print(refusal, file=sys.stderr)
         return 1
-    if out.exists() and any(out.iterdir()) and not args.force:
-        print(f"{out}: folder is not empty; choose another or pass --force", file=sys.stderr)
-        return 1
+    final.parent.mkdir(parents=True, exist_ok=True)
+    # written into a fresh folder beside the target, moved into place only when complete
+    out = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
+    try:
+        count = _write_export(out, config_file, cfg, seeds, docs, templates, options)
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)
+        raise
+    (out / EXPORT_MARK).write_text("Made by `explainer export`; `explainer export --force` may replace this folder.\n")
+    if final.exists():
+        shutil.rmtree(final)
+    out.rename(final)
+    print(f"exported {count[0]} generated pages and {count[1]} site pages to {final}", file=sys.stderr)
+    return 0
+
+
+def _write_export(
+    out: Path,
+    config_file: Path,
+    cfg: dict[str, Any],
+    seeds: Path,
+    docs: Path,
+    templates: Path | None,
+    options: dict[str, Any],
+) -> tuple[int, int]:
+    """Write the whole site as a plain MkDocs project into the empty folder `out`: (generated pages, site pages)."""
     site = build_site(
         seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")), own_pages=own_pages(docs)
     )
@@ -211,8 +258,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     if custom_dir:  # theme overrides (accessibility fixes among them) travel with the export
         source = config_file.parent / str(custom_dir)
-        if source.is_dir():
-            shutil.copytree(source, out / str(custom_dir), dirs_exist_ok=True)
+        dest = out / str(custom_dir)
+        if source.is_dir() and dest.resolve().is_relative_to(out.resolve()):  # never written outside the export
+            shutil.copytree(source, dest, dirs_exist_ok=True)
     as_written = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_KeepTags) or {}  # a SafeLoader subclass
     plain = {k: v for k, v in as_written.items() if k not in ("plugins", "nav", "docs_dir", "site_dir")}
     plain["plugins"] = ["search"]
@@ -228,8 +276,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     json_file.write_text(
         site.json(use_directory_urls=cfg.get("use_directory_urls", True) is not False), encoding="utf-8"
     )
-    print(f"exported {len(site.pages)} generated pages and {len(extra)} site pages to {out}", file=sys.stderr)
-    return 0
+    return len(site.pages), len(extra)
 
 
 def cmd_eject(args: argparse.Namespace) -> int:
@@ -282,7 +329,7 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("-f", "--config-file", default=CONFIG, help="the project's mkdocs.yml")
         if name == "export":
             sp.add_argument("dir", help="output folder")
-            sp.add_argument("--force", action="store_true", help="write into a non-empty folder")
+            sp.add_argument("--force", action="store_true", help="replace an earlier export in DIR")
         if name == "eject":
             sp.add_argument("page", help="generated page path, e.g. timeline, figures.md or stories/my-story")
         sp.set_defaults(func=func)
