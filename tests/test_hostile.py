@@ -515,3 +515,39 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.Monke
     assert different == []
     epoch = dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), dt.UTC).date().isoformat()
     assert f"<lastmod>{epoch}</lastmod>" in (sites[0] / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_seed_links_outside_the_project_are_refused_and_named(tmp_path: Path) -> None:
+    from explainer.story import read_seeds
+
+    project = tmp_path / "project"
+    seeds = project / "seeds"
+    seeds.mkdir(parents=True)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret headline\n\nThe vault code is here.\n", encoding="utf-8")
+    (seeds / "story.txt").write_text("Headline\n\nThe port reopened on Monday.\n", encoding="utf-8")
+    (seeds / "outside.txt").symlink_to(secret)
+    (seeds / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (seeds / "loop.txt").symlink_to(seeds / "loop.txt")
+    (project / "drafts").mkdir()
+    (project / "drafts" / "inside.txt").write_text("Inside\n\nA story kept in the project.\n", encoding="utf-8")
+    (seeds / "inside.txt").symlink_to(project / "drafts" / "inside.txt")
+    warnings: list[str] = []
+    articles = read_seeds(seeds, warnings)
+    assert sorted(a.title for a in articles) == ["Headline", "Inside"]
+    assert any("seeds/outside.txt: links outside the project" in w for w in warnings)
+    assert any("seeds/dangling.txt: is a link to nothing" in w for w in warnings)
+    assert any("seeds/loop.txt: is a link that loops" in w for w in warnings)
+
+
+def test_utf16_seed_with_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Headline\n\nThe port reopened on Monday.\n".encode("utf-16"))
+    assert read_seed(path).article.sentences[0].text == "The port reopened on Monday."
+
+
+def test_control_characters_from_yaml_escapes_are_cleaned() -> None:
+    from explainer.reader import parse
+
+    article = parse('---\ntitle: "A\\0B\\e C"\nsource: "X\\x07Y"\n---\nHeadline\n\nBody text.\n', path="s.txt").article
+    assert article.title == "AB C" and article.source == "XY"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .paths import outside_link
 from .reader import clean_text, read_front_matter
 from .slugs import slugify
 
@@ -100,6 +101,10 @@ def load_curation(docs_dir: Path, *, actors_dir: str = "actors", glossary_dir: s
             if path.name == "index.md":
                 continue
             rel = f"{docs_dir.name}/{sub}/{path.name}"
+            refused = outside_link(path, docs_dir.resolve().parent, rel)
+            if refused:
+                out.warnings.append(refused)
+                continue
             try:
                 text = path.read_bytes().decode("utf-8-sig")
             except (OSError, UnicodeDecodeError) as exc:

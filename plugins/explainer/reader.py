@@ -7,6 +7,7 @@ line, short quoted subheads, a byline, then web boilerplate that is dropped.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import unicodedata
@@ -65,7 +66,13 @@ class ReadResult:
 
 
 def decode(data: bytes, name: str, warnings: list[str]) -> str:
-    """UTF-8 (with or without BOM); otherwise Windows-1252, with a warning naming the file."""
+    """UTF-8 (with or without BOM), UTF-16 with its BOM; otherwise Windows-1252, with a warning
+    naming the file."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise SeedError(f"{name}: starts as UTF-16 but is not valid UTF-16; skipped") from None
     if b"\x00" in data[:4096]:
         raise SeedError(f"{name}: looks like a binary file, not a plain-text story; skipped")
     try:
@@ -115,7 +122,19 @@ def read_front_matter(text: str, name: str) -> FrontMatter:
         loaded = {}
     if not isinstance(loaded, dict):
         return FrontMatter(None, body, f"{name}:2: front matter must be a mapping of keys to values")
-    return FrontMatter({str(k): v for k, v in loaded.items()}, body)
+    return FrontMatter({str(k): _clean_value(v) for k, v in loaded.items()}, body)
+
+
+def _clean_value(value: Any) -> Any:
+    """Front-matter strings cleaned as the text is: YAML escapes (`"A\\0B\\e"`) bring control
+    characters that the file itself could not."""
+    if isinstance(value, str):
+        return value.translate(_CONTROL)
+    if isinstance(value, list):
+        return [_clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean_value(v) for k, v in value.items()}
+    return value
 
 
 def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[str, object], str]:

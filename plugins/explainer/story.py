@@ -20,6 +20,7 @@ from pathlib import Path
 from .curation import CuratedEntry, Curation, load_curation
 from .extract import extract
 from .model import Actor, Article, Findings, Story, Term
+from .paths import outside_link
 from .reader import SeedError, read_seed
 from .slugs import suffixed
 
@@ -60,8 +61,15 @@ def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
         warnings.append(f"{seeds_dir}: seeds folder not found; create it and put a story's text in it")
         return articles
     taken: set[str] = set()
-    for path in sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in SEED_SUFFIXES):
+    root = seeds_dir.resolve().parent  # the project: a seed may link to a file inside it, never outside
+    for path in sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in SEED_SUFFIXES):
         name = f"{seeds_dir.name}/{path.name}"
+        refused = outside_link(path, root, name)
+        if refused:
+            warnings.append(refused)
+            continue
+        if not path.is_file():
+            continue
         try:
             result = read_seed(path, name=name)
         except SeedError as exc:
