@@ -10,11 +10,19 @@ time. Exit status 0 always.
 from __future__ import annotations
 
 import argparse
+import itertools
+import string
 import time
 from collections.abc import Callable
 
 from explainer.extract import extract
 from explainer.reader import parse
+
+
+def _acronyms(n: int) -> list[str]:
+    """n distinct three-letter acronyms."""
+    return ["".join(c) for c in itertools.islice(itertools.product(string.ascii_uppercase, repeat=3), n)]
+
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "one paragraph of n pronoun quotes": lambda n: " ".join(['"Go," she said.'] * n),
@@ -26,6 +34,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "n dashed phrases": lambda n: " - ".join(["the harbour levy"] * n),
     "n unclosed quotes": lambda n: " ".join(['"open'] * n),
     "n figures": lambda n: " ".join(f"About {i},000 people and {i}% rose." for i in range(n)),
+    "n defined acronyms": lambda n: " ".join(f"{a[0]}x {a[1]}x {a[2]}x ({a})." for a in _acronyms(n)),
+    "n capitals then numbers": lambda n: "\n\n".join(
+        " ".join(["A"] * (n // 3)) + " " + " ".join(str(i) for i in range(40)) for _ in range(6)
+    ),
+    "n figures sharing a slug": lambda n: " ".join("5 people came." if i % 2 else "5 persons came." for i in range(n)),
+    "n names sharing a slug": lambda n: " ".join(f"Ana Ruiz{'' if i % 2 else '.'} met Tom." for i in range(n)),
 }
 
 

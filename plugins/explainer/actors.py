@@ -110,6 +110,7 @@ _NOT_NAMES = frozenset(
     "God Christmas Easter Ramadan Eid Hanukkah Diwali Thanksgiving Halloween New Year Budget Internet "
     "Pope I OK TV Mr Mrs Ms Dr Sir Coach North South East West".split()
 )
+_FEW = 6  # owners of a word among whom a short form may still pick one
 _POSSESSIVE_AFTER = re.compile(r"['’]")
 _WHERE = re.compile(
     r"(?:\b(?:in|at|near|outside|from)\s+(?:the\s+)?|\b(?:village|town|city|region|province|district|county|state) of\s+)$"
@@ -174,6 +175,7 @@ class ActorExtractor:
         self.acronym_owner: dict[str, str] = {}
         self.honorific: set[str] = set()  # people the story names with Mr, Ms, Dr, ...
         self.tokens = {s.text: list(annotation.tokens[s.id]) for s in article.units}  # tokenised once, by `annotate`
+        self.unit_text = {s.id: s.text for s in article.units}
         self.place_hints: set[tuple[str, int]] = set()  # (sentence text, offset) of `X-based`, `X-born`
         self.mid_caps = self._mid_sentence_capitals()
         # words the story also writes in lower case are common words (`Flight director` opening a sentence)
@@ -595,7 +597,7 @@ class ActorExtractor:
         located: dict[str, int] = defaultdict(int)  # `at Thorp Arch`, `the village of X`: where something is
         mentions: dict[str, int] = defaultdict(int)
         for sid, found in self.found.items():
-            text = next((u.text for u in self.article.units if u.id == sid), "")
+            text = self.unit_text.get(sid, "")
             for f in found:
                 if self.kinds.get(f.key) != "person":
                     continue
@@ -641,6 +643,8 @@ class ActorExtractor:
                 if w[:1].isupper() and w not in _NAME_PARTICLES:
                     index[w].add(name)
         for owners in index.values():  # `Ambassador Doe` or `Pat Doe` is the one `Patrick Doe`: not a second owner
+            if len(owners) > _FEW:
+                continue  # a word many people share resolves to no one anyway
             for short in [o for o in owners if any(_same_person(o, full) for full in owners if full != o)]:
                 owners.discard(short)
         orgs: dict[str, set[str]] = defaultdict(set)
@@ -704,16 +708,24 @@ class ActorExtractor:
         """`De Vries` (capitalised to open a sentence) is the `Sanne de Vries` named before; `Pat Doe`
         is the `Patrick Doe Jr.` of the same story (a first name that begins the other's)."""
         people = [k for k, kind in self.kinds.items() if kind == "person"]
+        by_surname: dict[str, list[str]] = defaultdict(list)  # the people who share a last word
+        for k in people:
+            by_surname[_surname(k)].append(k)
+        merged: dict[str, str] = {}
         for short in people:
-            longer = [k for k in people if k != short and k.lower().endswith(" " + short.lower())]
+            peers = by_surname.get(_surname(short), [])
+            longer = [k for k in peers if k != short and k.lower().endswith(" " + short.lower())]
             if not longer:
-                longer = [k for k in people if k != short and _shortened(short, k)]
-            if len(longer) != 1:
-                continue
-            for found in self.found.values():
-                for i, f in enumerate(found):
-                    if f.key == short:
-                        found[i] = _Found(longer[0], "person", f.start, f.end, f.text, f.alias)
+                longer = [k for k in peers if k != short and _shortened(short, k)]
+            if len(longer) == 1:
+                merged[short] = longer[0]
+        if not merged:
+            return
+        for found in self.found.values():
+            for i, f in enumerate(found):
+                if f.key in merged:
+                    found[i] = _Found(merged[f.key], "person", f.start, f.end, f.text, f.alias)
+        for short in merged:
             del self.kinds[short]
             self.persons.pop(short, None)
 
@@ -782,6 +794,12 @@ def _is_role_noun(word: str, before: list[str]) -> bool:
 def _same_person(short: str, full: str) -> bool:
     """`Doe` or `Pat Doe` is a shorter form of `Patrick Doe Jr.`."""
     return full.lower().endswith(" " + short.lower()) or _shortened(short, full)
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, a generational suffix left out, in lower case."""
+    words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")] or name.split()
+    return words[-1].lower() if words else ""
 
 
 def _shortened(short: str, full: str) -> bool:

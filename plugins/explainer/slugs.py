@@ -45,12 +45,14 @@ class SlugRegistry:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._next: dict[str, int] = {}  # base -> the next suffix to try: thousands of equal bases stay linear
 
     def claim(self, text: str, fallback: str = "item") -> str:
         base = slugify(text) or opaque_slug(text, fallback)
-        slug, n = base, 2
+        slug, n = base, self._next.get(base, 2)
         while slug in self._taken:
             slug = suffixed(base, n)
             n += 1
+        self._next[base] = n
         self._taken.add(slug)
         return slug

@@ -202,6 +202,8 @@ def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] 
     exact = [p for forms in groups if (p := surface_pattern(f for f in forms if f.isupper()))]
     folded = [p for forms in groups if (p := surface_pattern(f for f in forms if not f.isupper()))]
     uses: list[TermUse] = []
+    inner: dict[str, list[str]] = {}
+    starts = _first_words(owner)
     for unit in article.units:
         found: list[TermUse] = []
         taken: list[tuple[int, int]] = []
@@ -217,17 +219,47 @@ def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] 
                 key = m.group(1)
                 span = Span(article.id, unit.id, m.start(), m.end())
                 found.append(TermUse(owner[key], span, unit.text[m.start() : m.end()]))
-                found.extend(_nested(owner, owner[key], unit.text, m.start(), m.end(), span))
+                found.extend(_nested(owner, owner[key], unit.text, m.start(), m.end(), span, inner, starts))
         uses.extend(sorted(found, key=lambda u: u.span.start))
     return uses
 
 
-def _nested(owner: dict[str, str], outer: str, text: str, start: int, end: int, span: Span) -> list[TermUse]:
-    """A longer term uses the shorter ones inside it: `UN Security Council resolutions`."""
+def _first_words(owner: dict[str, str]) -> dict[str, list[str]]:
+    """Forms by their first word in lower case: a form inside another starts at one of its words."""
+    out: dict[str, list[str]] = {}
+    for form in owner:
+        first = re.match(r"[\w-]+", form.lower())
+        if first:
+            out.setdefault(first.group(0), []).append(form)
+    return out
+
+
+def _nested(
+    owner: dict[str, str],
+    outer: str,
+    text: str,
+    start: int,
+    end: int,
+    span: Span,
+    inner: dict[str, list[str]],
+    starts: dict[str, list[str]],
+) -> list[TermUse]:
+    """A longer term uses the shorter ones inside it: `UN Security Council resolutions`. `inner`
+    caches, per matched form, the other forms it contains (looked up by their first word in
+    `starts`), so no form is compared with every other one at every use."""
     out = []
     inside = text[start:end]
-    for form, term_id in owner.items():
-        if term_id == outer or len(form) >= len(inside):
+    key = inside if inside.isupper() else inside.lower()
+    if key not in inner:
+        inner[key] = [
+            f
+            for w in dict.fromkeys(re.findall(r"[\w-]+", inside.lower()))
+            for f in starts.get(w, ())
+            if len(f) < len(inside) and f.lower() in key.lower()
+        ]
+    for form in inner[key]:
+        term_id = owner[form]
+        if term_id == outer:
             continue
         flags = 0 if form.isupper() else re.IGNORECASE
         for n in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", inside, flags):
