@@ -228,3 +228,47 @@ def test_a_broken_template_override_is_one_line(tmp_path: Path) -> None:
     assert proc.returncode != 0
     assert "timeline.md.j2:3: template syntax error" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def _story_with(tmp_path: Path, curated: dict[str, str]) -> tuple[list[str], set[str]]:
+    """The warnings and actor ids of the tiny story with these curated files, read in-process."""
+    from explainer.story import build_story
+
+    story = TINY.replace("Finance Minister Jane Doe said", "Finance Minister Jane Doe and Reuters said")
+    write_tiny_site(tmp_path, story, curated)
+    built = build_story(tmp_path / "seeds", tmp_path / "docs")
+    return list(built.warnings), {a.id for a in built.actors}
+
+
+def test_a_same_as_cycle_is_one_error_and_deletes_nobody(tmp_path: Path) -> None:
+    warnings, ids = _story_with(
+        tmp_path,
+        {
+            "docs/actors/jane-doe.md": "---\nsame_as: reuters\n---\n",
+            "docs/actors/reuters.md": "---\nsame_as: jane-doe\n---\n",
+        },
+    )
+    cycles = [w for w in warnings if "same_as makes a cycle" in w]
+    assert len(cycles) == 1 and cycles[0].startswith("docs/actors/jane-doe.md:2:")
+    assert {"jane-doe", "reuters"} <= ids  # both actors kept
+
+
+def test_same_as_to_a_hidden_entry_and_hide_of_nothing_are_named(tmp_path: Path) -> None:
+    warnings, ids = _story_with(
+        tmp_path,
+        {
+            "docs/actors/reuters.md": "---\nsame_as: jane-doe\n---\n",
+            "docs/actors/jane-doe.md": "---\nhide: true\n---\n",
+            "docs/actors/ghost.md": "---\nname: Ghost Writer\nhide: true\n---\n",
+        },
+    )
+    assert any(w.startswith("docs/actors/reuters.md:2: same_as leads to 'jane-doe', which is hidden") for w in warnings)
+    assert any(w.startswith("docs/actors/ghost.md:3: hide: 'Ghost Writer' matches no actor") for w in warnings)
+    assert "reuters" in ids  # not deleted with the hidden entry
+
+
+def test_a_dangling_related_term_is_named(tmp_path: Path) -> None:
+    warnings, _ = _story_with(
+        tmp_path, {"docs/glossary/storm.md": "---\nterm: storm\nrelated: [flod]\n---\nA storm.\n"}
+    )
+    assert any(w.startswith("docs/glossary/storm.md:3: related 'flod' is no glossary entry") for w in warnings)

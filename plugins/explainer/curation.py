@@ -35,6 +35,11 @@ class CuratedEntry:
     path: str
     meta: dict[str, Any]
     body: str
+    lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> its line in the file
+
+    def where(self, key: str) -> str:
+        """`file:line` of a front-matter key, for a message that names it."""
+        return f"{self.path}:{self.lines.get(key, 1)}"
 
     def get_list(self, key: str) -> tuple[str, ...]:
         value = self.meta.get(key) or ()
@@ -63,8 +68,10 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
     body = front.body.lstrip("\n")
     keys = ACTOR_KEYS if section == "actors" else TERM_KEYS
     lines = text.split("\n")
+    where: dict[str, int] = {}
     for key in list(meta):
         line = next((i + 1 for i, ln in enumerate(lines) if ln.startswith(f"{key}:")), 1)
+        where[key] = line
         if key not in keys:
             warnings.append(f"{path}:{line}: unknown front-matter key '{key}' (allowed: {', '.join(sorted(keys))})")
             del meta[key]
@@ -86,7 +93,7 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
         line = next((i + 1 for i, ln in enumerate(lines) if ln.startswith("kind:")), 1)
         warnings.append(f"{path}:{line}: 'kind' must be one of {', '.join(KINDS)}, got '{meta['kind']}'; ignored")
         del meta["kind"]
-    return CuratedEntry(section, slug, path, meta, body.strip())
+    return CuratedEntry(section, slug, path, meta, body.strip(), where)
 
 
 def load_curation(docs_dir: Path, *, actors_dir: str = "actors", glossary_dir: str = "glossary") -> Curation:

@@ -169,13 +169,20 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
     # -- a later story's bare surname is the person another story named in full -------------
     redirect: dict[str, str | None] = _surname_redirects(actors)
     entries = {e.slug: e for e in curation.actors}
+    broken = _broken_same_as(curation.actors, warnings)
     for e in curation.actors:
         target = _match_actor(e, actors)
         if e.meta.get("hide"):
             if target:
                 redirect[target] = None
+            else:
+                warnings.append(
+                    f"{e.where('hide')}: hide: '{e.meta.get('name') or e.slug}' matches no actor in any story"
+                )
             continue
         same_as = e.meta.get("same_as")
+        if same_as and e.slug in broken:
+            continue
         if same_as:
             if same_as not in actors and same_as not in entries:
                 warnings.append(f"{e.path}: same_as '{same_as}' points to no actor; check the slug in docs/actors/")
@@ -237,6 +244,11 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
     for e in curation.terms:
         if e.meta.get("same_as") and e.meta["same_as"] not in terms:
             warnings.append(f"{e.path}: same_as '{e.meta['same_as']}' points to no glossary entry; check the slug")
+        for r in e.get_list("related"):
+            if r not in terms:
+                warnings.append(
+                    f"{e.where('related')}: related '{r}' is no glossary entry; check the slug in docs/glossary/"
+                )
     uses = [
         replace(u, term=term_redirect.get(u.term, u.term))
         for f in findings
@@ -258,6 +270,37 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
         events=tuple(sorted((e for f in findings for e in f.events), key=lambda e: (e.date, e.id))),
         warnings=tuple(warnings),
     )
+
+
+def _broken_same_as(entries: Sequence[CuratedEntry], warnings: list[str]) -> set[str]:
+    """Curated actors whose `same_as` chain loops (a -> b -> a) or ends at a hidden entry: each is
+    named once, file and line, and its `same_as` is ignored (it would delete every actor in it)."""
+    by_slug = {e.slug: e for e in entries}
+    broken: set[str] = set()
+    named: set[frozenset[str]] = set()
+    for e in entries:
+        chain, slug = [e.slug], str(e.meta.get("same_as") or "")
+        while slug and slug in by_slug and slug not in chain:
+            chain.append(slug)
+            nxt = by_slug[slug]
+            if nxt.meta.get("hide"):
+                if e.slug not in broken:
+                    warnings.append(
+                        f"{e.where('same_as')}: same_as leads to '{slug}', which is hidden; point it at a shown entry"
+                    )
+                broken.add(e.slug)
+                break
+            slug = str(nxt.meta.get("same_as") or "")
+        else:
+            if slug and slug in chain:
+                loop = [*chain[chain.index(slug) :], slug]
+                if frozenset(loop) not in named:  # each cycle named once
+                    named.add(frozenset(loop))
+                    warnings.append(
+                        f"{e.where('same_as')}: same_as makes a cycle ({' -> '.join(loop)}); every same_as in it is ignored"
+                    )
+                broken.update(loop)
+    return broken
 
 
 def _surname_redirects(actors: dict[str, Actor]) -> dict[str, str | None]:
