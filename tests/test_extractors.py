@@ -656,3 +656,43 @@ GLOSSES = [
 def test_terms_the_story_explains(sentence: str, expected: list[tuple[str, str]]) -> None:
     f = findings_for(sentence)
     assert [(t.term, t.definition) for t in f.terms if not t.term.isupper()] == expected
+
+
+NO_GUESSES = [
+    # a quote's own cue that names nobody certain keeps it unattributed: no carrying over it
+    (
+        '"We will rebuild," said Mayor Karen Bass.\n\n"It is too late," he said.',
+        [("We will rebuild", "Karen Bass"), ("It is too late", None)],
+    ),
+    # a person inside the phrase after an inverted cue, behind a preposition, is not who spoke
+    (
+        'Karen Bass spoke first.\n\n"We are doing everything," said a spokeswoman for Karen Bass.',
+        [("We are doing everything", None)],
+    ),
+    # a participle after a quote is no cue for the name after it
+    ('Jane Doe called the plan "reckless", saying John Roe had misled voters.', [("reckless", "Jane Doe")]),
+    # the quote's own speaker wins over an `according to` later in the sentence
+    (
+        '"We will win," Jane Doe said, according to a transcript released by Norwind Media.',
+        [("We will win", "Jane Doe")],
+    ),
+    # a possessive description is not its possessor
+    ('President Joe Biden spoke.\n\n"We disagree," said the president\'s spokeswoman.', [("We disagree", None)]),
+    # `the police` is not a person whose role has the word police in it
+    (
+        'Police chief Tom Black resigned on Monday.\n\n"We are investigating," the police said.',
+        [("We are investigating", None)],
+    ),
+    # two speakers before the quote: the sentence does not say whose words these are
+    ('Tom Berg said that after talks Norland had concluded the plan was "not workable".', [("not workable", None)]),
+    # no carrying over a subhead
+    (
+        '"We lost," Ana Ruiz said.\n\nNext Steps\n\n"We will appeal."',
+        [("We lost", "Ana Ruiz"), ("We will appeal.", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), NO_GUESSES)
+def test_no_speaker_is_guessed(body: str, expected: list[tuple[str, str | None]]) -> None:
+    test_attribution(body, expected)

@@ -88,9 +88,14 @@ def _project_options(config_file: Path) -> tuple[dict[str, Any], Path, Path, Pat
         raise SystemExit(f"{config_file}: not valid YAML ({exc})") from None
     root = config_file.parent
     options: dict[str, Any] = {}
-    for plugin in cfg.get("plugins") or []:
+    plugins = cfg.get("plugins") or []
+    if isinstance(plugins, dict):  # `plugins:` written as a mapping of names to options
+        plugins = [{name: value} for name, value in plugins.items()]
+    for plugin in plugins if isinstance(plugins, list) else []:
         if isinstance(plugin, dict) and "explainer" in plugin:
             options = plugin["explainer"] or {}
+    if not isinstance(options, dict):
+        raise SystemExit(f"{config_file}: the explainer plugin's options must be a mapping of names to values")
     templates = options.get("templates_dir")
     return (
         cfg,
@@ -148,11 +153,16 @@ def own_pages(docs: Path) -> dict[str, str]:
     """The site's hand-written pages (curated profile and glossary files are data, not pages)."""
     if not docs.is_dir():
         return {}
-    return {
-        p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8-sig", errors="replace")
-        for p in sorted(docs.rglob("*.md"))
-        if not p.relative_to(docs).as_posix().startswith(("actors/", "glossary/"))
-    }
+    out: dict[str, str] = {}
+    for p in sorted(docs.rglob("*.md")):
+        rel = p.relative_to(docs).as_posix()
+        if rel.startswith(("actors/", "glossary/")):
+            continue
+        try:
+            out[rel] = p.read_text(encoding="utf-8-sig", errors="replace")
+        except OSError as exc:  # a dangling link, an unreadable file: named, then left out
+            print(f"{docs.name}/{rel}: cannot be read ({exc.strerror}); left out", file=sys.stderr)
+    return out
 
 
 EXPORT_MARK = ".explainer-export"  # written into every export: `--force` replaces only such a folder

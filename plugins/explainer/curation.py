@@ -104,7 +104,14 @@ def load_curation(docs_dir: Path, *, actors_dir: str = "actors", glossary_dir: s
         if not folder.is_dir():
             continue
         seen: dict[str, str] = {}
-        for path in sorted(folder.glob("*.md")):
+        try:
+            listed = sorted(folder.glob("*.md"))
+        except OSError as exc:
+            out.warnings.append(
+                f"{docs_dir.name}/{sub}: the folder cannot be read ({exc.strerror}); its files are skipped"
+            )
+            continue
+        for path in listed:
             if path.name == "index.md":
                 continue
             rel = f"{docs_dir.name}/{sub}/{path.name}"

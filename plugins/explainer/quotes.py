@@ -31,6 +31,25 @@ _HE = re.compile(
     r"councilman|father|husband|son|brother|grandfather|widower)\b\.?",
     re.IGNORECASE,
 )
+
+
+def _role_head(role: str) -> str:
+    """The noun a role is headed by: `Police chief` -> chief, `US Secretary of State` -> secretary,
+    `president of the University of X` -> president (`the police said` is no police chief)."""
+    words = re.sub(r"\s+(?:of|to|for|at|in|on)\s.*$", "", role).split()
+    return words[-1].lower() if words else ""
+
+
+def _names_the_phrase(text: str, start: int, mention: Mention) -> bool:
+    """Whether a person is the one the phrase after a cue names: not a possessor (`Y's lawyer`), and
+    no preposition before it since the phrase's last comma (`a spokeswoman for Y`, `the mother of
+    victim Y`; but `another witness in the probe, former adviser Y` names Y)."""
+    if POSSESSIVE.match(text, mention.span.end):
+        return False
+    segment = text[start : mention.span.start].rsplit(",", 1)[-1]
+    return re.search(r"\b(?:of|for|to|with|from|at|by|about|against)\b", segment) is None
+
+
 # Between a closing mark and the speaker's name: a comma and the words of a role, nothing that speaks.
 # (`..." in Russia, Jane Doe, ... told AFP`: a phrase that ends the quoted clause may come first)
 _ROLE_WORDS_ONLY = re.compile(
@@ -126,19 +145,19 @@ class QuoteExtractor:
         )
         if m and m.group(2) in SPEECH_VERBS:
             return Attribution(self._organisation_before(sentence, close + 1 + m.start(1)), m.group(2))
-        m = re.match(r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b)", rest)
+        m = re.match(r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b(?!['’]))", rest)
         if m:
             noun, verb = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             if verb in SPEECH_VERBS and (owner := self._by_role(noun, sentence)):
                 return Attribution(owner, verb)
         m = re.match(r"\s*,?\s*(\w+)\s+(?:(?:de|van|von|der|da|du|al|bin|la|le)\s+)?", rest)
-        if m and m.group(1) in SPEECH_VERBS:
+        if m and m.group(1) in SPEECH_VERBS and not m.group(1).endswith("ing"):  # `, saying X ...` is no cue for X
             # `said X`, `said Wales coach X`, `said another witness, former adviser X`: the person the
             # phrase after the verb names (not one in its possessive, `Y's lawyer X`), else what opens it
             start = close + 1 + m.end()
             stop = re.search(r",\s+(?:who|which|whose|adding|saying|according)\b|\s+that\b|;|$", text[start:hi])
             found = self._mention_at(sentence, start, start + stop.start() if stop else hi)
-            people = [f for f in found if self.kind.get(f.actor) == "person" and not POSSESSIVE.match(text, f.span.end)]
+            people = [f for f in found if self.kind.get(f.actor) == "person" and _names_the_phrase(text, start, f)]
             if people:
                 return Attribution(people[0].actor, m.group(1))
             if found and text[start : found[0].span.start].strip() in ("", "the"):
@@ -168,7 +187,7 @@ class QuoteExtractor:
         people = [
             f
             for f in self._mention_at(sentence, start, hi)
-            if self.kind.get(f.actor) == "person" and not POSSESSIVE.match(text, f.span.end)
+            if self.kind.get(f.actor) == "person" and _names_the_phrase(text, start, f)
         ]
         return Attribution(people[0].actor, m.group(1)) if people else None
 
@@ -184,6 +203,20 @@ class QuoteExtractor:
                 return self._pronoun(sentence, pron.group(1).lower(), verb.group(1), lo + pron.start())
             named = subject_of(text, at, self._mention_at(sentence, lo, at), self.people)
             if named is not None:
+                # `X said Y had concluded that ... "..."`: two speakers before the quote, and the
+                # sentence does not say whose words these are
+                others = {
+                    o.actor
+                    for v in verbs
+                    if v is not verb
+                    and (
+                        o := subject_of(
+                            text, lo + v.start(), self._mention_at(sentence, lo, lo + v.start()), self.people
+                        )
+                    )
+                }
+                if others - {named.actor}:
+                    return Attribution(None, verb.group(1))
                 return Attribution(named.actor, verb.group(1))
         if verbs and lo == 0:  # the sentence's subject speaks: "The governor declined ..., saying ..."
             cue = verbs[0].group(1)
@@ -240,14 +273,13 @@ class QuoteExtractor:
         return None
 
     def _by_role(self, noun: str, sentence: Sentence) -> str | None:
-        """`the governor`: the one person named so far whose role, as the story gives it, has that
-        word (a description points back, never to someone the story introduces later)."""
+        """`the governor`: the one person named so far whose role, as the story gives it, is headed
+        by that noun (a description points back, never to someone the story introduces later)."""
         here = self.order.get(sentence.id, len(self.order))
         owners = [
             a
             for a, roles in self.roles.items()
-            if self.first_seen.get(a, here + 1) <= here
-            and any(re.search(rf"\b{re.escape(noun)}\b", r, re.I) for r in roles)
+            if self.first_seen.get(a, here + 1) <= here and any(_role_head(r) == noun.lower() for r in roles)
         ]
         return owners[0] if len(owners) == 1 else None
 
@@ -382,17 +414,18 @@ class QuoteExtractor:
         its paragraph when it opens a sentence of its own, or at the end of the paragraph before when it
         opens its own paragraph, as long as nobody else is named in between."""
         for i in range(len(located) - 1, 0, -1):  # a quotation attributed at its end
-            if located[i].continues and found[i].speaker and not found[i - 1].speaker:
+            if located[i].continues and found[i].speaker and not found[i - 1].speaker and not found[i - 1].cue:
                 found[i - 1] = found[i]
         for i in range(1, len(located)):
-            if found[i].speaker:
-                continue
+            if found[i].speaker or found[i].cue:
+                continue  # its own cue names nobody we can be sure of (`he said`, `a resident said`): it stays so
             prev, loc = located[i - 1], located[i]
             if not found[i - 1].speaker:
                 continue
             opens_sentence = not loc.sentence.text[: loc.open].strip()
             same_paragraph = prev.paragraph == loc.paragraph and opens_sentence
-            next_paragraph = loc.paragraph == prev.paragraph + 1 and loc.opens_paragraph
+            # the paragraph right after, with no subhead between (block numbers count subheads too)
+            next_paragraph = loc.sentence.block == prev.sentence.block + 1 and loc.opens_paragraph
             if loc.continues or (
                 (same_paragraph or next_paragraph) and not self._someone_between(prev, loc, found[i - 1].speaker)
             ):
@@ -421,11 +454,14 @@ class QuoteExtractor:
         found: list[Attribution | None] = []
         final = self._sentence_final(sentence, last.close if last.close is not None else last.end, hi)
         for loc in inside:
-            own = self._after_quote(sentence, loc.close, hi) if not clause and loc.close is not None else None
+            own = self._after_quote(sentence, loc.close, hi) if loc.close is not None else None
+            if own is not None and own.speaker:
+                found.append(own)  # `"...," Jane Doe said, according to a transcript`: she said it
+                continue
             if own is None and not clause:
                 own = final or self._before_quote(sentence, lo, loc.open)
-            found.append(own)
-        if clause:
+            found.append(own if not clause else None)
+        if clause and not any(a is not None and a.speaker for a in found):
             return [clause] * len(inside)
         named = [a for a in found if a is not None and a.speaker]
         fallback = named[0] if named else Attribution(None, None)

@@ -62,7 +62,12 @@ def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
         return articles
     taken: set[str] = set()
     root = seeds_dir.resolve().parent  # the project: a seed may link to a file inside it, never outside
-    for path in sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in SEED_SUFFIXES):
+    try:
+        listed = sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
+    except OSError as exc:
+        warnings.append(f"{seeds_dir}: the seeds folder cannot be read ({exc.strerror}); no story read")
+        return articles
+    for path in listed:
         name = f"{seeds_dir.name}/{path.name}"
         refused = outside_link(path, root, name)
         if refused:
