@@ -684,7 +684,7 @@ NO_GUESSES = [
         [("We are investigating", None)],
     ),
     # two speakers before the quote: the sentence does not say whose words these are
-    ('Tom Berg said that after talks Norland had concluded the plan was "not workable".', [("not workable", None)]),
+    ('Tom Berg said that after talks Norway had concluded the plan was "not workable".', [("not workable", None)]),
     # no carrying over a subhead
     (
         '"We lost," Ana Ruiz said.\n\nNext Steps\n\n"We will appeal."',
@@ -696,3 +696,21 @@ NO_GUESSES = [
 @pytest.mark.parametrize(("body", "expected"), NO_GUESSES)
 def test_no_speaker_is_guessed(body: str, expected: list[tuple[str, str | None]]) -> None:
     test_attribution(body, expected)
+
+
+REVIEWED_ACTORS = [
+    # (text, names that must be people, names that must not be actors at all)
+    ("Jane Doe said police had arrested two men.", {"Jane Doe"}, {"Jane Doe said police"}),
+    ("Veteran actor Jane Doe and Retired judge Tom Berg spoke.", {"Jane Doe", "Tom Berg"}, {"Veteran", "Retired"}),
+    ("Emily Thornberry met Kelly Ayotte.", {"Emily Thornberry", "Kelly Ayotte"}, set()),
+    ("Critics said the plan would fail. The Mayor said nothing.", set(), {"Critics", "Mayor"}),
+    ("Thousands attended Mass. Then the Pope spoke of Brexit.", set(), {"Massachusetts", "Brexit"}),
+    ("Tom Berg, 40, came with his son Jack.", {"Tom Berg", "Jack"}, set()),
+]
+
+
+@pytest.mark.parametrize(("text", "people", "none"), REVIEWED_ACTORS)
+def test_reviewed_actor_shapes(text: str, people: set[str], none: set[str]) -> None:
+    f = findings_for(text)
+    assert people <= {a.name for a in f.actors if a.kind == "person"}
+    assert not none & {n for a in f.actors for n in (a.name, *a.aliases)}

@@ -108,7 +108,15 @@ _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 # Capitalised words that are no one's name and name no organisation or place on their own.
 _NOT_NAMES = frozenset(
     "God Christmas Easter Ramadan Eid Hanukkah Diwali Thanksgiving Halloween New Year Budget Internet "
-    "Pope I OK TV Mr Mrs Ms Dr Sir Coach North South East West".split()
+    "Pope I OK TV Mr Mrs Ms Dr Sir Coach North South East West Brexit Covid Islam Christianity Judaism "
+    "Hinduism Buddhism Mandarin Cantonese Arabic Latin Bible Koran Quran Torah Mass".split()
+)
+# A lone word before these is most likely a person named by surname: `said Biden would veto`.
+_SUBJECT_OF_VERB = re.compile(r"\s+(?:would|will|could|should|might|must|has|had|was|is|says|said|told)\b")
+# `his son Jack`, `her husband Tom`: a kin or role noun right before a lone name.
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their|my|our)\s+(?:\w+\s+)?(?:son|daughter|wife|husband|brother|sister|mother|father|partner|"
+    r"friend|cousin|uncle|aunt|grandson|granddaughter|boyfriend|girlfriend)\s+$"
 )
 _FEW = 6  # owners of a word among whom a short form may still pick one
 _POSSESSIVE_AFTER = re.compile(r"['’]")
@@ -122,9 +130,14 @@ _ORG_SUFFIXES = frozenset(
     "assembly campaign council government police party committee commission ministry department agency "
     "parliament senate court authority board union club league".split()
 )
+# What an institution's lower-case name may add before its head: the field it covers.
+_FIELDS = (
+    "health finance education transport security justice defence defense energy trade interior foreign environment "
+    "planning fire water housing regional national local state city county district election electoral ethics "
+    "human rights police public safety budget audit legal ruling opposition"
+)
 _INSTITUTION = re.compile(
-    r"\s+(?:(?!(?:the|a|an|of|in|at|on|to|for|by|with|from|outside|inside|near|and|or|but|its|his|her|their)\b)[a-z]+\s+){0,2}"
-    r"(?:" + "|".join(sorted(_ORG_SUFFIXES)) + r")\b"
+    r"\s+(?:(?:" + "|".join(_FIELDS.split()) + r")\s+){0,2}(?:" + "|".join(sorted(_ORG_SUFFIXES)) + r")\b"
 )
 
 
@@ -279,12 +292,11 @@ class ActorExtractor:
             return seq
         if re.search(r"-[a-z]", first):  # "Third-placed Joel Santana", "Well-known X": an adjective
             return seq[1:]
-        if first.lower() in STOPWORDS or (first.endswith(("ing", "ly")) and len(seq) == 1):
-            return seq[1:]
-        if first.lower() in STOPWORDS or (len(seq) > 1 and first.endswith(("ing", "ly"))):
+        named = given_name_pronoun(first) is not None or first in self.mid_caps  # `Emily Doe`, `Boeing said`
+        if first.lower() in STOPWORDS or (first.endswith(("ing", "ly")) and not named):
             return seq[1:]
         if len(seq) == 1 and first not in self.mid_caps and not self._speaks(text, seq[0]):
-            keep = first not in ROLE_MODIFIERS and _before_role_and_name().match(text, seq[0].end)
+            keep = _affiliation_word(first) and _before_role_and_name().match(text, seq[0].end)
             return seq if keep else []
         return seq
 
@@ -669,14 +681,18 @@ class ActorExtractor:
                 continue
             elif re.search(r"\b(?:in|near|outside|across|from)\s+$", sentence.text[: tok.start]) and not tok.possessive:
                 self._add(sentence, tok.text, "place", tok.start, tok.end)  # "landed near Woomera"
+            elif tok.text in HEAD_ROLES or tok.text in _NOT_NAMES or (_initial and _plural(tok.text, self.mid_caps)):
+                continue  # `the Mayor said`, `Critics said`: a title or a plural common noun, no name
             elif tok.possessive or self._speaks(sentence.text, tok) or self._spoken_by(sentence.text, tok):
                 self.persons.setdefault(tok.text, _Person(tok.text))
                 self._add(sentence, tok.text, "person", tok.start, tok.end)
+            elif _KIN_BEFORE.search(sentence.text, max(0, tok.start - 30), tok.start):
+                self.persons.setdefault(tok.text, _Person(tok.text))  # `his son Jack`: a person's name
+                self._add(sentence, tok.text, "person", tok.start, tok.end)
             elif self._names_a_thing(sentence.text, tok, _initial):
                 # a name that is no one's: an organisation, brand or outlet (`posted on Zipline`,
-                # `Norwind economist Jane Doe`), or a place after `to` or `at`
-                where = re.search(r"\b(?:to|at)\s+$", sentence.text[: tok.start])
-                self._add(sentence, tok.text, "place" if where else "organization", tok.start, tok.end)
+                # `Norwind economist Jane Doe`)
+                self._add(sentence, tok.text, "organization", tok.start, tok.end)
 
     def _names_a_thing(self, text: str, tok: Token, initial: bool) -> bool:
         """A lone capitalised word that is not a person's: mid-sentence, or opening the sentence
@@ -691,7 +707,11 @@ class ActorExtractor:
             return False
         if re.match(r"[\"“”]", text[tok.end : tok.end + 1]) and re.search(r"[\"“”]$", text[: tok.start]):
             return False
-        return not initial or (word not in ROLE_MODIFIERS and _before_role_and_name().match(text, tok.end) is not None)
+        if _SUBJECT_OF_VERB.match(text, tok.end):
+            return False  # `said Biden would veto`: most likely a person named by surname; no guess
+        if not _affiliation_word(word) and _before_role_and_name().match(text, tok.end):
+            return False  # `Retired judge Jane Doe`: an adjective before a role
+        return not initial or (_affiliation_word(word) and _before_role_and_name().match(text, tok.end) is not None)
 
     def _resolve_acronyms(self) -> None:
         """`INARE said` after `National Emergency Response Institute (INARE)`: the same organisation."""
@@ -800,6 +820,24 @@ def _surname(name: str) -> str:
     """The last word of a name, a generational suffix left out, in lower case."""
     words = [w for w in name.split() if w.rstrip(".") not in ("Jr", "Sr", "II", "III", "IV")] or name.split()
     return words[-1].lower() if words else ""
+
+
+def _affiliation_word(word: str) -> bool:
+    """Whether a capitalised word before a role can be the organisation the role belongs to, not an
+    adjective that opens the sentence (`Veteran actor X`, `Retired judge X`, `Local official X`)."""
+    if word in ROLE_MODIFIERS or word.lower() in _ADJECTIVE_OPENERS:
+        return False
+    return not word.lower().endswith(("ed", "ing", "an", "al", "ic", "ive", "ous", "ary", "ful", "ent", "ant"))
+
+
+_ADJECTIVE_OPENERS = frozenset(
+    "top fellow former veteran retired local senior junior chief leading legendary famous".split()
+)
+
+
+def _plural(word: str, mid_caps: set[str]) -> bool:
+    """`Critics`, `Witnesses`, `Prosecutors`: a capitalised plural common noun opening a sentence."""
+    return len(word) > 4 and word.endswith("s") and not word.endswith("ss") and word not in mid_caps
 
 
 def _shortened(short: str, full: str) -> bool:
