@@ -469,6 +469,12 @@ FIGURE_SHAPES = [
     ("They won 24-18 and lead 109-98, and will meet in five years' time or six days later.", []),
     ("Call 0845 8 505 505 about the 30-year bond.", []),
     ("It bought six Airbus A321 aircraft.", [("six Airbus", 6, None)]),
+    # a bare `m` without a currency is a length only where a length is meant; else never guessed
+    ("The app has 1.2m subscribers.", []),
+    # a change and the level it reached are two figures, not a range
+    ("The pound fell 0.5% to $1.27.", [("0.5%", 0.5, None), ("$1.27", 1.27, None)]),
+    # more ages and phone shapes
+    ("A man, 52, and a boy of 12 called (202) 555-0143 or +44 20 7946 0958 about the 9/11 file.", []),
 ]
 
 
@@ -616,6 +622,11 @@ DATES = [
     ("They meet again in a fortnight.", "2025-02-27", [("2025-03-13", "in a fortnight")]),
     ("She recalled a key September meeting.", "2025-11-20", [("2025-09", "September")]),
     ("Sales fell last month.", "2025-01-10", [("2024-12", "last month")]),
+    # a plan is no past: `adjourned until`, `agreed to meet`
+    ("The hearing was adjourned until April 10.", "2025-03-14", [("2025-04-10", "April 10")]),
+    ("They agreed to meet again on April 2.", "2025-03-14", [("2025-04-02", "on April 2")]),
+    # a duration is no date
+    ("The truce collapsed in three days.", "2025-03-14", []),
 ]
 
 
@@ -647,6 +658,8 @@ GLOSSES = [
         [("Tide lock syndrome", "Where a harbour cannot drain")],
     ),
     ('They backed the "two ports, one toll" formula again.', [("two ports, one toll", "A formula named in the story")]),
+    # not glosses: an aside about a thing, figures, people, clauses
+    ("The decision - a major setback for the party - was announced.", []),
     # not glosses: figures, people, clauses
     ("Revenue - £160m - fell. Mr Ruiz - who led the firm - left. It was quiet - internally at least.", []),
 ]

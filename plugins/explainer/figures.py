@@ -239,10 +239,39 @@ _JUNK_AFTER = re.compile(
     r"|\s+or\s+(?:above|older|over|younger)\b",
     re.IGNORECASE,
 )
-_JUNK_BEFORE = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?$", re.IGNORECASE)
-_PHONE = re.compile(r"(?<![\d,.])0\d{2,4}(?:[ -]\d{1,4}){2,}(?![\d,])")
+_JUNK_BEFORE = re.compile(
+    r"\b(?:aged|ages|age|turned|turns|turning)\s+(?:between\s+)?$"
+    r"|\b(?:boy|girl|man|woman|child|son|daughter|baby|teenager|toddler)\s+of\s+$"
+    r"|\b(?:children|people|anyone|those|adults|teenagers|kids)\s+(?:under|over|aged)\s+$",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(
+    r"(?<![\d,.])0\d{2,4}(?:[ -]\d{1,4}){2,}(?![\d,])"  # 0845 8 505 505
+    r"|\(\d{3}\)\s*\d{3}-\d{4}"  # (202) 555-0143
+    r"|\+\d{1,3}(?:[ -]\d{1,4}){2,}"  # +44 20 7946 0958
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 9/11, 3/14/2025: dates, not quantities
+)
 _STREET = re.compile(
     r"\s+(?:[NSEW]\.\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Drive|Dr|Place|Pl|Lane|Ln|Blvd|Boulevard|Way|Court|Ct)\b"
+)
+
+
+def _metres(text: str, m: re.Match[str]) -> bool:
+    """A bare `10m` is ten metres only where a length is meant: `5m high`, `the 400m race`,
+    `30ft (10m)`; elsewhere (`1.2m subscribers`) the scale it may be is never guessed."""
+    if m.group("cur") or (m.group("scale2") or "").lower() != "m":
+        return False
+    return bool(_LENGTH_AFTER.match(text, m.end()) or re.search(r"(?:ft|feet|foot|inches)\s*\($", text[: m.start()]))
+
+
+_LENGTH_AFTER = re.compile(
+    r"\)|\s+(?:high|tall|long|wide|deep|away|below|above|underground|race|sprint|relay|freestyle|hurdles|"
+    r"metres?|meters?|square|from|of\s+(?:water|snow|rain))\b"
+)
+# After a change, a number is the level it reached: `fell 0.5% to $1.27` is no range.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:from|rose|fell|rises|falls|rising|falling|climbed|dropped|jumped|slid|grew|gained|lost|increased|"
+    r"decreased|declined|cut|raised|up|down)\s+(?:by\s+)?$"
 )
 
 
@@ -255,6 +284,9 @@ def _is_age_or_address(text: str, m: re.Match[str], people_ends: set[int]) -> bo
     before = before[:-1].rstrip() if before.endswith((",", "(")) else before
     if len(before) in people_ends and re.match(r"\s*(?:,|\)|of\b|and\b|$)", text[m.end() :]):
         return True
+    if re.search(r"\b[a-z]{3,},\s*$", text[max(0, start - 20) : start]) and re.match(r",\s", text[m.end() :]):
+        if int(float(m.group("num").replace(",", ""))) < 120:
+            return True  # `a man, 52, and a woman, 48,`: an age set off in commas after a noun
     return _STREET.match(text, m.end()) is not None
 
 
@@ -276,7 +308,7 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
     text = sentence.text
     if m.group("pct"):
         return "percent", _label_before(text, m.start()) or "percentage", m.end()
-    glued = m.group("glued") or (m.group("scale2") if m.group("scale2") == "m" and not m.group("cur") else None)
+    glued = m.group("glued") or (m.group("scale2") if _metres(text, m) else None)
     if glued:  # `30ft`, `10m`, `7p`
         unit = _GLUED[glued.lower()]
         return unit, _label_before(text, m.start()) or unit, m.end()
@@ -495,13 +527,14 @@ def _ranges(text: str, cands: list[_Candidate]) -> list[_Candidate]:
         a = cands[i]
         b = cands[i + 1] if i + 1 < len(cands) else None
         joint = text[a.core : b.start] if b else ""
+        dash = joint.strip() in ("-", "–")
         if (
             b
             and b.qualifier is None
             and joint in (" to ", "-", "–", " - ")
-            and not re.search(r"\bfrom\s+$", text[: a.start])
+            and not _CHANGE_BEFORE.search(text, max(0, a.start - 30), a.start)
+            and (a.unit == b.unit or a.unit is None or dash)
         ):
-            dash = joint.strip() in ("-", "–")
             noun = re.match(r"\s+([a-z]+)", text[b.core :])
             counted = noun and noun.group(1) not in _SCORE_WORDS and noun.group(1) not in _STOP_AFTER
             if dash and a.digits and b.digits and a.unit is None and not counted:
@@ -544,8 +577,8 @@ def extract_figures(
                 continue
             if _is_age_or_address(text, m, people_ends):
                 continue
-            if m.group("scale2") and m.group("scale2").lower() != "m" and not m.group("cur"):
-                continue  # `a 5bn plan` with no currency: a scale is never guessed
+            if m.group("scale2") and not m.group("cur") and not _metres(text, m):
+                continue  # `a 5bn plan`, `1.2m subscribers` with no currency: a scale is never guessed
             if (
                 m.group("word")
                 and not m.group("qual")

@@ -81,7 +81,9 @@ def find_marks(text: str) -> list[Mark]:
         nxt = text[i + width] if i + width < n else " "
         space_before, space_after = prev.isspace(), nxt.isspace()
         open_ctx = (space_before or prev in _OPEN_AFTER or prev in DOUBLE_MARKS) and not space_after
-        close_ctx = (space_after or nxt in _CLOSE_BEFORE or nxt in DOUBLE_MARKS) and not space_before
+        close_ctx = (
+            (space_after or nxt in _CLOSE_BEFORE or nxt in DOUBLE_MARKS) and not space_before
+        ) or prev in ".,!?"
         if open_ctx == close_ctx:  # both or neither: the mark's shape decides
             open_ctx = ch in _OPENING_SHAPE
             close_ctx = ch not in _OPENING_SHAPE

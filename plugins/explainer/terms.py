@@ -134,6 +134,10 @@ def find_glosses(article: Article) -> list[Gloss]:
                 words = words[max(i for i, w in enumerate(words) if w in _FUNCTION) + 1 :]
             definition = m.group("def").strip()
             first = definition.split()[0]
+            if len(words) == 1 and re.search(
+                r"\b(?:the|a|an|her|his|their|its|our|my|this)\s+$", text[: m.start() - len(words[0])], re.I
+            ):
+                continue  # `The decision - a major setback -`: an aside about a thing, not a term
             if (
                 words
                 and not any(c.isdigit() for c in definition)

@@ -52,15 +52,19 @@ def _future(text: str, at: int) -> bool:
     """Whether the clause before a date speaks of the future: `will be flown on Saturday`."""
     return bool(
         re.search(
-            r"\b(?:will|would|due to|scheduled|expects?|expected|set to|plans? to|is to|are to|next|forecast|starts?|begins?)\b",
+            r"\b(?:will|would|due to|scheduled|expects?|expected|set to|plans? to|is to|are to|next|forecast|starts?|begins?|until|till)\b",
             _clause(text, at),
         )
     )
 
 
 def _past(text: str, at: int) -> bool:
-    """Whether the clause before a date speaks of the past: `was confirmed on`, `met in`."""
-    return bool(re.search(r"\b(?:was|were|had|did|last|ago|since)\b|\b[a-z]{3,}ed\b", _clause(text, at)))
+    """Whether the clause before a date speaks of the past (`was confirmed on`, `approved in`),
+    and not of a plan (`agreed to meet on`, `adjourned until`, `postponed to`)."""
+    clause = _clause(text, at)
+    if re.search(r"\b(?:until|till|postponed|adjourned|delayed)\b|\bto\s+[a-z]+\b", clause):
+        return False
+    return bool(re.search(r"\b(?:was|were|had|did|last|ago|since)\b|\b[a-z]{3,}ed\b", clause))
 
 
 def _nearest_year(base: dt.date, month: int, day: int | None, future: bool, past: bool) -> int | None:
@@ -125,6 +129,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
             y, mo = divmod(base.year * 12 + base.month - 1 + shift, 12)
             return f"{y:04d}-{mo + 1:02d}"
         if kind == "ahead":
+            if re.search(r"\b[a-z]{3,}ed\b", _clause(m.string, m.start())):
+                return None  # `collapsed in three days`: a duration, not a date
             n = 14 if m.group(1) else (int(m.group(2)) if m.group(2).isdigit() else _SMALL[m.group(2)])
             unit = 1 if m.group(1) else (7 if m.group(3).startswith("week") else 1)
             return (base + dt.timedelta(days=n * unit)).isoformat()
