@@ -698,6 +698,13 @@ NO_GUESSES = [
     ),
     # two speakers before the quote: the sentence does not say whose words these are
     ('Tom Berg said that after talks Norway had concluded the plan was "not workable".', [("not workable", None)]),
+    # `he` is not a possessor, the person a spokesman speaks for, or the object of the sentence before
+    ('Tom Berg\'s lawyer spoke to reporters.\n\n"My client is innocent," he said.', [("My client is innocent", None)]),
+    ('A spokesman for Prime Minister Tom Berg declined to comment.\n\n"No," he said.', [("No", None)]),
+    (
+        'Police arrested Tom Berg on Monday.\n\n"We found drugs in the car," he said.',
+        [("We found drugs in the car", None)],
+    ),
     # no carrying over a subhead
     (
         '"We lost," Ana Ruiz said.\n\nNext Steps\n\n"We will appeal."',

@@ -63,6 +63,13 @@ _ROLE_WORDS_ONLY = re.compile(
 _SUBJECT_CUE = re.compile(
     r"(?:,\s+[^,\"“”]{2,250},|\s+[-–—]\s+[^-–—\"“”]{2,250}\s+[-–—])?\s+(?:(?:also|then|later|again|\w+ly)\s+)?(\w+)"
 )
+# A person named after a role or kin noun and a preposition is not who the sentence is about:
+# `a spokesman for X`, `the son of X`, `an adviser to X` (`came from X` is).
+_OF_SOMEONE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|son|daughter|wife|husband|mother|father|brother|sister|family|friend|lawyer|"
+    r"attorney|aide|adviser|advisor|assistant|representative|office|campaign|team|staff)\s+(?:for|of|to)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
 # Lower-case words that may come before a clause's subject without being its verb.
 _LEADS = frozenset("the a an his her their its and but yet so then also former late then-".split())
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
@@ -113,6 +120,7 @@ class QuoteExtractor:
                 self.first_seen.setdefault(m.actor, self.order[s.id])
         self.gender = self._genders(article)
         self.last_speaker: str | None = None
+        self.last_spoken: str | None = None  # the sentence of the last speaker's quote
 
     def _mention_at(self, sentence: Sentence, start: int, end: int) -> list[Mention]:
         return [m for m in self.by_sentence.get(sentence.id, []) if start <= m.span.start and m.span.end <= end]
@@ -245,11 +253,19 @@ class QuoteExtractor:
         organisations, `But`), determiners and a role's modifiers come before it (`Tory leader X
         said`, `But Mr X said`), after an opening phrase that ends with a comma. `Police praised X`
         and `During his speech X` do not: a lower-case word that is no role comes first."""
-        before = re.sub(r"^[^,\"“”]{0,60},\s+", "", sentence.text[: mention.span.start])
+        before = sentence.text[: mention.span.start]
+        for o, c in sorted(self.annotation.quoted.get(sentence.id, ()), reverse=True):
+            if c <= mention.span.start:  # what is quoted is no part of the clause: `"...," Jane Doe said`
+                before = before[:o] + before[c:]
+        before = re.sub(r"^[\s,]+", "", before)
+        before = re.sub(r"^[^,\"“”]{0,60},\s+", "", before)
         before = re.sub(r"^(?:[Tt]he\s+[a-z]+\b[^,]*,\s+)$", "", before)  # `The company that runs Y, X,`
-        lower = [w for w in re.findall(r"[\w’'.-]+", before) if w[0].islower()]
-        lower = [w for w in lower if w not in _LEADS]
-        return not lower or lower[-1].rsplit("-", 1)[-1] in role_nouns()
+        words = re.findall(r"[\w’'.-]+", before)
+        roles = role_nouns()
+        if words and words[-1][0].islower() and words[-1].rsplit("-", 1)[-1] in roles:
+            while words and words[-1][0].islower() and words[-1] not in _LEADS:
+                words.pop()  # the role and its lower-case modifiers: `Tory leader`, `aviation analyst`
+        return all(w[0].isupper() or w[0].isdigit() or w in _LEADS for w in words)
 
     def _organisation_before(self, sentence: Sentence, at: int) -> str | None:
         """The organisation a `they`, `it` or `the company` at offset `at` means: the subject of
@@ -313,6 +329,12 @@ class QuoteExtractor:
             self.gender.setdefault(found_actor, pronoun)  # once called 'she', never 'he'
         return Attribution(found_actor, cue)
 
+    def _spoke_since(self, sentence: Sentence) -> bool:
+        """Whether the last speaker's quote came after `sentence` (within the walk back)."""
+        return self.last_spoken is not None and self.flat_index.get(self.last_spoken, -1) > self.flat_index.get(
+            sentence.id, -1
+        )
+
     def _walk_back(self, sentence: Sentence, paragraphs: int) -> list[Sentence]:
         """The sentence and those before it, newest first: the rest of its paragraph and up to
         `paragraphs` paragraphs before, never more than `WALK` sentences (an antecedent is near;
@@ -340,19 +362,37 @@ class QuoteExtractor:
         for s in self._walk_back(sentence, paragraphs=1):
             limit = at if s is sentence else len(s.text)
             people: list[tuple[int, str]] = []
+            mentioned: dict[str, Mention] = {}
+            oblique = False  # a person named as a possessor or after a preposition: not the subject
             for m in self.by_sentence.get(s.id, []):
                 if (
                     m.span.start < limit
                     and self.kind.get(m.actor) == "person"
                     and not self._in_quote(s.id, m.span.start)
                 ):
+                    if POSSESSIVE.match(s.text, m.span.end) or _OF_SOMEONE.search(
+                        s.text, max(0, m.span.start - 40), m.span.start
+                    ):
+                        oblique = oblique or self._fits(m.actor, pronoun)
+                        continue  # `X's lawyer said`, `a spokesman for X`, `the son of X`: not X
                     people.append((m.span.start, m.actor))
+                    mentioned.setdefault(m.actor, m)
             subject = next((p for p in same.finditer(s.text, 0, limit) if not self._in_quote(s.id, p.start())), None)
             if subject is not None and (not people or subject.start() < people[0][0]):
                 continue  # the pronoun is this sentence's subject: its referent is further back
             fits = list(dict.fromkeys(a for _, a in people if self._fits(a, pronoun)))
+            if oblique and not fits:
+                return None  # the nearest sentence names someone only obliquely: no guess further back
             if len(fits) == 1:
-                return fits[0]
+                one = fits[0]
+                if one == self.last_speaker:
+                    return one
+                speaks = _SUBJECT_CUE.match(s.text, mentioned[one].span.end)
+                if not self._is_subject(s, mentioned[one]) and not (speaks and speaks.group(1) in SPEECH_VERBS):
+                    return None  # `Police arrested X. "...," he said.`: the one named is the object
+                if self.last_speaker and self._fits(self.last_speaker, pronoun) and self._spoke_since(s):
+                    return None  # someone else spoke just before: `he` may be either
+                return one
             if len(fits) > 1:
                 if self.last_speaker in fits:
                     return self.last_speaker
@@ -387,6 +427,7 @@ class QuoteExtractor:
                     found[id(loc)] = attribution
                     if attribution.speaker and self.kind.get(attribution.speaker) == "person":
                         self.last_speaker = attribution.speaker
+                        self.last_spoken = sentence.id
         attributions = [found.get(id(loc), Attribution(None, None)) for loc in located]
         self._carry_on(located, attributions)
         quotes: list[Quote] = []
