@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, SEED, run_mkdocs
 
 
@@ -158,3 +160,36 @@ def test_export_replaces_only_an_earlier_export_and_only_with_force(tmp_path: Pa
     assert explainer("export", str(out), "--force", cwd=project).returncode == 0
     assert not (out / "stale.md").exists() and (out / "mkdocs.yml").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out-")] == []  # no half-written folder left
+
+
+def test_a_dangling_page_link_and_plugins_as_a_mapping_are_one_line_not_a_traceback(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "docs" / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    proc = explainer("export", str(tmp_path / "out"), cwd=project)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "docs/gone.md: is a link to nothing" in proc.stderr
+    (project / "docs" / "gone.md").unlink()
+
+    # `plugins:` as a mapping: the CLI reads the plugin's options from it (a seeds folder of another name)
+    (project / "seeds").rename(project / "stories")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"plugins:\n(?:  .*\n)+", "plugins:\n  search: {}\n  explainer:\n    seeds_dir: stories\n", config)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    proc = explainer("check", cwd=project)
+    assert "1 stories checked" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_an_unreadable_seeds_folder_is_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from explainer.story import read_seeds
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+
+    def refuse(self: Path) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    warnings: list[str] = []
+    with monkeypatch.context() as mp:  # as root, chmod cannot make a folder unreadable
+        mp.setattr(Path, "iterdir", refuse)
+        assert read_seeds(seeds, warnings) == []
+    assert len(warnings) == 1 and "the seeds folder cannot be read (Permission denied)" in warnings[0]

@@ -208,7 +208,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         shutil.rmtree(final)
     out.rename(final)
     print(f"exported {count[0]} generated pages and {count[1]} site pages to {final}", file=sys.stderr)
-    return 0
+    return 1 if count[2] else 0
 
 
 def _write_export(
@@ -219,8 +219,9 @@ def _write_export(
     docs: Path,
     templates: Path | None,
     options: dict[str, Any],
-) -> tuple[int, int]:
-    """Write the whole site as a plain MkDocs project into the empty folder `out`: (generated pages, site pages)."""
+) -> tuple[int, int, int]:
+    """Write the whole site as a plain MkDocs project into the empty folder `out`: (generated pages,
+    site pages, files that could not be read and were left out)."""
     site = build_site(
         seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")), own_pages=own_pages(docs)
     )
@@ -240,10 +241,15 @@ def _write_export(
     # the site's own pages and assets (a hand-written page wins over a generated one, as in the
     # plugin), then every generated page; curated entries are merged into generated pages
     own: set[str] = set()
+    problems: list[str] = []
     if docs.is_dir():
         for path in sorted(docs.rglob("*")):
             rel = path.relative_to(docs).as_posix()
             if path.is_dir() or rel.startswith(("actors/", "glossary/")):
+                continue
+            if not path.exists():  # a dangling link: named, left out, and the export fails at the end
+                print(f"{docs.name}/{rel}: is a link to nothing; left out of the export", file=sys.stderr)
+                problems.append(rel)
                 continue
             own.add(rel)
             try:
@@ -251,6 +257,10 @@ def _write_export(
             except UnicodeDecodeError:
                 print(f"docs/{rel}: not valid UTF-8; copied unchanged, without cross-links", file=sys.stderr)
                 text = None
+            except OSError as exc:
+                print(f"{docs.name}/{rel}: cannot be read ({exc.strerror}); left out of the export", file=sys.stderr)
+                problems.append(rel)
+                continue
             if text is not None:
                 write_page(rel, text)
             else:
@@ -286,7 +296,7 @@ def _write_export(
     json_file.write_text(
         site.json(use_directory_urls=cfg.get("use_directory_urls", True) is not False), encoding="utf-8"
     )
-    return len(site.pages), len(extra)
+    return len(site.pages), len(extra), len(problems)
 
 
 def cmd_eject(args: argparse.Namespace) -> int:
