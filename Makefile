@@ -31,7 +31,7 @@ test: lint
 	$(BIN)/pytest
 
 deploy: $(STAMP)
-	$(BIN)/mkdocs gh-deploy --force
+	$(BIN)/python scripts/deploy
 
 bench: $(STAMP)  # N = 10, 100, 400, 1000 stories; pass options with BENCH_ARGS='--sizes 10,100 --repeat 3'
 	$(BIN)/python scripts/bench $(BENCH_ARGS)

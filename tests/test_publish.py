@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.machinery
+import importlib.util
 import json
 import os
 import re
@@ -233,7 +235,7 @@ def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
 @pytest.mark.slow
 def test_make_deploy_puts_the_site_on_the_origins_gh_pages_branch(tmp_path: Path) -> None:
     recipe = re.search(r"^deploy:.*\n\t(.+)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
-    assert recipe and recipe.group(1).strip() == "$(BIN)/mkdocs gh-deploy --force"
+    assert recipe and recipe.group(1).strip() == "$(BIN)/python scripts/deploy"
 
     project = tmp_path / "project"
     origin = tmp_path / "origin.git"
@@ -242,6 +244,8 @@ def test_make_deploy_puts_the_site_on_the_origins_gh_pages_branch(tmp_path: Path
         shutil.copytree(ROOT / folder, project / folder)
     for name in ("mkdocs.yml", "Makefile", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
+    (project / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "deploy", project / "scripts" / "deploy")
     (project / ".gitignore").write_text("site/\n", encoding="utf-8")
 
     # Offline and independent of the machine's git configuration (no signing, hooks or default branch).
@@ -254,6 +258,7 @@ def test_make_deploy_puts_the_site_on_the_origins_gh_pages_branch(tmp_path: Path
         "GIT_COMMITTER_NAME": "Test Editor",
         "GIT_COMMITTER_EMAIL": "editor@example.invalid",
         "NO_MKDOCS_2_WARNING": "1",
+        "SITE_URL": "https://acme.github.io/explainer/",  # a local origin tells no Pages address
     }
     _git("init", "--bare", "--quiet", str(origin), cwd=tmp_path, env=env)
     _git("init", "--quiet", "-b", "main", cwd=project, env=env)
@@ -268,8 +273,22 @@ def test_make_deploy_puts_the_site_on_the_origins_gh_pages_branch(tmp_path: Path
         stamp.touch()
         cmd = ["make", "deploy", f"BIN={Path(sys.executable).parent}", f"STAMP={stamp}"]
     else:  # pragma: no cover - make is part of the documented setup
-        cmd = [sys.executable, "-m", "mkdocs", "gh-deploy", "--force"]
-    proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+        cmd = [sys.executable, "scripts/deploy"]
+
+    def deploy(extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            cmd, cwd=project, env={**env, **(extra or {})}, capture_output=True, text=True, timeout=300
+        )
+
+    # refused: a dirty work tree, a localhost address
+    (project / "docs" / "draft.md").write_text("# Draft\n", encoding="utf-8")
+    proc = deploy()
+    assert proc.returncode != 0 and "uncommitted changes" in proc.stderr
+    (project / "docs" / "draft.md").unlink()
+    proc = deploy({"SITE_URL": "http://127.0.0.1:8000/"})
+    assert proc.returncode != 0 and "set it to the address the site is published at" in proc.stderr
+
+    proc = deploy()
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
     files = set(_git("ls-tree", "-r", "--name-only", "gh-pages", cwd=origin, env=env).split())
@@ -280,6 +299,34 @@ def test_make_deploy_puts_the_site_on_the_origins_gh_pages_branch(tmp_path: Path
     assert f"Deployed {head}" in message
     published = json.loads(_git("show", "gh-pages:explainer.json", cwd=origin, env=env))
     assert published["articles"][0]["url"] == STORY
+    index = _git("show", "gh-pages:index.html", cwd=origin, env=env)
+    assert "https://acme.github.io/explainer/" in index and "127.0.0.1" not in index
+
+    # a custom domain set on the published branch survives the next deploy, on top of its history
+    work = tmp_path / "pages"
+    _git("clone", "--quiet", "--branch", "gh-pages", str(origin), str(work), cwd=tmp_path, env=env)
+    (work / "CNAME").write_text("explainer.example.org\n", encoding="utf-8")
+    _git("add", "CNAME", cwd=work, env=env)
+    _git("commit", "--quiet", "-m", "Custom domain", cwd=work, env=env)
+    _git("push", "--quiet", "origin", "gh-pages", cwd=work, env=env)
+    proc = deploy()
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert _git("show", "gh-pages:CNAME", cwd=origin, env=env).strip() == "explainer.example.org"
+    history = _git("log", "--format=%s", "gh-pages", cwd=origin, env=env).splitlines()
+    assert len(history) == 3 and history[1] == "Custom domain"  # nothing rewritten
+
+
+def test_deploy_derives_the_pages_address_from_origin() -> None:
+    spec = importlib.util.spec_from_loader(
+        "deploy", importlib.machinery.SourceFileLoader("deploy", str(ROOT / "scripts" / "deploy"))
+    )
+    assert spec is not None and spec.loader is not None
+    deploy = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(deploy)
+    assert deploy.pages_url("git@github.com:acme/site.git") == "https://acme.github.io/site/"
+    assert deploy.pages_url("https://github.com/Acme/site") == "https://acme.github.io/site/"
+    assert deploy.pages_url("git@github.com:acme/acme.github.io.git") == "https://acme.github.io/"
+    assert deploy.pages_url("/srv/git/site.git") is None
 
 
 # --------------------------------------------------------------------------- 3. metadata on every page
