@@ -468,7 +468,7 @@ FIGURE_SHAPES = [
     ("They backed a two-state solution in a two-horse race for a one-party state.", []),
     ("They won 24-18 and lead 109-98, and will meet in five years' time or six days later.", []),
     ("Call 0845 8 505 505 about the 30-year bond.", []),
-    ("It bought six Airbus A321 aircraft.", [("six Airbus", 6, None)]),
+    ("It bought six Skylark K400 jets.", [("six Skylark", 6, None)]),
     # a bare `m` without a currency is a length only where a length is meant; else never guessed
     ("The app has 1.2m subscribers.", []),
     # a change and the level it reached are two figures, not a range
@@ -578,18 +578,18 @@ ORGANISATIONS = [
         {"Grange County Sheriff's Department", "People's Relief Army"},
     ),
     (
-        "The North Vale assembly and the Yes campaign met the Vale health commission.",
-        {"North Vale assembly", "Yes campaign", "Vale health commission"},
+        "The North Vale assembly and the Stay campaign met the Vale health commission.",
+        {"North Vale assembly", "Stay campaign", "Vale health commission"},
     ),
     (
-        "Norwind economist Tom Berg spoke at a Kestrel dealership in Littleton, Colo.",
+        "Norwind economist Tom Berg spoke at a Kestrel dealership in Fairview, Colo.",
         {"Norwind", "Kestrel", "Colorado"},
     ),
     (
         "The Tories and Labour clashed; Lib Dems and a Republican senator watched.",
         {"Conservative Party", "Labour Party", "Liberal Democrats", "Republican Party"},
     ),
-    ("Sales at Fenwick.com rose, the Sugar Land-based firm said.", {"Fenwick.com", "Sugar Land"}),
+    ("Sales at Fenwick.com rose, the Port Ash-based firm said.", {"Fenwick.com", "Port Ash"}),
     # a dateline: the city it was filed from and the agency it was filed for
     ("LOS ANGELES (AP) — Ana Ruiz spoke.", {"Los Angeles", "AP"}),
     ("HARBOR CITY, March 3 (Reuters) — Ana Ruiz spoke.", {"Harbor City", "Reuters"}),
@@ -690,7 +690,7 @@ NO_GUESSES = [
         [("We will win", "Jane Doe")],
     ),
     # a possessive description is not its possessor
-    ('President Joe Biden spoke.\n\n"We disagree," said the president\'s spokeswoman.', [("We disagree", None)]),
+    ('President Tom Berg spoke.\n\n"We disagree," said the president\'s spokeswoman.', [("We disagree", None)]),
     # `the police` is not a person whose role has the word police in it
     (
         'Police chief Tom Black resigned on Monday.\n\n"We are investigating," the police said.',

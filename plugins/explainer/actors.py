@@ -60,11 +60,11 @@ _NAME_PARTICLES = frozenset(
     }
 )
 # Titles of courtesy: the words after one are a person's name, even a word that is also a place
-# or a demonym (`Mr Wellington`, `Mr German`); they are not roles.
+# or a demonym (`Mr Paris`, `Mr English`); they are not roles.
 HONORIFICS = frozenset(
     ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Mx"]
 )
-# Inflected cue verbs: a bare `post` or `report` after a name is a noun (`a Tumblr post`).
+# Inflected cue verbs: a bare `post` or `report` after a name is a noun (`a Zipline post`).
 _SUFFIXES = ("s", "ed")
 # A single first name in brackets inside a name: `Coach (Jane) Doe`.
 _BRACKETED_FIRST = re.compile(r"\b([A-Z][\w’'-]+) \(([A-Z][a-z]+)\) ([A-Z][\w’'-]+)")
@@ -111,7 +111,7 @@ _NOT_NAMES = frozenset(
     "Pope I OK TV Mr Mrs Ms Dr Sir Coach North South East West Brexit Covid Islam Christianity Judaism "
     "Hinduism Buddhism Mandarin Cantonese Arabic Latin Bible Koran Quran Torah Mass".split()
 )
-# A lone word before these is most likely a person named by surname: `said Biden would veto`.
+# A lone word before these is most likely a person named by surname: `said Berg would veto`.
 _SUBJECT_OF_VERB = re.compile(r"\s+(?:would|will|could|should|might|must|has|had|was|is|says|said|told)\b")
 # `his son Jack`, `her husband Tom`: a kin or role noun right before a lone name.
 _KIN_BEFORE = re.compile(
@@ -124,8 +124,8 @@ _WHERE = re.compile(
     r"(?:\b(?:in|at|near|outside|from)\s+(?:the\s+)?|\b(?:village|town|city|region|province|district|county|state) of\s+)$"
 )
 _LOCATED = re.compile(r"^([A-Z][\w’'-]*?)-(?:based|born|bred|area|headquartered)$")
-# Lower-case heads that make `Name + head` an institution of its own: `the North East assembly`,
-# `the Yes campaign`, `the province's health commission`.
+# Lower-case heads that make `Name + head` an institution of its own: `the Harbour Vale assembly`,
+# `the Stay campaign`, `the province's health commission`.
 _ORG_SUFFIXES = frozenset(
     "assembly campaign council government police party committee commission ministry department agency "
     "parliament senate court authority board union club league".split()
@@ -222,12 +222,12 @@ class ActorExtractor:
                 prev = current[-1]
                 gap = text[prev.end : t.start]
                 if prev.possessive and gap.startswith(("'s ", "’s ")) and self._org_ahead(toks, i, text):
-                    gap = " "  # `the County Sheriff's Department`, `People's Liberation Army`: one name
+                    gap = " "  # `the County Sheriff's Department`, `People's Relief Army`: one name
                 if gap != " " or (prev.possessive and not self._org_ahead(toks, i, text)):
                     seqs.append(current)
                     current = []
             hint = _LOCATED.match(t.text)
-            if hint:  # `Sugar Land-based`, `Swansea-born`: the words before the suffix are a place
+            if hint:  # `Port Ash-based`, `Harbour-born`: the words before the suffix are a place
                 t = Token(hint.group(1), t.start, t.start + len(hint.group(1)), False)
                 self.place_hints.add((text, t.start))
                 current.append(t)
@@ -365,7 +365,7 @@ class ActorExtractor:
 
         institution = _INSTITUTION.match(after)
         if institution and not any(w in HEAD_ROLES for w in words):
-            end = seq[-1].end + institution.end()  # `the North East assembly`, `the Yes campaign`
+            end = seq[-1].end + institution.end()  # `the Harbour Vale assembly`, `the Stay campaign`
             self._add(sentence, text[span[0] : end], "organization", span[0], end)
             return
         compass = words[0] in ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western")
@@ -466,7 +466,7 @@ class ActorExtractor:
                 person.roles.append(role)
             if words[h] in HONORIFICS:
                 self.honorific.add(full)
-                if not role:  # `singer Sir Elton John`: the role before the title
+                if not role:  # `singer Sir Tom Berg`: the role before the title
                     self._lower_case_title(sentence, seq[0].start, person)
             for n in (2, 1):
                 entry = self._lookup(words[:n]) if h >= n else None
@@ -490,7 +490,7 @@ class ActorExtractor:
         `CML director general X`, `envoy to Norway X`, and `Argentina's economy minister, X`."""
         before = sentence.text[:start]
         comma = re.search(r",\s+$", before)
-        if comma:  # `Argentina's economy minister, Roberto Lavagna,`: the role, a comma, the name
+        if comma:  # `Norland's economy minister, Eva Lind,`: the role, a comma, the name
             before = before[: comma.start()] + " "
         place = re.search(r"\s+(?:to|of|for|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}$", before)
         tail = before[: place.start()] + " " if place else before
@@ -604,9 +604,9 @@ class ActorExtractor:
     def _reclassify(self) -> None:
         """A name taken for a person that behaves like an organisation across the story, and has
         nothing of a person (no role, no title, no common given name), is an organisation:
-        `The label's owner, Big Machine, which ...`, `property website Rightmove`, `X's shares`."""
+        `The label's owner, Blue Lantern, which ...`, `property website Homefinder`, `X's shares`."""
         evidence: set[str] = set()
-        located: dict[str, int] = defaultdict(int)  # `at Thorp Arch`, `the village of X`: where something is
+        located: dict[str, int] = defaultdict(int)  # `at Ferny Brook`, `the village of X`: where something is
         mentions: dict[str, int] = defaultdict(int)
         for sid, found in self.found.items():
             text = self.unit_text.get(sid, "")
@@ -627,7 +627,7 @@ class ActorExtractor:
                     )
                     or re.search(r"\b(?:shares in|stake in|listed on)\s+$", before)
                     or (re.search(r"\b(?:a|an)\s+$", before) and re.match(r"\s+[a-z]", after))
-                    or f.text.startswith("The ")  # people take no article: `The Hill`, `the Lakers`
+                    or f.text.startswith("The ")  # people take no article: `The Harbour Times`, `the Comets`
                     or re.search(r"\b[Tt]he\s+$", before)
                     or any(
                         g.kind == "person" and g.key != f.key and text[g.end : f.start] in (" of ", ", of ")
@@ -673,7 +673,7 @@ class ActorExtractor:
             if len(owners) == 1:
                 owner = next(iter(owners))
                 self._add(sentence, owner, "person", tok.start, tok.end)
-                if owner in self.persons:  # `His wife Sharon, ...`: a role given with the short name
+                if owner in self.persons:  # `His wife Ana, ...`: a role given with the short name
                     self._lower_case_title(sentence, tok.start, self.persons[owner])
             elif len(owners) > 1:
                 self.ambiguous.add(tok.text)
@@ -708,7 +708,7 @@ class ActorExtractor:
         if re.match(r"[\"“”]", text[tok.end : tok.end + 1]) and re.search(r"[\"“”]$", text[: tok.start]):
             return False
         if _SUBJECT_OF_VERB.match(text, tok.end):
-            return False  # `said Biden would veto`: most likely a person named by surname; no guess
+            return False  # `said Berg would veto`: most likely a person named by surname; no guess
         if not _affiliation_word(word) and _before_role_and_name().match(text, tok.end):
             return False  # `Retired judge Jane Doe`: an adjective before a role
         return not initial or (_affiliation_word(word) and _before_role_and_name().match(text, tok.end) is not None)

@@ -45,7 +45,7 @@ def tokenize(text: str, keep: frozenset[str] = frozenset()) -> list[Token]:
             re.fullmatch(r"(?:[A-Z]\.)+", word)
             or word in HEAD_ROLES
             or word[:-1].lower() in ABBREVIATIONS
-            or (word in keep and text[max(0, start - 2) : start] == ", ")  # `Littleton, Colo.`, not `attended Mass.`
+            or (word in keep and text[max(0, start - 2) : start] == ", ")  # `Fairview, Colo.`, not `attended Mass.`
         ):
             word, end = word[:-1], end - 1  # a sentence's full stop, not part of the word
         possessive = word.endswith(_POSSESSIVE)

@@ -220,7 +220,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
     if m.group("word") and m.group("word").lower() in {"hundred"}:
         return True
     if m.group("word") and m.group("word")[0].isupper() and re.match(r"\s+[A-Z]", after) and before.strip():
-        return True  # a number word inside a name: the Six Nations, Radio Five Live
+        return True  # a number word inside a name: the Five Counties Cup, Radio Four
     if _JUNK_AFTER.match(after) or _JUNK_BEFORE.search(before):
         return True
     return False
@@ -276,7 +276,7 @@ _CHANGE_BEFORE = re.compile(
 
 
 def _is_age_or_address(text: str, m: re.Match[str], people_ends: set[int]) -> bool:
-    """`Jane Doe, 32, of Franklin` (an age after a person's name) and `of 1119 Elm St.` (a house number)."""
+    """`Jane Doe, 32, of Fairview` (an age after a person's name) and `of 1119 Elm St.` (a house number)."""
     if not m.group("num") or m.group("cur") or m.group("pct") or m.group("qual") or "." in m.group("num"):
         return False
     start = m.start("num")
@@ -333,7 +333,7 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
         return None, _label_before(text, m.start()) or "figure", m.end()
     words = noun.group(1).split()
     digit = next((i for i, w in enumerate(words) if any(c.isdigit() for c in w)), None)
-    if digit is not None:  # `six Airbus A321 aircraft`: a model number is not part of what is counted
+    if digit is not None:  # `six Skylark K400 jets`: a model number is not part of what is counted
         words = words[:digit]
         if not words:
             return None, _label_before(text, m.start()) or "figure", m.end()

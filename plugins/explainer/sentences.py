@@ -141,7 +141,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if _next_starts_lower(text, end):
             continue
         if punct[-1] in '"”' and punct[0] in "?!" and _ATTRIBUTION_NEXT.match(text, end):
-            continue  # `"... investigation?” Holmes testified.`: the attribution belongs to the quote
+            continue  # `"... is it over?” Ruiz asked.`: the attribution belongs to the quote
         bounds.append((start, end))
         start = end
     bounds.append((start, len(text)))
