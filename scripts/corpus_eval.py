@@ -29,6 +29,7 @@ import shutil
 import sys
 import tempfile
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -93,6 +94,45 @@ def score_story(scorer: ModuleType, story: Path, work: Path) -> tuple[dict[str, 
     return summary, details
 
 
+@dataclass
+class Totals:
+    """Per-story summaries summed over a set of stories, as the corpus's `total.py` sums them."""
+
+    counts: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in MEASURES})
+    listed: int = 0
+    false: int = 0
+    junk: int = 0
+    wrong: int = 0
+
+    def add(self, summary: dict[str, Any]) -> None:
+        for k, (hit, tot) in summary["_counts"].items():
+            self.counts.setdefault(k, [0, 0])
+            self.counts[k][0] += hit
+            self.counts[k][1] += tot
+        self.listed += summary.get("_listed", 0)
+        self.false += len(summary.get("_false", []))
+        self.junk += summary["junk"]
+        self.wrong += summary["wrong_speakers"]
+
+    def result(self) -> dict[str, Any]:
+        """Each measure as a share, people precision, junk figures and wrong speakers."""
+        out: dict[str, Any] = {k: h / t if t else 1.0 for k, (h, t) in self.counts.items()}
+        out["precision"] = (self.listed - self.false) / self.listed if self.listed else 0.0
+        out["junk"] = self.junk
+        out["wrong_speakers"] = self.wrong
+        return out
+
+
+def score_all(stories: list[Path], corpus: Path = CORPUS) -> dict[str, Any]:
+    """The totals of `stories` (see `Totals.result`)."""
+    scorer = load_scorer(corpus)
+    totals = Totals()
+    with tempfile.TemporaryDirectory() as tmp:
+        for story in stories:
+            totals.add(score_story(scorer, story, Path(tmp))[0])
+    return totals.result()
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("stories", nargs="*", type=Path, help="corpus stories (default: the split)")
@@ -106,19 +146,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     scorer = load_scorer(args.corpus)
     stories = args.stories or split(list(args.corpus.glob("*.txt")), args.split)
-    totals: dict[str, list[int]] = {k: [0, 0] for k in MEASURES}
-    listed = false = junk = wrong = 0
     with tempfile.TemporaryDirectory() as tmp:
+        totals = Totals()
         for story in stories:
             summary, details = score_story(scorer, story, Path(tmp))
-            for k, (hit, tot) in summary["_counts"].items():
-                totals.setdefault(k, [0, 0])
-                totals[k][0] += hit
-                totals[k][1] += tot
-            listed += summary.get("_listed", 0)
-            false += len(summary.get("_false", []))
-            junk += summary["junk"]
-            wrong += summary["wrong_speakers"]
+            totals.add(summary)
             if not args.json:
                 shown = " ".join(
                     f"{k}={summary[k]:.2f}" for k in (*MEASURES, "precision") if isinstance(summary.get(k), float)
@@ -127,15 +159,13 @@ def main(argv: list[str] | None = None) -> int:
                 if args.details:
                     for d in details:
                         print("   ", d[:220])
-    result: dict[str, Any] = {k: round(h / t, 3) if t else 1.0 for k, (h, t) in totals.items()}
-    result["precision"] = round((listed - false) / listed, 3) if listed else 0.0
-    result["junk"] = junk
-    result["wrong_speakers"] = wrong
+    result = totals.result()
+    counts, listed, false, junk, wrong = totals.counts, totals.listed, totals.false, totals.junk, totals.wrong
     if args.json:
-        print(json.dumps(result))
+        print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()}))
         return 0
     print(f"\n{len(stories)} stories ({args.split if not args.stories else 'as given'})")
-    for k, (h, t) in totals.items():
+    for k, (h, t) in counts.items():
         print(f"  {k:9} {h:4}/{t:<4} {h / t if t else 1.0:.2f}")
     print(f"  precision {listed - false:4}/{listed:<4} {result['precision']:.2f}")
     print(f"  junk {junk}, wrong speakers {wrong}")

@@ -41,27 +41,10 @@ def _evaluator() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def totals(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+def totals() -> dict[str, float]:
     ev = _evaluator()
-    scorer = ev.load_scorer(CORPUS)
-    counts: dict[str, list[int]] = {}
-    listed = false = junk = wrong = 0
-    work = tmp_path_factory.mktemp("corpus")
-    for story in sorted(CORPUS.glob("*.txt")):
-        summary, _ = ev.score_story(scorer, story, work)
-        for k, (hit, tot) in summary["_counts"].items():
-            counts.setdefault(k, [0, 0])
-            counts[k][0] += hit
-            counts[k][1] += tot
-        listed += summary.get("_listed", 0)
-        false += len(summary.get("_false", []))
-        junk += summary["junk"]
-        wrong += summary["wrong_speakers"]
-    out: dict[str, float] = {k: h / t for k, (h, t) in counts.items() if t}
-    out["precision"] = (listed - false) / listed if listed else 0.0
-    out["junk"] = junk
-    out["wrong_speakers"] = wrong
-    return out
+    result: dict[str, float] = ev.score_all(sorted(CORPUS.glob("*.txt")), CORPUS)
+    return result
 
 
 def test_no_quote_goes_to_the_wrong_speaker(totals: dict[str, float]) -> None:
