@@ -467,6 +467,7 @@ FIGURE_SHAPES = [
     ("The one-off fee, the two-bit deal and a 24-carat ring came 13 months ago.", []),
     ("They backed a two-state solution in a two-horse race for a one-party state.", []),
     ("They won 24-18 and lead 109-98, and will meet in five years' time or six days later.", []),
+    ("Norland beat Vale 2-1 and the Harbour Comets won 25-22 in overtime.", []),
     ("Call 0845 8 505 505 about the 30-year bond.", []),
     ("It bought six Skylark K400 jets.", [("six Skylark", 6, None)]),
     # a bare `m` without a currency is a length only where a length is meant; else never guessed
@@ -723,6 +724,7 @@ REVIEWED_ACTORS = [
     ("Jane Doe said police had arrested two men.", {"Jane Doe"}, {"Jane Doe said police"}),
     ("Veteran actor Jane Doe and Retired judge Tom Berg spoke.", {"Jane Doe", "Tom Berg"}, {"Veteran", "Retired"}),
     ("Emily Thornberry met Kelly Ayotte.", {"Emily Thornberry", "Kelly Ayotte"}, set()),
+    ("Prime Minister Theresa May said the vote would be held in May.", {"Theresa May"}, set()),
     ("Critics said the plan would fail. The Mayor said nothing.", set(), {"Critics", "Mayor"}),
     ("Thousands attended Mass. Then the Pope spoke of Brexit.", set(), {"Massachusetts", "Brexit"}),
     ("Tom Berg, 40, came with his son Jack.", {"Tom Berg", "Jack"}, set()),

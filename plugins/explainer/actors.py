@@ -212,7 +212,8 @@ class ActorExtractor:
         while i < len(toks):
             t = toks[i]
             usable = t.capitalised and (len(t.text) > 1 or text[t.end : t.end + 1] == ".")
-            if not usable or t.text in _TIME_WORDS:
+            surname_may = t.text == "May" and current and not re.match(r"\s*\d", text[t.end :])  # `Theresa May said`
+            if not usable or (t.text in _TIME_WORDS and not surname_may):
                 if current:
                     seqs.append(current)
                 current = []

@@ -570,8 +570,13 @@ def extract_figures(
         fractions = _fractions(text)
         # phone numbers and fractions are read whole: none of their parts is a figure of its own
         held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] + [(c.start, c.end) for c in fractions]
+        dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
         for m in FIGURE.finditer(text):
+            if m.group("num") and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
+                continue  # the second half of a score or name whose first half is no figure
             if not (m.group("num") or m.group("word") or m.group("vague")) or _is_excluded(text, m):
+                if m.group("num"):
+                    dropped.add(m.end("num"))
                 continue
             if any(a <= m.start("num" if m.group("num") else 0) < b for a, b in held):
                 continue
