@@ -16,6 +16,7 @@ from functools import lru_cache
 from .annotate import Annotation, Token, tokenize
 from .gazetteer import Entry, gazetteer
 from .model import Actor, ActorKind, Mention, Sentence, Span
+from .reader import dateline_fields
 from .slugs import SlugRegistry
 from .vocabulary import (
     HEAD_ROLES,
@@ -27,11 +28,11 @@ from .vocabulary import (
     ORG_WORDS,
     PLACE_WORDS,
     ROLE_MODIFIERS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
     WEEKDAYS,
     given_name_pronoun,
-    role_nouns,
     word_list,
 )
 
@@ -535,7 +536,7 @@ class ActorExtractor:
         titled = words[0] in HEAD_ROLES and words[0] not in HONORIFICS  # `Director General of ...`
         if not role[0].islower() and not owner and not titled:
             return
-        roles = role_nouns()
+        roles = ROLE_NOUNS
         if (
             not (with_article and len(words) <= 12)
             and not titled
@@ -559,14 +560,11 @@ class ActorExtractor:
     def _dateline(self, unit: Sentence) -> None:
         """`LOS ANGELES (AP)`: the city the story was filed from (itself, not the state a capital
         stands for elsewhere) and the agency it was filed for."""
-        m = re.match(
-            r"(?P<place>[^(]*?)(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*\((?P<agency>[^)]+)\)", unit.text
-        )
+        m = dateline_fields(unit.text)
         if m is None:
             return
-        place = m.group("place").strip()
-        if place:
-            city = place.split(",")[0].strip()
+        city = (m.group("place") or "").strip()
+        if city:
             name = " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in city.split())
             entry = self._lookup(name.split())
             key = entry.name if entry is not None and entry.how == "name" else name
@@ -799,14 +797,14 @@ class ActorExtractor:
 def _before_role_and_name() -> re.Pattern[str]:
     """`Norwind economist Jane Doe`: a word before a role and a name is the organisation the role
     belongs to (compiled once, from the shipped role list)."""
-    roles = "|".join(sorted(map(re.escape, role_nouns()), key=len, reverse=True))
+    roles = "|".join(sorted(map(re.escape, ROLE_NOUNS), key=len, reverse=True))
     return re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}(?:" + roles + r")\s+[A-Z][a-z]")
 
 
 def _is_role_noun(word: str, before: list[str]) -> bool:
     """A noun that names a role: in the role lists, an `-ist`, a hyphenated role (`actor-director`),
     or `general` after `director`, `secretary`, `attorney`, ... (`director general`)."""
-    roles = role_nouns()
+    roles = ROLE_NOUNS
     if word == "general":
         return before[-1] in {"director", "secretary", "attorney", "inspector", "consul", "surgeon", "solicitor"}
     return word in roles or word.endswith("ist") or word.rsplit("-", 1)[-1] in roles

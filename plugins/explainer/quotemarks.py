@@ -28,7 +28,6 @@ DOUBLE_MARKS = frozenset('"“”„«»')
 # Two single marks written for one double mark.
 PAIRED_SINGLES = ("''", "’’", "‘‘", "``")
 _OPENING_SHAPE = frozenset("“„«")
-_CLOSING_SHAPE = frozenset("”»")
 _OPEN_AFTER = frozenset("([{—–-/:;,…‘'")
 _CLOSE_BEFORE = frozenset(".,;:!?)]}—–-…’'")
 

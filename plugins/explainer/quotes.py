@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .annotate import Annotation, QuotedPassage
-from .attribution import ADVERB, POSSESSIVE, according_to_end, cue_after_apposition, subject_of
+from .attribution import ADVERB, POSSESSIVE, cue_after_apposition, source_of, subject_of
 from .model import Actor, Article, Mention, Quote, Sentence, Span
-from .vocabulary import ORG_NOUNS, SPEECH_VERBS, given_name_pronoun, role_nouns
+from .vocabulary import ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS, given_name_pronoun
 
 _PRONOUNS = {"he": "person", "she": "person"}
 WALK = 12  # sentences a pronoun or a description may reach back
@@ -72,6 +72,7 @@ _OF_SOMEONE = re.compile(
 )
 # Lower-case words that may come before a clause's subject without being its verb.
 _LEADS = frozenset("the a an his her their its and but yet so then also former late then-".split())
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 
 
@@ -101,13 +102,9 @@ class QuoteExtractor:
         self.roles = {a.id: a.roles for a in actors if a.kind == "person"}
         self.names = {a.id: a.name for a in actors}
         self.people = frozenset(a.id for a in actors if a.kind == "person")
-        self.blocks: dict[int, list[Sentence]] = {}
-        for s in article.sentences:
-            self.blocks.setdefault(s.block, []).append(s)
-        self.block_order = sorted(self.blocks)
         self.flat = list(article.sentences)
         self.flat_index = {sentence.id: i for i, sentence in enumerate(self.flat)}
-        self.block_pos = {b: i for i, b in enumerate(self.block_order)}
+        self.block_pos = {b: i for i, b in enumerate(sorted({s.block for s in self.flat}))}  # paragraph order
         self.by_sentence: dict[str, list[Mention]] = {}
         for m in mentions:
             self.by_sentence.setdefault(m.span.sentence, []).append(m)
@@ -130,15 +127,10 @@ class QuoteExtractor:
     def _according_to(self, sentence: Sentence, lo: int, hi: int, after: int) -> Attribution | None:
         """`..., according to X.` after the quotes, or `According to X, ...` opening the sentence."""
         text = sentence.text
-        for m in re.finditer(r"\b[Aa]ccording to\b", text[lo:hi]):
-            at = lo + m.start()
-            if at < after and not (at == lo == 0 and m.group(0)[0] == "A"):
+        for acc in _ACCORDING.finditer(text, lo, hi):
+            if acc.start() < after and not (acc.start() == lo == 0 and acc.group(0)[0] == "A"):
                 continue
-            end = according_to_end(text, at + m.end() - m.start())
-            found = self._mention_at(sentence, at, end)
-            if found:
-                return Attribution(found[-1].actor, "according to")
-            return Attribution(None, "according to")
+            return Attribution(source_of(text, acc, self.by_sentence.get(sentence.id, [])), "according to")
         return None
 
     def _after_quote(self, sentence: Sentence, close: int, hi: int) -> Attribution | None:
@@ -261,7 +253,7 @@ class QuoteExtractor:
         before = re.sub(r"^[^,\"“”]{0,60},\s+", "", before)
         before = re.sub(r"^(?:[Tt]he\s+[a-z]+\b[^,]*,\s+)$", "", before)  # `The company that runs Y, X,`
         words = re.findall(r"[\w’'.-]+", before)
-        roles = role_nouns()
+        roles = ROLE_NOUNS
         if words and words[-1][0].islower() and words[-1].rsplit("-", 1)[-1] in roles:
             while words and words[-1][0].islower() and words[-1] not in _LEADS:
                 words.pop()  # the role and its lower-case modifiers: `Tory leader`, `aviation analyst`

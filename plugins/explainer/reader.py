@@ -237,10 +237,17 @@ def _caption_split(line: str) -> tuple[str, str | None] | None:
 
 
 # `WASHINGTON (AP) —`, `LISBON, March 3 (Reuters) -`, `(Reuters) —`: where and for whom the story was filed.
-_DATELINE = re.compile(
+_DATELINE_FIELDS = (
     r"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])?(?:,\s+(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))??"
-    r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*\((?P<agency>[A-Z][\w .&-]{0,30})\)\s*[-—–]+\s*"
+    r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*\((?P<agency>[A-Z][\w .&-]{0,30})\)"
 )
+_DATELINE = re.compile(_DATELINE_FIELDS + r"\s*[-—–]+\s*")
+_DATELINE_WRITTEN = re.compile(_DATELINE_FIELDS)
+
+
+def dateline_fields(written: str) -> re.Match[str] | None:
+    """The `place`, `region`, `when` and `agency` groups of a dateline as the reader kept it."""
+    return _DATELINE_WRITTEN.match(written)
 
 
 def _dateline_split(paragraph: str) -> tuple[str, str, str] | None:

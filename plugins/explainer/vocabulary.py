@@ -74,11 +74,6 @@ MEASURE_UNITS = frozenset(_entries("units")["measures"])
 CURRENCY_WORDS = frozenset(_entries("units")["currencies"])
 
 
-def role_nouns() -> frozenset[str]:
-    """The role nouns (one list since they moved to `data/role_nouns.txt`)."""
-    return ROLE_NOUNS
-
-
 # Lower-case nouns that, naming what a thing is, make the name beside them an organisation.
 ORG_NOUNS = frozenset(
     "company firm group label agency carrier airline bank lender insurer retailer maker manufacturer provider "
