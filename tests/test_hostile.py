@@ -45,10 +45,10 @@ HOSTILE_NAMES = {
     "...txt": "story",  # the stem `..` leaves no slug
     "новости.txt": "story-2",  # no ASCII letters either; collides with the one above
     "x" * 246 + ".txt": "x" * 60,  # 250 characters, near the file-system limit; slug cut to 60
-    "Y" * 60 + ".txt": "y" * 60,
-    "y" * 60 + ".txt": "y" * 58 + "-2",  # the collision suffix stays within 60
-    "Storm Warning.txt": "storm-warning",
-    "storm-warning.txt": "storm-warning-2",
+    "Y" * 60 + ".txt": "y" * 58 + "-2",  # the collision suffix stays within 60
+    "y" * 60 + ".txt": "y" * 60,
+    "Storm Warning.txt": "storm-warning-2",  # the newcomer takes the suffix ...
+    "storm-warning.txt": "storm-warning",  # ... the file named as its address keeps it
 }
 
 CURATED = {

@@ -57,3 +57,20 @@ def test_rebuild_reuses_findings_of_unchanged_stories(tmp_path: Path, monkeypatc
     assert calls == ["story-000", "story-001", "story-002", "story-001"]
     assert first.articles[0] == second.articles[0]
     assert [f.value for f in second.figures if f.article == "story-001"] == ["At least 9 people"]
+
+
+def test_a_story_keeps_its_address_when_a_file_of_the_same_slug_is_added(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "harbour-strike.txt").write_text("Harbour Strike Ends\n\nDockers went back to work.\n", encoding="utf-8")
+    before = [a.id for a in story_module.read_seeds(seeds, [])]
+    for newcomer in ("Harbour Strike.txt", "HARBOUR_STRIKE.txt", "harbour strike.md"):
+        (seeds / newcomer).write_text("Harbour Strike Again\n\nThe dockers walked out.\n", encoding="utf-8")
+    after = {a.path.rsplit("/", 1)[-1]: a.id for a in story_module.read_seeds(seeds, [])}
+    assert before == ["harbour-strike"]
+    assert after["harbour-strike.txt"] == "harbour-strike"
+    assert sorted(v for k, v in after.items() if k != "harbour-strike.txt") == [
+        "harbour-strike-2",
+        "harbour-strike-3",
+        "harbour-strike-4",
+    ]

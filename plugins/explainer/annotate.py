@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .gazetteer import gazetteer
 from .model import Article, Sentence
@@ -24,8 +25,9 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.)|
 _POSSESSIVE = ("'s", "’s")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets (a tuple: tokens are made by the hundred thousand, so they stay cheap)."""
+
     text: str
     start: int
     end: int

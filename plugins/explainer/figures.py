@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import ACT_VERBS, according_to, source_of, subject_of
 from .model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
@@ -64,6 +64,8 @@ FIGURE = re.compile(
     + r")",
     re.IGNORECASE,
 )
+# every figure has a digit, a number word or a vague amount: a sentence without any skips FIGURE
+_FIGURE_HINT = re.compile(r"\d|" + _WORDNUM + "|" + _VAGUE, re.IGNORECASE)
 _NOUN = re.compile(r"\s*[\"“”]?\s*((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 _STOP_AFTER = frozenset(
     [
@@ -394,8 +396,21 @@ def _trim(label: str) -> str:
     return " ".join(words)
 
 
+_WORD = re.compile(r"\b(\w+)\b")
+
+
+def _speech_verbs(text: str) -> list[re.Match[str]]:
+    """The sentence's speech verbs, found once for all its figures."""
+    return [v for v in _WORD.finditer(text) if v.group(1) in SPEECH_VERBS]
+
+
 def _claimant(
-    sentence: Sentence, start: int, end: int, mentions: list[Mention], people: frozenset[str]
+    sentence: Sentence,
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    people: frozenset[str],
+    verbs: list[re.Match[str]],
 ) -> tuple[str | None, bool]:
     """Who the sentence says states the figure (an adjacent `according to X`, else the speaker),
     and whether that attribution is an `according to`."""
@@ -403,7 +418,7 @@ def _claimant(
     acc = according_to(text, start, end)
     if acc:
         return source_of(text, acc, mentions), True
-    for verb in reversed([v for v in re.finditer(r"\b(\w+)\b", text[:start]) if v.group(1) in SPEECH_VERBS]):
+    for verb in reversed([v for v in verbs if v.end() <= start]):
         if verb.group(1) in ACT_VERBS and not re.match(r"(?:\s+\S+){0,3}?\s+that\b", text[verb.end() : start]):
             continue  # "Lima declared a state of emergency for 60 days": an act, not a claim
         subject = subject_of(text, verb.start(), mentions, people)
@@ -438,9 +453,15 @@ def _trailing_attribution(text: str, end: int, mentions: list[Mention]) -> str |
     return None
 
 
+# any hedge at all, in one pass; the first listed that the sentence has is the one reported
+_ANY_HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
+
+
 def _hedge(text: str, according: bool) -> str | None:
     if according:
         return "according to"
+    if not _ANY_HEDGE.search(text):
+        return None
     for h in HEDGES:
         # case-sensitive, so the month "May" and a sentence-initial name are not hedges
         if h != "according to" and re.search(rf"\b{re.escape(h)}\b", text):
@@ -484,9 +505,15 @@ def _qualifier(m: re.Match[str]) -> str | None:
     return re.sub(r"\s+the\s+\w+$", "", qual.strip()).lower() if qual else None
 
 
+# every fraction has one of these words: a sentence without them skips the long pattern
+_FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s", re.IGNORECASE)
+
+
 def _fractions(text: str) -> list[_Candidate]:
     """`a third of`, `one-third`, `just over half`, `one in three`, `two-and-a-half years`, `a quarter-point`."""
-    out = []
+    out: list[_Candidate] = []
+    if not _FRACTION_HINT.search(text):
+        return out
     for m in _FRACTION.finditer(text):
         if re.search(r"\b(?:first|second|the|in)\s+$", text[: m.start()], re.IGNORECASE) and m.group("half"):
             continue  # `the first half`, `in half`: not a share of anything
@@ -571,7 +598,9 @@ def extract_figures(
         # phone numbers and fractions are read whole: none of their parts is a figure of its own
         held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] + [(c.start, c.end) for c in fractions]
         dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
-        for m in FIGURE.finditer(text):
+        hinted = bool(fractions) or _FIGURE_HINT.search(text) is not None
+        verbs = _speech_verbs(text) if hinted else []
+        for m in FIGURE.finditer(text) if hinted else ():
             if m.group("num") and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
                 continue  # the second half of a score or name whose first half is no figure
             if not (m.group("num") or m.group("word") or m.group("vague")) or _is_excluded(text, m):
@@ -615,12 +644,13 @@ def extract_figures(
             if inside:
                 claimant, according = inside[0].speaker, False
             else:
-                claimant, according = _claimant(sentence, start, end, ms, people)
+                claimant, according = _claimant(sentence, start, end, ms, people, verbs)
             source = FigureSource(Span(article.id, sentence.id, start, end), claimant, _hedge(text, according))
             found.append((value, c.number, c.qualifier, c.unit, c.label, source))
 
     figures: list[Figure] = []
     registry = SlugRegistry()
+    sources: list[list[FigureSource]] = []
     by_number: dict[float, list[int]] = {}
     for value, number, qualifier, unit, label, source in found:
         same = None
@@ -632,14 +662,14 @@ def extract_figures(
                 same = idx
                 break
         if same is not None:
-            idx = same
-            f = figures[idx]
-            figures[idx] = Figure(
-                f.id, f.article, f.value, f.number, f.qualifier, f.unit or unit, f.label, (*f.sources, source)
-            )
+            f = figures[same]
+            if f.unit is None and unit is not None:
+                figures[same] = replace(f, unit=unit)
+            sources[same].append(source)  # tuples are made once at the end: a figure restated n times stays linear
             continue
         fid = f"{article.id}-{registry.claim(value, 'figure')}"
         figures.append(Figure(fid, article.id, value, number, qualifier, unit, label or (unit or "figure"), (source,)))
+        sources.append([source])
         if number is not None:
             by_number.setdefault(number, []).append(len(figures) - 1)
-    return figures
+    return [replace(f, sources=tuple(s)) for f, s in zip(figures, sources)]

@@ -20,6 +20,7 @@ its paragraph. One scan, linear in the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -27,6 +28,7 @@ from typing import Literal
 DOUBLE_MARKS = frozenset('"“”„«»')
 # Two single marks written for one double mark.
 PAIRED_SINGLES = ("''", "’’", "‘‘", "``")
+_ANY_MARK = re.compile("|".join(map(re.escape, PAIRED_SINGLES)) + "|[" + re.escape("".join(sorted(DOUBLE_MARKS))) + "]")
 _OPENING_SHAPE = frozenset("“„«")
 _OPEN_AFTER = frozenset("([{—–-/:;,…‘'")
 _CLOSE_BEFORE = frozenset(".,;:!?)]}—–-…’'")
@@ -65,17 +67,10 @@ class QuoteRange:
 def find_marks(text: str) -> list[Mark]:
     """Every double quotation mark in `text`, with what its neighbours allow it to do."""
     out: list[Mark] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        width = 0
-        if ch in DOUBLE_MARKS:
-            width = 1
-        elif text.startswith(PAIRED_SINGLES, i):
-            width = 2
-        if not width:
-            i += 1
-            continue
+    n = len(text)
+    for found in _ANY_MARK.finditer(text):  # the regex skips the words between marks
+        i, ch = found.start(), found.group()[0]
+        width = len(found.group())
         prev = text[i - 1] if i else " "
         nxt = text[i + width] if i + width < n else " "
         space_before, space_after = prev.isspace(), nxt.isspace()
@@ -87,7 +82,6 @@ def find_marks(text: str) -> list[Mark]:
             open_ctx = ch in _OPENING_SHAPE
             close_ctx = ch not in _OPENING_SHAPE
         out.append(Mark(i, width, open_ctx, close_ctx, ch))
-        i += width
     return out
 
 

@@ -22,7 +22,7 @@ from .extract import extract
 from .model import Actor, Article, Findings, Story, Term
 from .paths import outside_link
 from .reader import SeedError, read_seed
-from .slugs import suffixed
+from .slugs import slugify, suffixed
 
 SEED_SUFFIXES = (".txt", ".md", ".text")
 
@@ -67,6 +67,9 @@ def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
     except OSError as exc:
         warnings.append(f"{seeds_dir}: the seeds folder cannot be read ({exc.strerror}); no story read")
         return articles
+    # A file named exactly as its address (`storm-warning.txt`) keeps that address, whatever is
+    # added beside it later (`Storm Warning.txt` gets `storm-warning-2`): existing URLs never move.
+    listed.sort(key=lambda p: (slugify(p.stem) != p.stem, p.name))
     for path in listed:
         name = f"{seeds_dir.name}/{path.name}"
         refused = outside_link(path, root, name)

@@ -52,6 +52,8 @@ def find_definitions(article: Article) -> list[Definition]:
     out: list[Definition] = []
     seen: set[str] = set()
     for s in article.sentences:
+        if "(" not in s.text:
+            continue  # both patterns need a bracket; most sentences have none
         for m in _DEFINED.finditer(s.text):
             acronym = m.group(2)
             if acronym in seen or not any(ch.isupper() for ch in acronym[1:] or acronym):
