@@ -38,6 +38,11 @@ SECTION_TITLES = {
     TIMELINE: "Timeline",
 }
 
+# How much one page lists, so that pages stay small whatever the size of the site or a story:
+# a reader scans a selection, and `explainer.json` keeps everything.
+FIGURES_SHOWN = 60  # per story, on Key figures
+MENTIONS_SHOWN = 40  # sentences quoted on a profile or term page, newest story first
+
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]#!|])")
 
 
@@ -96,6 +101,7 @@ class Index:
     def __post_init__(self) -> None:
         s = self.story
         self.articles = {a.id: a for a in s.articles}
+        self.rank = {a.id: i for i, a in enumerate(s.articles)}  # date order: higher is newer
         self.actors = {a.id: a for a in s.actors}
         self.terms = {t.id: t for t in s.terms}
         self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
@@ -215,11 +221,12 @@ class Renderer:
             """Who the story attributes a figure to, its hedge, and the link to the sentence."""
             src = src or figure.sources[0]
             parts = []
+            according = src.hedge == "according to"
             if src.claimant and src.claimant in ix.actors:
-                parts.append(f"Attributed to {actor_link(src.claimant)}")
+                parts.append(f"{'According to' if according else 'Attributed to'} {actor_link(src.claimant)}")
             else:
                 parts.append("In the story")
-            if src.hedge:
+            if src.hedge and not according:
                 parts.append(f"({escape(src.hedge)})")
             return Markdown(" ".join(parts) + " · " + source(src.span.article, src.span.sentence))
 
@@ -304,7 +311,7 @@ class Renderer:
             out[STORIES] = self._render("stories.md.j2", STORIES, articles=list(reversed(articles)))
         for article in self.story.articles:
             out[story_page(article.id)] = self.story_markdown(article)
-        out[FIGURES] = self._render("figures.md.j2", FIGURES)
+        out[FIGURES] = self._render("figures.md.j2", FIGURES, groups=figure_groups(self.story))
         out[ACTORS] = self._render("actors.md.j2", ACTORS, groups=self.actor_groups())
         for actor in self.story.actors:
             out[actor_page(actor.id)] = self._render(
@@ -312,7 +319,7 @@ class Renderer:
                 actor_page(actor.id),
                 actor=actor,
                 quotes=ix.quotes_by_speaker.get(actor.id, []),
-                mentions=ix.mentions_by_actor.get(actor.id, []),
+                mentions=self.newest_first(ix.mentions_by_actor.get(actor.id, [])),
                 related=ix.related_actors(actor.id)[:12],
                 affiliation=ix.actors.get(actor.affiliation or ""),
                 same_term=ix.term_by_name.get(actor.name.lower()),
@@ -324,7 +331,7 @@ class Renderer:
                 "term.md.j2",
                 term_page(term.id),
                 term=term,
-                uses=ix.uses_by_term.get(term.id, []),
+                uses=self.newest_first(ix.uses_by_term.get(term.id, [])),
                 related=ix.related_terms(term)[:12],
                 same_actor=ix.actor_by_name.get(term.term.lower()),
                 backlinks=self.term_backlinks(term.id),
@@ -335,6 +342,13 @@ class Renderer:
         out[TIMELINE] = self._render("timeline.md.j2", TIMELINE, events_by_date=sorted(by_date.items()))
         titles = page_titles(self.story)
         return {src: md if src == HOME else with_title(md, titles.get(src)) for src, md in out.items()}
+
+    def newest_first(self, keys: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], int]:
+        """Sentences `(article, sentence)` newest story first (each story's in reading order),
+        the first `MENTIONS_SHOWN` of them, and how many there are."""
+        rank = self.index.rank
+        ordered = sorted(keys, key=lambda k: -rank[k[0]])  # stable: reading order kept within a story
+        return ordered[:MENTIONS_SHOWN], len(keys)
 
     def _people_of(self, article_id: str | None) -> list[Actor]:
         """People of one story in order of first mention (the whole site's when None)."""
@@ -375,6 +389,15 @@ class Renderer:
         pages = {story_page(a) for a, _ in self.index.uses_by_term.get(term_id, [])}
         pages |= self.mentioned_in.get(term_page(term_id), set())
         return sorted(pages)
+
+
+def figure_groups(story: Story) -> list[tuple[Article, list[Figure], int]]:
+    """Key figures as the page shows them (and its JSON-LD lists them): newest story first, each
+    story's first `FIGURES_SHOWN` figures in the order it gives them, and how many it has."""
+    by_article: dict[str, list[Figure]] = defaultdict(list)
+    for f in story.figures:
+        by_article[f.article].append(f)
+    return [(a, by_article[a.id][:FIGURES_SHOWN], len(by_article[a.id])) for a in reversed(story.articles)]
 
 
 def page_titles(story: Story, *, html_escaped: bool = True) -> dict[str, str]:

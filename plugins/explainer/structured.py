@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from . import render
-from .model import Actor, Article, Figure, Story, Term
+from .model import Actor, Article, Story, Term
 from .render import FIGURES, GLOSSARY, SECTION_TITLES, actor_page, story_page, summary, term_page
 
 CONTEXT = "https://schema.org"
@@ -218,11 +218,7 @@ def _glossary(story: Story, url: str | None, urls: _Urls) -> dict[str, Any]:
 
 
 def _figures(story: Story, url: str | None) -> dict[str, Any]:
-    # In the order of the Key figures page: story by story, then as the story gives them.
-    by_article: dict[str, list[Figure]] = {}
-    for f in story.figures:
-        by_article.setdefault(f.article, []).append(f)
-    figures = [f for a in story.articles for f in by_article.get(a.id, [])]
+    figures = [f for _, shown, _ in render.figure_groups(story) for f in shown]  # as the page lists them
     return {
         "@context": CONTEXT,
         "@type": "ItemList",

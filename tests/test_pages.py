@@ -1,0 +1,74 @@
+"""Generated pages, rendered in-process: what they list, in what order, and that they stay small."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from explainer.pipeline import build_site
+from explainer.render import FIGURES, FIGURES_SHOWN, MENTIONS_SHOWN
+from explainer.structured import JsonLd
+
+
+def _seeds(tmp_path: Path, stories: dict[str, str]) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, text in stories.items():
+        (seeds / name).write_text(text, encoding="utf-8")
+    return seeds
+
+
+def test_key_figures_are_cards_capped_per_story_newest_story_first(tmp_path: Path) -> None:
+    many = " ".join(f"Crews cleared {i + 2} roads." for i in range(FIGURES_SHOWN + 10))
+    seeds = _seeds(
+        tmp_path,
+        {
+            "old.txt": "---\ndate: 2025-01-02\n---\nRoads Reopen\n\n" + many + "\n",
+            "new.txt": "---\ndate: 2025-02-03\n---\nBridge Opens\n\nAbout 400 cars crossed on the first day.\n",
+        },
+    )
+    site = build_site(seeds, None)
+    page = site.pages[FIGURES]
+    assert page.index("## Bridge Opens") < page.index("About 400 cars") < page.index("## Roads Reopen")
+    assert "{ #" not in page.split("## Roads Reopen")[0].split("# Key figures")[1].replace("{ #new-", "")
+    cards = re.findall(r"^-   \*\*(.+?)\*\*\{ #([\w-]+) \.explainer-number \}$", page, re.M)
+    assert len(cards) == FIGURES_SHOWN + 1  # every card of the new story, the first FIGURES_SHOWN of the old
+    assert f"*The first {FIGURES_SHOWN} of {FIGURES_SHOWN + 10} figures in this story are shown" in page
+    assert not re.search(r"^##+ .*\d", page, re.M), "no heading per figure"
+    data = JsonLd(site.story, "https://example.org/").page(FIGURES, "figures/")
+    assert data is not None
+    assert [i["url"].split("#")[1] for i in data["itemListElement"]] == [anchor for _, anchor in cards]
+
+
+def test_a_restated_figure_links_each_restatement(tmp_path: Path) -> None:
+    seeds = _seeds(
+        tmp_path,
+        {
+            "s.txt": "Flood Toll\n\nAt least 12 people died. Officials said at least 12 people died. At least 12 people died there.\n"
+        },
+    )
+    page = build_site(seeds, None).pages[FIGURES]
+    assert page.count("**At least 12 people**") == 1
+    assert re.search(r"stated again: \[source 2\]\([^)]*#s2\), \[source 3\]\([^)]*#s3\)", page)
+
+
+def test_profile_lists_sentences_newest_story_first_with_story_and_date_capped(tmp_path: Path) -> None:
+    old = " ".join(f"Mayor Ana Ruiz visited ward {i}." for i in range(MENTIONS_SHOWN))
+    seeds = _seeds(
+        tmp_path,
+        {
+            "a.txt": "---\ndate: 2025-01-02\n---\nWard Visits\n\n" + old + "\n",
+            "b.txt": "---\ndate: 2025-03-04\n---\nBudget Passes\n\nMayor Ana Ruiz signed the budget on Monday.\n",
+        },
+    )
+    site = build_site(seeds, None)
+    profile = site.pages["actors/ana-ruiz.md"]
+    section = profile.split("## In the story")[1].split("\n## ")[0]
+    listed = re.findall(r"^- (.+)$", section, re.M)
+    assert (
+        listed[0].startswith("Mayor Ana Ruiz signed the budget")
+        and "*Budget Passes*, Tuesday 4 March 2025" in listed[0]
+    )
+    assert "*Ward Visits*, Thursday 2 January 2025" in listed[1]
+    assert len(listed) == MENTIONS_SHOWN
+    assert f"*{MENTIONS_SHOWN} of {MENTIONS_SHOWN + 1} sentences shown.*" in profile
