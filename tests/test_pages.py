@@ -72,3 +72,29 @@ def test_profile_lists_sentences_newest_story_first_with_story_and_date_capped(t
     assert "*Ward Visits*, Thursday 2 January 2025" in listed[1]
     assert len(listed) == MENTIONS_SHOWN
     assert f"*{MENTIONS_SHOWN} of {MENTIONS_SHOWN + 1} sentences shown.*" in profile
+
+
+def test_a_renamed_actor_keeps_the_storys_name_as_an_alias_and_its_links(tmp_path: Path) -> None:
+    from explainer.linker import linked_targets
+
+    seeds = _seeds(tmp_path, {"s.txt": "Dock Deal\n\nMayor Ana Ruiz signed the deal. Ana Ruiz said it was fair.\n"})
+    docs = tmp_path / "docs"
+    (docs / "actors").mkdir(parents=True)
+    (docs / "actors" / "ana-ruiz.md").write_text("---\nname: Ana María Ruiz Soto\n---\n", encoding="utf-8")
+    site = build_site(seeds, docs)
+    actor = next(a for a in site.story.actors if a.id == "ana-ruiz")
+    assert actor.name == "Ana María Ruiz Soto" and "Ana Ruiz" in actor.aliases
+    assert "actors/ana-ruiz.md" in linked_targets("As Ana Ruiz said, the deal holds.", site.links, "about.md")
+
+
+def test_a_curated_term_no_story_uses_keeps_its_page_without_a_warning(tmp_path: Path) -> None:
+    seeds = _seeds(tmp_path, {"s.txt": "Rates Held\n\nThe bank kept its rate at 4%.\n"})
+    docs = tmp_path / "docs"
+    (docs / "glossary").mkdir(parents=True)
+    (docs / "glossary" / "quantitative-easing.md").write_text(
+        "---\nterm: quantitative easing\n---\nA central bank buying bonds to lower long-term rates.\n", encoding="utf-8"
+    )
+    site = build_site(seeds, docs)
+    assert site.warnings == ()
+    assert "glossary/quantitative-easing.md" in site.pages
+    assert "quantitative easing" in site.pages["glossary/index.md"]

@@ -263,10 +263,8 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
         for u in f.term_uses
         if term_redirect.get(u.term, u.term) in terms
     ]
-    used = {u.term for u in uses}
-    for t in terms.values():
-        if t.curated_path and t.id not in used:
-            warnings.append(f"{t.curated_path}: the term '{t.term}' is not used in any story; its page is kept")
+    # a curated term no story uses is background an editor wants (`quantitative easing`): it keeps
+    # its glossary page, and is no warning (a warning would fail the strict build)
     return Story(
         articles=tuple(f.article for f in findings),
         figures=tuple(figures),
@@ -368,12 +366,15 @@ def _apply_actor(actor: Actor, e: CuratedEntry, actors: dict[str, Actor], warnin
             )
         else:
             affiliation = found
+    name = str(e.meta.get("name") or actor.name)
+    # a renamed actor keeps the name the story used as an alias, so its mentions stay linked
+    renamed = (actor.name,) if name != actor.name else ()
     return replace(
         actor,
-        name=str(e.meta.get("name") or actor.name),
+        name=name,
         kind=e.meta.get("kind") or actor.kind,
         roles=roles or actor.roles,
-        aliases=_union(actor.aliases, e.get_list("aliases")),
+        aliases=tuple(a for a in _union(actor.aliases, (*renamed, *e.get_list("aliases"))) if a != name),
         summary=str(e.meta["summary"]) if e.meta.get("summary") else actor.summary,
         bio=e.body or actor.bio,
         curated_path=e.path,
