@@ -55,7 +55,7 @@ def test_check_passes_on_the_real_project_and_names_bad_files(tmp_path: Path) ->
     proc = explainer("check", cwd=project)
     assert proc.returncode == 1
     assert "docs/glossary/bad.md:3: unknown front-matter key 'what'" in proc.stderr
-    assert "docs/actors/ghost.md: same_as 'nobody' points to no actor" in proc.stderr
+    assert "docs/actors/ghost.md:3: same_as 'nobody' points to no actor" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

@@ -84,7 +84,7 @@ def test_same_as_merges_and_missing_target_warns(tmp_path: Path) -> None:
     (tmp_path / "docs/actors/reuters.md").write_text("---\nsame_as: nobody\n---\n", encoding="utf-8")
     proc = run_mkdocs("build", "--strict", cwd=tmp_path, check=False)
     assert proc.returncode != 0
-    assert "docs/actors/reuters.md: same_as 'nobody' points to no actor" in proc.stderr
+    assert "docs/actors/reuters.md:2: same_as 'nobody' points to no actor" in proc.stderr
 
 
 def test_curated_entry_no_story_mentions_renders_with_warning(tmp_path: Path) -> None:
@@ -212,7 +212,7 @@ def test_curated_affiliation_is_resolved_or_reported(tmp_path: Path) -> None:
     assert actor["affiliation"] == "reuters-group"
     (tmp_path / "docs/actors/jane-doe.md").write_text("---\naffiliation: Nowhere Inc\n---\n", encoding="utf-8")
     proc = run_mkdocs("build", "--strict", cwd=tmp_path, check=False)
-    assert "docs/actors/jane-doe.md: affiliation 'Nowhere Inc' names no actor" in proc.stderr
+    assert "docs/actors/jane-doe.md:2: affiliation 'Nowhere Inc' names no actor" in proc.stderr
 
 
 def test_a_broken_template_override_is_one_line(tmp_path: Path) -> None:
@@ -272,3 +272,42 @@ def test_a_dangling_related_term_is_named(tmp_path: Path) -> None:
         tmp_path, {"docs/glossary/storm.md": "---\nterm: storm\nrelated: [flod]\n---\nA storm.\n"}
     )
     assert any(w.startswith("docs/glossary/storm.md:3: related 'flod' is no glossary entry") for w in warnings)
+
+
+def test_typos_get_a_did_you_mean_with_their_line(tmp_path: Path) -> None:
+    warnings, _ = _story_with(
+        tmp_path,
+        {
+            "docs/actors/jane-doe.md": "---\nrole: Minister\nalias: [JD]\nkind: persn\n---\n",
+            "docs/actors/doe.md": "---\nsame_as: jane-do\n---\n",
+            "docs/glossary/storm.md": "---\nterm: storm\nrelated: [storms]\n---\nA storm.\n",
+        },
+    )
+    assert "docs/actors/jane-doe.md:3: unknown front-matter key 'alias' (did you mean 'aliases'?)" in "\n".join(
+        warnings
+    )
+    assert any(
+        w.startswith("docs/actors/jane-doe.md:4: 'kind' must be one of") and "(did you mean 'person'?)" in w
+        for w in warnings
+    )
+    assert any(
+        w.startswith("docs/actors/doe.md:2: same_as 'jane-do' points to no actor (did you mean 'jane-doe'?)")
+        for w in warnings
+    )
+    assert any(
+        w.startswith("docs/glossary/storm.md:3: related 'storms' is no glossary entry (did you mean 'storm'?)")
+        for w in warnings
+    )
+
+
+def test_a_far_off_slug_gets_no_guess(tmp_path: Path) -> None:
+    warnings, _ = _story_with(tmp_path, {"docs/actors/doe.md": "---\nsame_as: zzz-qqq\n---\n"})
+    problem = next(w for w in warnings if "same_as 'zzz-qqq'" in w)
+    assert "did you mean" not in problem
+
+
+def test_an_unclosed_bracket_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    warnings, _ = _story_with(
+        tmp_path, {"docs/actors/jane-doe.md": "---\nrole: Minister\naliases: [JD, Janey\nkind: person\n---\n"}
+    )
+    assert any(w.startswith("docs/actors/jane-doe.md:3: front matter is not valid YAML") for w in warnings), warnings

@@ -105,7 +105,12 @@ def test_bad_front_matter_warns_with_file_and_line() -> None:
     assert result.article.title == "Title"
     assert any(w.startswith("seeds/bad.txt:") and "YAML" in w for w in result.warnings)
     result = parse("---\ndate: 2024-01-02\ncolour: red\n---\nTitle\n\nBody.\n", path="seeds/k.txt")
-    assert any("unknown front-matter key 'colour'" in w for w in result.warnings)
+    assert any(w.startswith("seeds/k.txt:3: unknown front-matter key 'colour'") for w in result.warnings)
+    result = parse("---\nsorce: AP\n---\nTitle\n\nBody.\n", path="seeds/t.txt")
+    assert any(
+        w.startswith("seeds/t.txt:2: unknown front-matter key 'sorce' (did you mean 'source'?)")
+        for w in result.warnings
+    )
 
 
 def test_dateline_is_story_metadata_not_text() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from .paths import outside_link
 from .reader import clean_text, read_front_matter
 from .slugs import slugify
+from .suggest import did_you_mean
 
 ACTOR_KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str, "role": str, "roles": list, "kind": str, "aliases": list, "summary": str,
@@ -73,7 +74,10 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
         line = next((i + 1 for i, ln in enumerate(lines) if ln.startswith(f"{key}:")), 1)
         where[key] = line
         if key not in keys:
-            warnings.append(f"{path}:{line}: unknown front-matter key '{key}' (allowed: {', '.join(sorted(keys))})")
+            warnings.append(
+                f"{path}:{line}: unknown front-matter key '{key}'{did_you_mean(str(key), keys)}"
+                f" (allowed: {', '.join(sorted(keys))})"
+            )
             del meta[key]
             continue
         expected = keys[key]
@@ -91,7 +95,10 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
             del meta[key]
     if "kind" in meta and meta["kind"] not in KINDS:
         line = next((i + 1 for i, ln in enumerate(lines) if ln.startswith("kind:")), 1)
-        warnings.append(f"{path}:{line}: 'kind' must be one of {', '.join(KINDS)}, got '{meta['kind']}'; ignored")
+        warnings.append(
+            f"{path}:{line}: 'kind' must be one of {', '.join(KINDS)}, got '{meta['kind']}'"
+            f"{did_you_mean(str(meta['kind']), KINDS)}; ignored"
+        )
         del meta["kind"]
     return CuratedEntry(section, slug, path, meta, body.strip(), where)
 

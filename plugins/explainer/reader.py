@@ -20,6 +20,7 @@ import yaml
 from .model import Article, Block, Sentence
 from .sentences import split_sentences
 from .slugs import slugify
+from .suggest import did_you_mean
 
 FRONT_MATTER_KEYS = frozenset({"date", "source", "language", "title", "byline"})
 
@@ -112,7 +113,11 @@ def read_front_matter(text: str, name: str) -> FrontMatter:
     try:
         loaded = safe_yaml(raw)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # an unclosed `[`, `{` or quote is reported where the parser gave up, lines later: point
+        # at the opening mark instead, which is where the editor has to look
+        opened = str(getattr(exc, "context", "") or "").startswith(("while parsing a flow", "while scanning a quoted"))
+        mark = getattr(exc, "context_mark", None) if opened else None
+        mark = mark or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         return FrontMatter(None, body, f"{name}:{line}: front matter is not valid YAML ({problem})")
@@ -147,9 +152,12 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
     if front.meta is None:
         return {}, text
     meta = front.meta
+    lines = text.split("\n", 64)
     for key in sorted(str(k) for k in meta if k not in FRONT_MATTER_KEYS):
+        line = next((i + 1 for i, ln in enumerate(lines) if ln.startswith(f"{key}:")), 1)
         warnings.append(
-            f"{name}: unknown front-matter key '{key}' (expected one of: {', '.join(sorted(FRONT_MATTER_KEYS))})"
+            f"{name}:{line}: unknown front-matter key '{key}'{did_you_mean(key, FRONT_MATTER_KEYS)}"
+            f" (expected one of: {', '.join(sorted(FRONT_MATTER_KEYS))})"
         )
     known = {str(k): v for k, v in meta.items() if k in FRONT_MATTER_KEYS}
     for key in sorted(k for k, v in known.items() if isinstance(v, (list, dict, set))):

@@ -23,6 +23,7 @@ from .model import Actor, Article, Findings, Story, Term
 from .paths import outside_link
 from .reader import SeedError, read_seed
 from .slugs import slugify, suffixed
+from .suggest import did_you_mean
 
 SEED_SUFFIXES = (".txt", ".md", ".text")
 
@@ -186,6 +187,7 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
             else:
                 warnings.append(
                     f"{e.where('hide')}: hide: '{e.meta.get('name') or e.slug}' matches no actor in any story"
+                    f"{did_you_mean(e.slug, actors)}"
                 )
             continue
         same_as = e.meta.get("same_as")
@@ -193,14 +195,18 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
             continue
         if same_as:
             if same_as not in actors and same_as not in entries:
-                warnings.append(f"{e.path}: same_as '{same_as}' points to no actor; check the slug in docs/actors/")
+                warnings.append(
+                    f"{e.where('same_as')}: same_as '{same_as}' points to no actor"
+                    f"{did_you_mean(same_as, [*actors, *entries])}; check the slug in docs/actors/"
+                )
                 continue
             if target and target != same_as:
                 redirect[target] = same_as
             continue
         if target is None:
             warnings.append(
-                f"{e.path}: '{e.meta.get('name') or e.slug}' is not mentioned in any story; its page is kept from the curated file"
+                f"{e.where('name')}: '{e.meta.get('name') or e.slug}' is not mentioned in any story"
+                f"{did_you_mean(e.slug, actors)}; its page is kept from the curated file"
             )
             actors[e.slug] = Actor(e.slug, str(e.meta.get("name") or e.slug.replace("-", " ").title()), "person")
             target = e.slug
@@ -251,11 +257,15 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
                 terms[t.id] = t
     for e in curation.terms:
         if e.meta.get("same_as") and e.meta["same_as"] not in terms:
-            warnings.append(f"{e.path}: same_as '{e.meta['same_as']}' points to no glossary entry; check the slug")
+            warnings.append(
+                f"{e.where('same_as')}: same_as '{e.meta['same_as']}' points to no glossary entry"
+                f"{did_you_mean(str(e.meta['same_as']), terms)}; check the slug in docs/glossary/"
+            )
         for r in e.get_list("related"):
             if r not in terms:
                 warnings.append(
-                    f"{e.where('related')}: related '{r}' is no glossary entry; check the slug in docs/glossary/"
+                    f"{e.where('related')}: related '{r}' is no glossary entry{did_you_mean(r, terms)};"
+                    " check the slug in docs/glossary/"
                 )
     uses = [
         replace(u, term=term_redirect.get(u.term, u.term))
@@ -362,7 +372,8 @@ def _apply_actor(actor: Actor, e: CuratedEntry, actors: dict[str, Actor], warnin
         )
         if found is None:
             warnings.append(
-                f"{e.path}: affiliation '{wanted}' names no actor in the stories; use a profile's slug or name"
+                f"{e.where('affiliation')}: affiliation '{wanted}' names no actor in the stories"
+                f"{did_you_mean(wanted, actors)}; use a profile's slug or name"
             )
         else:
             affiliation = found
