@@ -25,7 +25,7 @@ def explainer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("seeds", "docs"):
+    for name in ("seeds", "docs", "overrides"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project
@@ -96,6 +96,29 @@ def test_eject_copies_once_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert explainer("eject", "no/such/page", cwd=project).returncode == 1
 
 
+def test_every_page_the_guide_names_ejects_and_builds_strictly(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    one = explainer("eject", "story", cwd=project)  # one story: `story` is its page
+    assert one.returncode == 0, one.stderr
+    assert "no longer follows the seeds" in one.stderr
+    (project / "seeds/harbour-strike.txt").write_text(
+        "Dockers walk out at Harbor City\n\nHARBOR CITY (Reuters) - Dock workers at Harbor City stopped work "
+        "on Monday, union leader Ana Ruiz said.\n",
+        encoding="utf-8",
+    )
+    several = explainer("eject", "story", cwd=project)
+    assert several.returncode == 1 and "several stories; name one: stories/" in several.stderr
+    for name in ("home", "stories/harbour-strike", "figures", "timeline", "stories"):
+        proc = explainer("eject", name, cwd=project)
+        assert proc.returncode == 0, (name, proc.stderr)
+    assert (project / "docs/index.md").is_file() and (project / "docs/stories/harbour-strike.md").is_file()
+    typo = explainer("eject", "timelne", cwd=project)
+    assert typo.returncode == 1 and "(did you mean 'timeline'?)" in typo.stderr
+    check = explainer("check", cwd=project)
+    build = run_mkdocs("build", "--strict", cwd=project, check=False)
+    assert (check.returncode, build.returncode) == (0, 0), check.stderr + build.stderr  # check and build agree
+
+
 def test_export_into_a_file_and_eject_of_an_index_are_refused(tmp_path: Path) -> None:
     target = tmp_path / "file.txt"
     target.write_text("x", encoding="utf-8")
@@ -109,7 +132,6 @@ def test_export_into_a_file_and_eject_of_an_index_are_refused(tmp_path: Path) ->
 
 def test_export_keeps_mkdocs_yml_tags_as_written(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    shutil.copytree(ROOT / "overrides", project / "overrides")
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(

@@ -21,10 +21,11 @@ import yaml
 from .curation import load_curation
 from .export import story_to_dict
 from .linker import link_markdown
-from .pipeline import build_site
+from .pipeline import Site, build_site
 from .reader import SeedError, read_seed
-from .render import RenderError
+from .render import FIGURES, HOME, STORIES, TIMELINE, RenderError, story_page
 from .story import curated_terms, read_seeds
+from .suggest import did_you_mean
 
 CONFIG = "mkdocs.yml"
 
@@ -299,29 +300,56 @@ def _write_export(
     return len(site.pages), len(extra), len(problems)
 
 
+def eject_names(site: Site) -> dict[str, str]:
+    """The names `explainer eject` accepts, as the editor's guide writes them -> the page they
+    copy: `home`, `figures`, `timeline`, `stories`, `story` (when there is one story) and
+    `stories/<id>` for each story."""
+    names = {"home": HOME, "figures": FIGURES, "key-figures": FIGURES, "timeline": TIMELINE}
+    stories = [story_page(a.id) for a in site.story.articles]
+    if STORIES in site.pages:
+        names["stories"] = STORIES
+    if len(stories) == 1:
+        names["story"] = stories[0]
+    for page in stories:
+        names[page.removesuffix(".md")] = page
+    for page in site.pages:
+        if not page.startswith(("actors/", "glossary/")):
+            names[page] = page
+            names[page.removesuffix(".md").removesuffix("/index")] = page
+    return {name: page for name, page in names.items() if page in site.pages}
+
+
 def cmd_eject(args: argparse.Namespace) -> int:
     cfg, seeds, docs, templates = _project(Path(args.config_file))
     site = build_site(
         seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")), own_pages=own_pages(docs)
     )
-    page = args.page if args.page.endswith(".md") else args.page.strip("/") + ".md"
-    if page not in site.pages and page.replace(".md", "/index.md") in site.pages:
-        page = page.replace(".md", "/index.md")
-    if page not in site.pages:
-        known = ", ".join(sorted(site.pages)[:8])
-        print(f"{args.page}: no such generated page (for example: {known}, ...)", file=sys.stderr)
-        return 1
-    if page in ("actors/index.md", "glossary/index.md"):
+    wanted = args.page.strip().strip("/")
+    if wanted.removesuffix(".md").removesuffix("/index") in ("actors", "glossary"):
         print(
-            f"{page}: the section index is generated from the profiles and terms; it cannot be ejected", file=sys.stderr
-        )
-        return 1
-    if page.startswith(("actors/", "glossary/")):
-        print(
-            f"{page}: profiles and glossary entries are edited as curated files; create docs/{page} "
-            "with front matter (role, aliases, ...) and a body, as the editor's guide shows",
+            f"{args.page}: the section index is generated from the profiles and terms; it cannot be ejected",
             file=sys.stderr,
         )
+        return 1
+    if wanted.startswith(("actors/", "glossary/")):
+        print(
+            f"{args.page}: profiles and glossary entries are edited as curated files; create "
+            f"docs/{wanted.removesuffix('.md')}.md with front matter (role, aliases, ...) and a body, "
+            "as the editor's guide shows",
+            file=sys.stderr,
+        )
+        return 1
+    names = eject_names(site)
+    page = names.get(wanted)
+    if page is None:
+        if wanted == "story":
+            hint = "there are several stories; name one: " + ", ".join(
+                story_page(a.id).removesuffix(".md") for a in site.story.articles[:5]
+            )
+        else:
+            short = [n for n in names if "." not in n and n != "key-figures"]
+            hint = "pages that eject: " + ", ".join(short[:8]) + (", ..." if len(short) > 8 else "")
+        print(f"{args.page}: no such generated page{did_you_mean(wanted, names)}; {hint}", file=sys.stderr)
         return 1
     target = docs / page
     if target.exists():
@@ -329,7 +357,11 @@ def cmd_eject(args: argparse.Namespace) -> int:
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(site.pages[page], encoding="utf-8")
-    print(f"{target}: written; edit it, and it replaces the generated page", file=sys.stderr)
+    print(
+        f"{target}: written; it now replaces the generated page and no longer follows the seeds "
+        "(delete it to go back to the generated page)",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -343,7 +375,11 @@ def parser() -> argparse.ArgumentParser:
     for name, func, text in (
         ("check", cmd_check, "validate seeds and curated files; file:line: message per problem"),
         ("export", cmd_export, "write the whole site as a plain MkDocs project (no plugin) into DIR"),
-        ("eject", cmd_eject, "copy one generated page (e.g. timeline or stories/my-story) into docs/ to edit"),
+        (
+            "eject",
+            cmd_eject,
+            "copy one generated page (home, story, stories/<id>, figures, timeline) into docs/ to edit",
+        ),
     ):
         sp = sub.add_parser(name, help=text)
         sp.add_argument("-f", "--config-file", default=CONFIG, help="the project's mkdocs.yml")
@@ -351,7 +387,7 @@ def parser() -> argparse.ArgumentParser:
             sp.add_argument("dir", help="output folder")
             sp.add_argument("--force", action="store_true", help="replace an earlier export in DIR")
         if name == "eject":
-            sp.add_argument("page", help="generated page path, e.g. timeline, figures.md or stories/my-story")
+            sp.add_argument("page", help="home, story, stories/<id>, figures or timeline (or a generated page's path)")
         sp.set_defaults(func=func)
     return p
 

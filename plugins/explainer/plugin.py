@@ -74,6 +74,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             existing = files.get_file_from_path(src)
             if existing is not None:
                 if src == HOME or not src.startswith(("actors/", "glossary/")):
+                    if src.startswith("stories/") and src != STORIES:
+                        existing.inclusion = InclusionLevel.NOT_IN_NAV  # an ejected story: placed as its page was
                     continue  # a hand-written page wins over a generated one
                 files.remove(existing)  # a curated entry: its content was merged into the generated page
             page_file = File.generated(config, src, content=markdown)
