@@ -84,6 +84,24 @@ def test_subhead_and_byline_detection() -> None:
     assert not is_byline("Talks resumed on Monday with officials.")
 
 
+def test_a_sentence_case_subhead_between_paragraphs_is_a_subhead() -> None:
+    text = (
+        "Ferry service cut\n\nThe island ferry will run twice a week, the operator said.\n"
+        "Costs keep rising\nFuel now costs twice what it did, the operator said.\n"
+        "Harbour staff were told on Friday\n"
+    )
+    blocks = parse(text, path="ferry.txt").article.blocks
+    assert [(b.kind, b.sentences[0].text) for b in blocks] == [
+        ("paragraph", "The island ferry will run twice a week, the operator said."),
+        ("subhead", "Costs keep rising"),
+        ("paragraph", "Fuel now costs twice what it did, the operator said."),
+        ("paragraph", "Harbour staff were told on Friday"),  # last line: no paragraph follows it
+    ]
+    # a line that lost its full stop but ends in a quote, or runs long, stays a paragraph
+    quoted = parse('T\n\nOne line here.\n"We will stay," she said\nTwo.\n', path="q.txt").article.blocks
+    assert [b.kind for b in quoted] == ["paragraph", "paragraph", "paragraph"]
+
+
 def test_empty_and_binary_seeds_are_errors_naming_the_file() -> None:
     with pytest.raises(SeedError, match=r"empty\.txt"):
         parse("  \n\n ", path="empty.txt")

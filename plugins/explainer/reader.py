@@ -2,7 +2,7 @@
 
 The layout wire copy arrives in: an optional YAML front-matter block, the headline
 on the first line, an optional photo caption ending in a `©` credit, paragraphs one per
-line, short quoted subheads, a byline, then web boilerplate that is dropped.
+line, short subheads (quoted, Title Case, or sentence case between paragraphs), a byline, then web boilerplate that is dropped.
 """
 
 from __future__ import annotations
@@ -198,6 +198,21 @@ def is_subhead(line: str) -> bool:
     return len(words) <= 6 and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
+def is_plain_subhead(line: str) -> bool:
+    """A subhead in sentence case (`Political uncertainty`): short, capitalised, with no final
+    punctuation and no quote marks. Only read so between two paragraphs, where a sentence that
+    lost its full stop is far rarer than a section title."""
+    s = line.strip()
+    words = s.split()
+    return (
+        0 < len(words) <= 8
+        and len(s) <= 80
+        and s[0].isupper()
+        and s[-1] not in ".?!,;:…-–—"
+        and not any(q in s for q in _QUOTES)
+    )
+
+
 def is_byline(line: str) -> bool:
     """`Jane Doe with John Roe with AFP`, `By Jane Doe`: short, no full stop, names and joiners only."""
     s = line.strip()
@@ -315,9 +330,10 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
 
     blocks: list[Block] = []
     counter = heads = 0
-    for ln in rest:
+    for i, ln in enumerate(rest):
         index = len(blocks)
-        if is_subhead(ln):
+        between = bool(blocks) and blocks[-1].kind == "paragraph" and i + 1 < len(rest)
+        if is_subhead(ln) or (between and is_plain_subhead(ln)):
             heads += 1
             blocks.append(Block("subhead", (Sentence(f"h{heads}", _strip_quotes(ln), index),)))
             continue
