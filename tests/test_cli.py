@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, SEED, run_mkdocs
 
@@ -25,7 +26,7 @@ def explainer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
-    for name in ("seeds", "docs", "overrides"):
+    for name in ("seeds", "docs"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project
@@ -64,7 +65,7 @@ def test_export_builds_with_plain_mkdocs_to_the_same_pages(tmp_path: Path, built
     proc = explainer("export", str(out))
     assert proc.returncode == 0, proc.stderr
     config = (out / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "explainer" not in config.split("plugins:")[1].split("\n\n")[0].replace("# Exported", "")
+    assert yaml.safe_load(config.split("\n", 1)[1].replace("!ENV", ""))["plugins"] == ["search"]
     run_mkdocs("build", "--strict", cwd=out)
 
     def pages(site: Path) -> set[str]:
@@ -215,3 +216,33 @@ def test_an_unreadable_seeds_folder_is_one_warning(tmp_path: Path, monkeypatch: 
         mp.setattr(Path, "iterdir", refuse)
         assert read_seeds(seeds, warnings) == []
     assert len(warnings) == 1 and "the seeds folder cannot be read (Permission denied)" in warnings[0]
+
+
+def test_new_makes_a_project_that_builds_strictly_at_once(tmp_path: Path) -> None:
+    proc = explainer("new", "mine", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    project = tmp_path / "mine"
+    assert {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()} == {
+        "mkdocs.yml", "README.md", "requirements.txt", ".gitignore", ".github/workflows/pages.yml",
+        "docs/about.md", "seeds/sample-story.txt",
+    }  # fmt: skip
+    assert 'site_name: "Riverton approves flood barrier after record March rain: an explainer"' in (
+        project / "mkdocs.yml"
+    ).read_text(encoding="utf-8")
+    run_mkdocs("build", "--strict", cwd=project)  # the plugin's theme additions come from the package
+    page = (project / "site/stories/sample-story/index.html").read_text(encoding="utf-8")
+    assert "application/ld+json" in page and "assets/explainer.css" in page
+    assert explainer("check", cwd=project).returncode == 0
+
+
+def test_new_starts_from_a_given_story_and_never_overwrites(tmp_path: Path) -> None:
+    story = tmp_path / "ferry.txt"
+    story.write_text("Ferry service cut to twice a week\n\nThe ferry will run twice a week, the operator said.\n")
+    proc = explainer("new", "ferry-site", "--story", str(story), "--name", 'Ferries: "the" explainer', cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "ferry-site/seeds").iterdir()) == ["ferry.txt"]
+    config = (tmp_path / "ferry-site/mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "Ferries: \\"the\\" explainer"' in config  # quoted as YAML
+    again = explainer("new", "ferry-site", cwd=tmp_path)
+    assert again.returncode == 1
+    assert again.stderr.strip() == "ferry-site: exists and is not an empty folder; choose a new folder"

@@ -94,12 +94,12 @@ def mkdocs_yml(root: Path) -> None:
     """The real site's theme (with its overrides) and Markdown extensions, for a tiny site."""
     (root / "mkdocs.yml").write_text(
         textwrap.dedent(
-            f"""\
+            """\
             site_name: Tiny
             site_url: http://127.0.0.1:8000/
-            theme: {{name: material, font: false, custom_dir: {json.dumps(str(ROOT / "overrides"))}}}
+            theme: {name: material, font: false}
             plugins: [search, explainer]
-            markdown_extensions: [attr_list, md_in_html, admonition, tables, {{toc: {{permalink: true}}}}]
+            markdown_extensions: [attr_list, md_in_html, admonition, tables, {toc: {permalink: true}}]
             """
         ),
         encoding="utf-8",

@@ -240,7 +240,7 @@ def test_make_deploy_puts_the_site_on_the_origins_gh_pages_branch(tmp_path: Path
     project = tmp_path / "project"
     origin = tmp_path / "origin.git"
     project.mkdir()
-    for folder in ("seeds", "docs", "overrides"):
+    for folder in ("seeds", "docs"):
         shutil.copytree(ROOT / folder, project / folder)
     for name in ("mkdocs.yml", "Makefile", "pyproject.toml"):
         shutil.copy2(ROOT / name, project / name)
@@ -525,10 +525,10 @@ def test_hostile_text_cannot_break_out_of_the_head(tmp_path: Path) -> None:
     (tmp_path / "seeds" / "story.txt").write_text(HOSTILE, encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         textwrap.dedent(
-            f"""\
+            """\
             site_name: Tiny
             site_url: https://news.example.org/storm/
-            theme: {{name: material, font: false, custom_dir: {json.dumps(str(ROOT / "overrides"))}}}
+            theme: {name: material, font: false}
             plugins: [search, explainer]
             markdown_extensions: [attr_list, md_in_html, admonition, toc]
             """

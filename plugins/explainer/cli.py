@@ -1,4 +1,4 @@
-"""The `explainer` command: extract, check, export and eject, without running MkDocs.
+"""The `explainer` command: new, extract, review, check, export and eject, without running MkDocs.
 
 Every user mistake is reported as one `file:line: message` line on stderr with a non-zero
 exit status; no traceback reaches the terminal.
@@ -21,6 +21,7 @@ import yaml
 from .curation import load_curation
 from .export import story_to_dict
 from .linker import link_markdown
+from .paths import THEME_CSS, THEME_DIR
 from .pipeline import Site, build_site
 from .reader import SeedError, read_seed
 from .render import FIGURES, HOME, STORIES, TIMELINE, RenderError, story_page
@@ -285,6 +286,28 @@ def _write_export(
     as_written = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_KeepTags) or {}  # a SafeLoader subclass
     plain = {k: v for k, v in as_written.items() if k not in ("plugins", "nav", "docs_dir", "site_dir")}
     plain["plugins"] = ["search"]
+    theme_name = theme.get("name") if isinstance(theme, dict) else theme
+    if theme_name == "material":  # the package's theme additions, which the plugin inserted, as files
+        overrides = str(custom_dir or "overrides")
+        dest = out / overrides
+        if dest.resolve().is_relative_to(out.resolve()):
+            dest.mkdir(parents=True, exist_ok=True)
+            if not (dest / "main.html").exists():  # a site's own main.html wins, as under the plugin
+                shutil.copy(THEME_DIR / "main.html", dest / "main.html")
+            written = plain.get("theme")
+            plain["theme"] = {
+                **(written if isinstance(written, dict) else {"name": "material"}),
+                "custom_dir": overrides,
+            }
+        css = out_docs / THEME_CSS
+        if not css.exists():
+            css.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(THEME_DIR / THEME_CSS, css)
+        listed = plain.get("extra_css")
+        plain["extra_css"] = [
+            *(listed if isinstance(listed, list) else []),
+            *([] if listed and THEME_CSS in listed else [THEME_CSS]),
+        ]
     plain["nav"] = site.nav(extra)
     plain["not_in_nav"] = "/actors/\n/glossary/\n/stories/\n"  # profiles and terms are linked from their section pages
     (out / "mkdocs.yml").write_text(
@@ -365,6 +388,24 @@ def cmd_eject(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .newsite import NewSiteError, create, default_site_name
+
+    name = args.name
+    if name is None and sys.stdin.isatty() and not os.environ.get("CI"):
+        from .newsite import SAMPLE, SCAFFOLD
+
+        suggested = default_site_name(Path(args.story) if args.story else SCAFFOLD / SAMPLE)
+        name = input(f"Site name [{suggested}]: ").strip() or suggested
+    try:
+        written = create(Path(args.dir), site_name=name, story=Path(args.story) if args.story else None)
+    except NewSiteError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"created {len(written)} files in {args.dir}; next: cd {args.dir} && mkdocs serve", file=sys.stderr)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="explainer", description="Turn wire stories into an explainer microsite.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -372,6 +413,11 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("seed", help="path to a story's text file")
     e.add_argument("--docs", help="docs folder with curated glossary entries (optional)")
     e.set_defaults(func=cmd_extract)
+    n = sub.add_parser("new", help="create a new explainer project in DIR (mkdocs.yml, seeds/, docs/, Pages workflow)")
+    n.add_argument("dir", help="folder to create (new or empty)")
+    n.add_argument("--name", help="the site's name (default: asked, or derived from the first story's headline)")
+    n.add_argument("--story", help="a story's text file to start with, instead of the sample story")
+    n.set_defaults(func=cmd_new)
     for name, func, text in (
         ("check", cmd_check, "validate seeds and curated files; file:line: message per problem"),
         ("export", cmd_export, "write the whole site as a plain MkDocs project (no plugin) into DIR"),

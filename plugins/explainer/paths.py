@@ -34,3 +34,9 @@ def outside_link(path: Path, root: Path, label: str) -> str | None:
     if not target.is_relative_to(root.resolve()):
         return f"{label}: links outside the project (to {target}); not read. Copy the file into the project instead."
     return None
+
+
+# The package's additions to Material: `main.html` (sharing metadata, JSON-LD, accessibility
+# fixes) and the explainer's CSS, inserted into the theme by the plugin and copied by `export`.
+THEME_DIR = Path(__file__).parent / "theme"
+THEME_CSS = "assets/explainer.css"

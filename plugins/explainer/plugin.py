@@ -15,6 +15,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .config import ExplainerConfig
 from .linker import LinkerExtension
+from .paths import THEME_CSS, THEME_DIR
 from .pipeline import Site, build_site
 from .render import ACTORS, GLOSSARY, HOME, STORIES, RenderError
 from .structured import JsonLd, script_json
@@ -41,6 +42,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.jsonld = None
         self.linker = LinkerExtension()
         config.markdown_extensions.append(self.linker)  # type: ignore[arg-type]
+        if config.theme.name == "material":
+            # the package's additions to Material (sharing metadata, JSON-LD, accessibility fixes,
+            # the explainer's CSS): after a site's own custom_dir, so a site can still override them
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+            if THEME_CSS not in config.extra_css:
+                config.extra_css.append(THEME_CSS)
         self._user_nav = config.nav
         return config
 
@@ -108,7 +115,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Hand the page's JSON-LD to the theme (`overrides/main.html` prints it in the head)."""
+        """Hand the page's JSON-LD to the theme (the package's `theme/main.html` prints it in the head)."""
         if self.site is None:
             return None
         if self.jsonld is None:

@@ -208,7 +208,7 @@ def is_plain_subhead(line: str) -> bool:
         0 < len(words) <= 8
         and len(s) <= 80
         and s[0].isupper()
-        and s[-1] not in ".?!,;:…-–—"
+        and (s[-1].isalnum() or s[-1] == ")")  # `Line ending with \` or `Costs:` is no title
         and not any(q in s for q in _QUOTES)
     )
 
