@@ -1,4 +1,4 @@
-"""The `explainer` command: new, extract, review, check, export and eject, without running MkDocs.
+"""The `explainer` command: new, extract, check, export and eject, without running MkDocs.
 
 Every user mistake is reported as one `file:line: message` line on stderr with a non-zero
 exit status; no traceback reaches the terminal.
@@ -333,9 +333,7 @@ def eject_names(site: Site) -> dict[str, str]:
         names["stories"] = STORIES
     if len(stories) == 1:
         names["story"] = stories[0]
-    for page in stories:
-        names[page.removesuffix(".md")] = page
-    for page in site.pages:
+    for page in site.pages:  # `stories/<id>`, `figures.md`, ... as paths, with or without `.md`
         if not page.startswith(("actors/", "glossary/")):
             names[page] = page
             names[page.removesuffix(".md").removesuffix("/index")] = page

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .paths import outside_link
-from .reader import clean_text, read_front_matter
+from .reader import clean_text, key_line, read_front_matter
 from .slugs import slugify
 from .suggest import did_you_mean
 
@@ -71,8 +71,7 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
     lines = text.split("\n")
     where: dict[str, int] = {}
     for key in list(meta):
-        line = next((i + 1 for i, ln in enumerate(lines) if ln.startswith(f"{key}:")), 1)
-        where[key] = line
+        line = where[key] = key_line(lines, key)
         if key not in keys:
             warnings.append(
                 f"{path}:{line}: unknown front-matter key '{key}'{did_you_mean(str(key), keys)}"
@@ -94,7 +93,7 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
             warnings.append(f"{path}:{line}: '{key}' must be a list of strings; ignored")
             del meta[key]
     if "kind" in meta and meta["kind"] not in KINDS:
-        line = next((i + 1 for i, ln in enumerate(lines) if ln.startswith("kind:")), 1)
+        line = where["kind"]
         warnings.append(
             f"{path}:{line}: 'kind' must be one of {', '.join(KINDS)}, got '{meta['kind']}'"
             f"{did_you_mean(str(meta['kind']), KINDS)}; ignored"

@@ -142,6 +142,11 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
+def key_line(lines: list[str], key: str) -> int:
+    """The 1-based line of a top-level front-matter `key:` among a file's lines (1 if not found)."""
+    return next((i + 1 for i, ln in enumerate(lines) if ln.startswith(f"{key}:")), 1)
+
+
 def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[str, object], str]:
     """A seed's (metadata, body): unknown keys and unusable values are warned about and dropped."""
     front = read_front_matter(text, name)
@@ -154,7 +159,7 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
     meta = front.meta
     lines = text.split("\n", 64)
     for key in sorted(str(k) for k in meta if k not in FRONT_MATTER_KEYS):
-        line = next((i + 1 for i, ln in enumerate(lines) if ln.startswith(f"{key}:")), 1)
+        line = key_line(lines, key)
         warnings.append(
             f"{name}:{line}: unknown front-matter key '{key}'{did_you_mean(key, FRONT_MATTER_KEYS)}"
             f" (expected one of: {', '.join(sorted(FRONT_MATTER_KEYS))})"
