@@ -1,4 +1,4 @@
-"""The `explainer` command: new, extract, check, export and eject, without running MkDocs.
+"""The `explainer` command: new, extract, check, review, export and eject, without running MkDocs.
 
 Every user mistake is reported as one `file:line: message` line on stderr with a non-zero
 exit status; no traceback reaches the terminal.
@@ -386,6 +386,33 @@ def cmd_eject(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """Print, sentence by sentence, what the rules found in a story and where they were unsure."""
+    from .review import as_text, review
+    from .story import extract_story
+
+    _, seeds, docs, _ = _project(Path(args.config_file))
+    findings, story = extract_story(seeds, docs if docs.is_dir() else None)
+    reviews = review(findings, story, docs_dir=docs.name)
+    if args.story:
+        wanted = args.story.removesuffix("/")
+        chosen = [
+            r
+            for r in reviews
+            if wanted in (r.article.id, r.article.path, f"stories/{r.article.id}")
+            or Path(wanted).name == Path(r.article.path).name
+        ]
+        if not chosen:
+            names = ", ".join(r.article.path for r in reviews) or "none"
+            print(f"{args.story}: no such story (stories: {names})", file=sys.stderr)
+            return 1
+        reviews = chosen
+    print(as_text(reviews, flags_only=args.flags_only), end="", flush=True)
+    for w in dict.fromkeys(story.warnings):  # after the review, so they are the last thing seen
+        print(w, file=sys.stderr)
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from .newsite import NewSiteError, create, default_site_name
 
@@ -418,6 +445,7 @@ def parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_new)
     for name, func, text in (
         ("check", cmd_check, "validate seeds and curated files; file:line: message per problem"),
+        ("review", cmd_review, "show, sentence by sentence, what was extracted and what to correct"),
         ("export", cmd_export, "write the whole site as a plain MkDocs project (no plugin) into DIR"),
         (
             "eject",
@@ -430,6 +458,9 @@ def parser() -> argparse.ArgumentParser:
         if name == "export":
             sp.add_argument("dir", help="output folder")
             sp.add_argument("--force", action="store_true", help="replace an earlier export in DIR")
+        if name == "review":
+            sp.add_argument("story", nargs="?", help="a seed file or story id (default: every story)")
+            sp.add_argument("--flags-only", action="store_true", help="only the sentences with something to correct")
         if name == "eject":
             sp.add_argument("page", help="home, story, stories/<id>, figures or timeline (or a generated page's path)")
         sp.set_defaults(func=func)

@@ -40,3 +40,8 @@ class ExplainerConfig(base.Config):
 
     json_path = _SitePath(default="explainer.json")
     """Where the export contract is written in the built site."""
+
+    review = c.Choice(("serve", "always", "never"), default="serve")
+    """The editor's review page (`review/`): what was extracted from each sentence and what to
+    correct. `serve` shows it under `mkdocs serve` only, never in a built site; `always` builds it
+    too (for a private preview), `never` leaves it out."""

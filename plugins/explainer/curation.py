@@ -19,7 +19,7 @@ from .suggest import did_you_mean
 
 ACTOR_KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str, "role": str, "roles": list, "kind": str, "aliases": list, "summary": str,
-    "hide": bool, "same_as": str, "affiliation": str,
+    "hide": bool, "same_as": str, "affiliation": str, "quotes": list,
 }  # fmt: skip
 TERM_KEYS: dict[str, type | tuple[type, ...]] = {
     "term": str, "aliases": list, "hide": bool, "same_as": str, "related": list,

@@ -53,6 +53,9 @@ class Article:
     source: str | None = None
     language: str = "en"
     dateline: Sentence | None = None  # `WASHINGTON (AP)`: where and for whom it was filed, as written
+    # the editor's `labels:` front matter: (figure as written, what it counts), and the key's line
+    labels: tuple[tuple[str, str], ...] = ()
+    labels_line: int = 0
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .export import to_json
 from .linker import LinkIndex, Target, linked_targets
-from .model import Story
+from .model import Findings, Story
 from .reader import read_front_matter
 from .render import (
     ACTORS,
@@ -26,7 +26,8 @@ from .render import (
     story_page,
     term_page,
 )
-from .story import build_story
+from .review import StoryReview, review
+from .story import extract_story
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class Site:
     story: Story
     pages: dict[str, str]
     links: LinkIndex
+    findings: tuple[Findings, ...] = ()  # each story's, before merging: what the review reads
+
+    def review(self, docs_dir: str = "docs") -> list[StoryReview]:
+        """What the rules found in each sentence and where they were unsure, story by story."""
+        return review(self.findings, self.story, docs_dir=docs_dir)
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -86,7 +92,7 @@ def build_site(
 ) -> Site:
     """`own_pages` are the site's hand-written pages (source path -> Markdown): profiles and terms
     they mention list them among the pages that mention them."""
-    story = build_story(seeds_dir, docs_dir)
+    findings, story = extract_story(seeds_dir, docs_dir)
     links = link_index(story)
     own = own_pages or {}
     renderer = Renderer(
@@ -96,7 +102,7 @@ def build_site(
         mentioned_in=mentioned_in(own, links),
         other_titles={src: page_title(src, text) for src, text in own.items()},
     )
-    return Site(story, renderer.pages(), links)
+    return Site(story, renderer.pages(), links, tuple(findings))
 
 
 def mentioned_in(pages: Mapping[str, str], links: LinkIndex) -> dict[str, set[str]]:

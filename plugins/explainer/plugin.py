@@ -17,7 +17,8 @@ from .config import ExplainerConfig
 from .linker import LinkerExtension
 from .paths import THEME_CSS, THEME_DIR
 from .pipeline import Site, build_site
-from .render import ACTORS, GLOSSARY, HOME, STORIES, RenderError
+from .render import ACTORS, GLOSSARY, HOME, STORIES, RenderError, escape
+from .review import REVIEW, as_markdown
 from .structured import JsonLd, script_json
 
 log = get_plugin_logger(__name__)
@@ -31,6 +32,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.jsonld: JsonLd | None = None
         self.linker = LinkerExtension()
         self._user_nav: Any = None
+        self.command = "build"  # `serve`, `build` or `gh-deploy`: set once by on_startup
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """The command is known once per process: under `serve` it shows the editor's review page."""
+        self.command = command
+
+    def _shows_review(self) -> bool:
+        return self.config.review == "always" or (self.config.review == "serve" and self.command == "serve")
 
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
@@ -89,6 +98,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if src.startswith(("actors/", "glossary/", "stories/")) and src not in (ACTORS, GLOSSARY, STORIES):
                 page_file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the section pages
             files.append(page_file)
+        review_page = self._shows_review() and files.get_file_from_path(REVIEW) is None
+        if review_page:
+            content = as_markdown(self.site.review(docs_dir.name), escape)
+            review_file = File.generated(config, REVIEW, content=content)
+            if self._user_nav is not None:  # a site's own nav does not list it: reached at /review/
+                review_file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(review_file)
         for f in list(files):  # curated entries nobody can place stay data, not pages
             if (
                 f.src_uri.startswith(("actors/", "glossary/"))
@@ -103,7 +119,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 for f in files.documentation_pages()
                 if f.src_uri not in generated and f.src_uri not in (ACTORS, GLOSSARY)
             )
+            extra = [p for p in extra if p != REVIEW]
             config.nav = self.site.nav(extra)  # type: ignore[assignment]
+            if review_page:
+                config.nav.append({"Review (editors)": REVIEW})  # type: ignore[union-attr]
         if self.config.cross_links:
             self.linker.index = self.site.links
         return files

@@ -22,7 +22,8 @@ from .sentences import split_sentences
 from .slugs import slugify
 from .suggest import did_you_mean
 
-FRONT_MATTER_KEYS = frozenset({"date", "source", "language", "title", "byline"})
+FRONT_MATTER_KEYS = frozenset({"date", "source", "language", "title", "byline", "labels"})
+MAPPING_KEYS = frozenset({"labels"})  # `labels: {"31 to 9": vote in the council}`: figure -> what it counts
 
 # Lines that web pages append to an article; everything from a `Comments` line on is dropped.
 _BOILERPLATE = re.compile(
@@ -165,9 +166,22 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
             f" (expected one of: {', '.join(sorted(FRONT_MATTER_KEYS))})"
         )
     known = {str(k): v for k, v in meta.items() if k in FRONT_MATTER_KEYS}
-    for key in sorted(k for k, v in known.items() if isinstance(v, (list, dict, set))):
+    for key in sorted(k for k, v in known.items() if isinstance(v, (list, dict, set)) and k not in MAPPING_KEYS):
         warnings.append(f"{name}: front-matter '{key}' must be a single value, not a list or mapping; ignored")
         del known[key]
+    for key in sorted(MAPPING_KEYS & set(known)):
+        value = known[key]
+        if not isinstance(value, dict) or not all(isinstance(v, (str, int, float)) for v in value.values()):
+            warnings.append(
+                f"{name}:{key_line(lines, key)}: front-matter '{key}' must map each figure as written to a"
+                f' label, such as  {key}: {{"31 to 9": vote in the council}}; ignored'
+            )
+            del known[key]
+        else:
+            known[key] = (
+                tuple((str(k), str(v).strip()) for k, v in value.items() if str(v).strip()),
+                key_line(lines, key),
+            )
     return known, front.body
 
 
@@ -350,6 +364,9 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
 
     caption = Sentence("caption", caption_text, -1) if caption_text else None
     stem = Path(path).stem
+    labels_read = meta.get("labels")
+    labels: tuple[tuple[str, str], ...] = labels_read[0] if isinstance(labels_read, tuple) else ()
+    labels_line: int = labels_read[1] if isinstance(labels_read, tuple) else 0
     return ReadResult(
         Article(
             id=article_id or slugify(stem) or "story",
@@ -363,6 +380,8 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
             source=source,
             dateline=dateline,
             language=str(meta.get("language") or "en").strip() or "en",
+            labels=labels,
+            labels_line=labels_line,
         ),
         warnings,
     )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .curation import CuratedEntry, Curation, load_curation
 from .extract import extract
-from .model import Actor, Article, Findings, Story, Term
+from .model import Actor, Article, Figure, Findings, Quote, Story, Term
 from .paths import outside_link
 from .reader import SeedError, read_seed
 from .slugs import slugify, suffixed
@@ -102,6 +102,11 @@ def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
 
 def build_story(seeds_dir: Path, docs_dir: Path | None) -> Story:
     """Read, extract and curate: the whole pure pipeline up to the merged `Story`."""
+    return extract_story(seeds_dir, docs_dir)[1]
+
+
+def extract_story(seeds_dir: Path, docs_dir: Path | None) -> tuple[list[Findings], Story]:
+    """As `build_story`, also giving each story's findings before merging (the review reads them)."""
     warnings: list[str] = []
     curation = load_curation(docs_dir) if docs_dir else Curation()
     warnings.extend(curation.warnings)
@@ -119,7 +124,7 @@ def build_story(seeds_dir: Path, docs_dir: Path | None) -> Story:
         findings.append(found)
     _FINDINGS.clear()  # keep only this build's results, so the memo never outgrows the site
     _FINDINGS.update(fresh)
-    return merge(findings, curation, curated, warnings)
+    return findings, merge(findings, curation, curated, warnings)
 
 
 PARALLEL_FROM = 64  # articles; below this, starting worker processes costs more than it saves
@@ -173,12 +178,13 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
                 actors[a.id] = a
     mentions = [m for f in findings for m in f.mentions]
     quotes = [q for f in findings for q in f.quotes]
-    figures = [x for f in findings for x in f.figures]
+    figures = _labelled_figures(findings, warnings)
 
     # -- a later story's bare surname is the person another story named in full -------------
     redirect: dict[str, str | None] = _surname_redirects(actors)
     entries = {e.slug: e for e in curation.actors}
     broken = _broken_same_as(curation.actors, warnings)
+    credits: list[tuple[str, CuratedEntry]] = []  # (actor id, entry) for each entry's `quotes:`
     for e in curation.actors:
         target = _match_actor(e, actors)
         if e.meta.get("hide"):
@@ -211,6 +217,7 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
             actors[e.slug] = Actor(e.slug, str(e.meta.get("name") or e.slug.replace("-", " ").title()), "person")
             target = e.slug
         actors[target] = _apply_actor(actors[target], e, actors, warnings)
+        credits.append((target, e))
     for source, dest in redirect.items():
         gone = actors.pop(source, None)
         if dest and gone and dest in actors:
@@ -227,7 +234,11 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
         return actor_id if actor_id in actors else None
 
     mentions = [replace(m, actor=target) for m in mentions if (target := follow(m.actor))]
-    quotes = [replace(q, speaker=follow(q.speaker)) for q in quotes]
+    quotes = _credited(
+        [replace(q, speaker=follow(q.speaker)) for q in quotes],
+        [(follow(t) or t, e) for t, e in credits],
+        warnings,
+    )
     figures = [replace(x, sources=tuple(replace(s, claimant=follow(s.claimant)) for s in x.sources)) for x in figures]
     actors = {k: replace(v, affiliation=follow(v.affiliation)) for k, v in actors.items()}
 
@@ -286,6 +297,59 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
         events=tuple(sorted((e for f in findings for e in f.events), key=lambda e: (e.date, e.id))),
         warnings=tuple(warnings),
     )
+
+
+def _labelled_figures(findings: Sequence[Findings], warnings: list[str]) -> list[Figure]:
+    """Every figure, with the label a story's `labels:` front matter gives it (figure as written ->
+    what it counts); a label for no figure of its story is named, with the nearest figure."""
+    out: list[Figure] = []
+    for f in findings:
+        labels = dict(f.article.labels)
+        used: set[str] = set()
+        for x in f.figures:
+            if x.value in labels:
+                used.add(x.value)
+                x = replace(x, label=labels[x.value])
+            out.append(x)
+        values = list(dict.fromkeys(x.value for x in f.figures))
+        for value in sorted(set(labels) - used):
+            hint = did_you_mean(value, values) or (
+                f" (its figures: {', '.join(values[:8])}{', ...' if len(values) > 8 else ''})" if values else ""
+            )
+            warnings.append(
+                f"{f.article.path}:{f.article.labels_line}: labels: '{value}' is no figure of this story{hint};"
+                " write the figure as `explainer review` shows it"
+            )
+    return out
+
+
+def _quote_key(text: str) -> str:
+    """A quote's words for matching an editor's opening: case, quote marks and spacing ignored."""
+    return " ".join(text.translate(_QUOTE_MARKS).lower().split())
+
+
+_QUOTE_MARKS = str.maketrans("", "", "\"'“”‘’«»„")
+
+
+def _credited(quotes: list[Quote], credits: Sequence[tuple[str, CuratedEntry]], warnings: list[str]) -> list[Quote]:
+    """Quotes an editor credits in a profile's `quotes:` (each the first words of a quote, as
+    written) go to that profile, whoever the rules named; the cue verb stays as the story wrote it."""
+    if not credits:
+        return quotes
+    keys = [_quote_key(q.text) for q in quotes]
+    out = list(quotes)
+    for actor_id, e in credits:
+        for opening in e.get_list("quotes"):
+            want = _quote_key(opening)
+            hits = [i for i, k in enumerate(keys) if want and k.startswith(want)]
+            if not hits:
+                warnings.append(
+                    f"{e.where('quotes')}: quotes: '{opening}' starts no quote in any story;"
+                    " copy the quote's first words as `explainer review` shows them"
+                )
+            for i in hits:
+                out[i] = replace(out[i], speaker=actor_id)
+    return out
 
 
 def _broken_same_as(entries: Sequence[CuratedEntry], warnings: list[str]) -> set[str]:
