@@ -32,5 +32,6 @@ def test_bench_smoke_prints_the_table() -> None:
     assert row[0] == "5"  # five synthetic stories, each with its story page
     assert int(row[1]) > 5
     assert "seed site build:" in proc.stdout
-    assert "serve reload after a seed edit:" in proc.stdout
+    assert "serve reload after a seed edit (1 story):" in proc.stdout
+    assert "serve reload after a curated edit (2 stories):" in proc.stdout  # the guide's two-story site
     assert "FAILED" not in proc.stdout

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -12,6 +15,7 @@ from explainer.review import as_markdown, as_text, review
 from explainer.story import extract_story
 from test_build import page_file, write_tiny_site
 from test_cli import explainer
+from test_editing import _free_port, _wait_for
 
 FERRY = """\
 Harbour Board Buys Electric Ferries
@@ -162,3 +166,30 @@ def test_review_page_is_never_built_unless_asked(tmp_path: Path) -> None:
     html = page_file(root / "site", "review/").read_text(encoding="utf-8")
     assert "For editors: shown by <code>mkdocs serve</code> only, never published" in html
     assert "We will keep every job" in html
+
+
+def test_serve_shows_the_review_page_and_a_saved_fix_clears_its_flag(tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    (root / "seeds/second.txt").write_text(
+        "Union Backs Ferry Plan\n\nTom Varga said the union would support the plan.\n", encoding="utf-8"
+    )
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        review_url = f"http://127.0.0.1:{port}/review/"
+        page = _wait_for(review_url, "No story says who Tom Varga is", 60)
+        assert "Review (editors)" in page  # in the navigation while serving
+        assert "Union Backs Ferry Plan" in page  # both stories
+        (root / "docs/actors").mkdir()
+        (root / "docs/actors/tom-varga.md").write_text("---\nrole: union leader\n---\n", encoding="utf-8")
+        page = _wait_for(review_url, "Tom Varga, union leader", 30)
+        assert "No story says who Tom Varga is" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
