@@ -199,7 +199,7 @@ def test_a_dangling_page_link_and_plugins_as_a_mapping_are_one_line_not_a_traceb
     config = re.sub(r"plugins:\n(?:  .*\n)+", "plugins:\n  search: {}\n  explainer:\n    seeds_dir: stories\n", config)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     proc = explainer("check", cwd=project)
-    assert "1 stories checked" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert "1 story checked" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
 
 
 def test_an_unreadable_seeds_folder_is_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

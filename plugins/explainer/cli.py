@@ -147,7 +147,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     for w in dict.fromkeys(warnings):
         print(w, file=sys.stderr)
     count = len(dict.fromkeys(warnings))
-    print(f"{len(articles)} stories checked, {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+    stories = f"{len(articles)} stor{'y' if len(articles) == 1 else 'ies'}"
+    print(f"{stories} checked, {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
     return 1 if warnings else 0
 
 
