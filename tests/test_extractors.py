@@ -190,6 +190,20 @@ QUOTES = [
         '"We lost," Ana Ruiz said. Tom Berg, her rival, disagreed.\n\n"We won."',
         [("We lost", "Ana Ruiz", "said"), ("We won.", None, None)],
     ),
+    # a speaker the story does not name keeps the cue and never inherits the speaker before
+    (
+        'Mill owner Ana Ruiz called the deal "a lifeline".\n\n"We are relieved," a factory spokeswoman said.',
+        [("a lifeline", "Ana Ruiz", "called"), ("We are relieved", None, "said")],
+    ),
+    (
+        '"It is good news," said Ana Ruiz.\n\n"Nobody told us," one night-shift worker told reporters.',
+        [("It is good news", "Ana Ruiz", "said"), ("Nobody told us", None, "told")],
+    ),
+    # a scare-quoted word is no speech: the sentence's own speaker stays
+    (
+        'Ana Ruiz said the firm "paused" the line as the company waited for parts.',
+        [("paused", "Ana Ruiz", "said")],
+    ),
 ]
 
 

@@ -82,6 +82,12 @@ class Attribution:
     cue: str | None
 
 
+# `a company spokeswoman`, `one resident`, `two officials`: a determiner and lower-case words only
+_UNNAMED_SPEAKER = re.compile(
+    r"\s*,?\s*(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree)((?:\s+[a-z][\w'’-]*){2,6})"
+)
+
+
 def _clauses(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Cut a sentence where a new clause may have its own speaker, never inside a quote."""
     cuts = [0]
@@ -174,6 +180,16 @@ class QuoteExtractor:
             verb = cue_after_apposition().match(text, named.span.end, hi)
             if verb:
                 return Attribution(named.actor, verb.group(1))
+        # `..." a company spokeswoman said`, `..." one resident told AFP`: a speaker the story does
+        # not name. The cue is kept, the speaker stays unknown, and no earlier speaker is carried on.
+        # only where the quote closes as speech does (`...," a resident said`), not a scare-quoted
+        # word inside the sentence (`"patched" the software as the company continued`)
+        closes_speech = text[:close].rstrip()[-1:] in (",", "?", "!") or rest.lstrip().startswith(",")
+        m = _UNNAMED_SPEAKER.match(rest) if closes_speech else None
+        words = m.group(1).split() if m else []
+        verb = next((i for i, w in enumerate(words) if w in SPEECH_VERBS), None)
+        if verb is not None and verb > 0:  # at least one word says who: `a spokeswoman said`
+            return Attribution(None, words[verb])
         return None
 
     def _sentence_final(self, sentence: Sentence, after: int, hi: int) -> Attribution | None:
