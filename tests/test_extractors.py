@@ -71,6 +71,32 @@ def test_figures(sentence: str, expected: list[tuple[Any, ...]]) -> None:
     assert got == expected
 
 
+LABELS = [
+    # what a figure counts, from its own clause: the noun a modifier figure qualifies
+    (
+        "The district approved a 36-million-dollar school extension on Monday.",
+        "36-million-dollar",
+        36e6,
+        "USD",
+        "school extension",
+    ),
+    ("Nurses asked for a 7% pay rise this year.", "7%", 7, "percent", "pay rise"),
+    ("The fund sold its 12% stake in the bakery chain.", "12%", 12, "percent", "stake"),
+    ("Turnout was 58% across the region.", "58%", 58, "percent", "turnout"),
+    ("She was given a 12-year prison sentence.", "12-year", 12, "year", "prison sentence"),
+    # nothing in the clause says what is counted: no label is made up
+    ("Shares fell 3% in early trading.", "3%", 3, "percent", "percentage"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value", "number", "unit", "label"), LABELS)
+def test_a_figure_is_labelled_from_its_own_clause(
+    sentence: str, value: str, number: float, unit: str, label: str
+) -> None:
+    (x,) = findings_for(sentence).figures
+    assert (x.value, x.number, x.unit, x.label) == (value, number, unit, label)
+
+
 def test_figure_inside_a_quote_is_claimed_by_the_speaker() -> None:
     f = findings_for('Chief executive Mary Stone said: "We will invest up to €250 million."')
     assert [(x.value, names(f).get(x.claimant or "")) for x in f.figures] == [("up to €250 million", "Mary Stone")]

@@ -26,6 +26,7 @@ from .vocabulary import (
     QUALIFIERS,
     SCALES,
     SPEECH_VERBS,
+    STOPWORDS,
     VAGUE_AMOUNTS,
 )
 
@@ -309,7 +310,10 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
     """The unit (head noun after the number) and a short label of what is counted."""
     text = sentence.text
     if m.group("pct"):
-        return "percent", _label_before(text, m.start()) or "percentage", m.end()
+        # `a 9% raise`, `a 4.5% pay rise`: a percentage used as a modifier says what it measures
+        attributive = _DETERMINER_BEFORE.search(text[: m.start()]) and _head_noun(text[m.end() :])
+        label = attributive or _label_before(text, m.start()) or _copula_subject(text[: m.start()])
+        return "percent", label or "percentage", m.end()
     glued = m.group("glued") or (m.group("scale2") if _metres(text, m) else None)
     if glued:  # `30ft`, `10m`, `7p`
         unit = _GLUED[glued.lower()]
@@ -320,11 +324,12 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
         label = after.group(1).strip() if after else (_label_before(text, m.start()) or unit)
         return unit, _trim(label), m.end()
     rest = text[m.end() :]
-    hyphen = re.match(r"-([a-z]+)\b", rest)
-    if hyphen:  # "a 6.9-magnitude earthquake", "a 10-year sentence"
-        noun_after = re.match(r"\s+([a-z][\w-]*)", rest[hyphen.end() :])
-        label = noun_after.group(1) if noun_after else hyphen.group(1)
-        return hyphen.group(1), label, m.end() + hyphen.end()
+    hyphen = re.match(r"-(?:(?:thousand|million|billion|trillion)-([a-z]+)|([a-z]+))\b", rest)
+    if hyphen:  # "a 6.9-magnitude earthquake", "a 10-year prison sentence", "a 48-million-euro barrier"
+        # `-million-euro`: the scale is part of the number and the currency is the unit
+        unit = _iso(hyphen.group(1)) if hyphen.group(1) else hyphen.group(2)
+        label = _head_noun(rest[hyphen.end() :]) or unit
+        return unit, label, m.end() + hyphen.end()
     if m.group("vague"):
         rest = re.sub(r"^\s+of\s+", " ", rest)
         skip = m.end() + (len(text[m.end() :]) - len(rest))
@@ -379,6 +384,49 @@ _ISO = {
 
 def _iso(unit: str) -> str:
     return _ISO.get(unit.lower(), unit)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+
+
+def _head_noun(rest: str) -> str | None:
+    """The noun phrase right after a modifier (`pay rise` in `% pay rise on Monday`): up to three
+    lower-case words, ending before a function word, a verb form or a cue verb."""
+    m = re.match(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", rest)
+    words = m.group(1).split() if m else []
+    for i, w in enumerate(words):
+        if (
+            w in _STOP_AFTER
+            or w in STOPWORDS
+            or w in _PREPOSITIONS
+            or w in SPEECH_VERBS
+            or w in _PHRASE_END
+            or w.endswith(("ed", "ing", "ly"))
+            or w in _AUX_WORDS
+        ):
+            words = words[:i]
+            break
+    return " ".join(words) or None
+
+
+_PREPOSITIONS = frozenset(
+    {"along", "over", "near", "beside", "behind", "off", "out", "up", "down", "past", "per", "than", "like", "versus"}
+)
+_AUX_WORDS = frozenset(
+    {"are", "is", "were", "was", "have", "has", "had", "been", "be", "will", "would", "could", "can", "may"}
+)
+
+
+def _copula_subject(before: str) -> str | None:
+    """`Turnout was 61%` -> `turnout`: a one-word subject before `was`, `is` or `stood at`."""
+    m = re.search(r"(?:^|[,;]\s+|\b(?:The|the)\s+)([A-Za-z][a-z]+)\s+(?:was|is|were|stood\s+at|reached)\s+$", before)
+    if (
+        m is None
+        or m.group(1).lower() in _STOP_AFTER
+        or m.group(1).lower() in ("it", "this", "that", "he", "she", "they")
+    ):
+        return None
+    return m.group(1).lower()
 
 
 def _label_before(text: str, start: int) -> str | None:
@@ -633,7 +681,11 @@ def extract_figures(
             if measure and measure.group(1) in _UNITS and (unit is None or measure.group(2) == "-"):
                 unit, start, end = measure.group(1), measure.start(), m.end()  # "magnitude 5.4", "magnitude-8.0"
             qualifier = _qualifier(m)
-            cands.append(_Candidate(start, m.end(), end, _number(m), qualifier, unit, label, bool(m.group("num"))))
+            number = _number(m)
+            scale = re.match(r"-(thousand|million|billion|trillion)\b", text[m.end() :])
+            if scale and number is not None:  # `48-million-euro`: the number as written, scale included
+                number *= SCALES[scale.group(1)]
+            cands.append(_Candidate(start, m.end(), end, number, qualifier, unit, label, bool(m.group("num"))))
         cands.extend(fractions)
         for c in _ranges(text, sorted(cands, key=lambda c: c.start)):
             start, end = c.start, c.end
