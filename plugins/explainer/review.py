@@ -125,7 +125,7 @@ def review(findings: Sequence[Findings], story: Story, *, docs_dir: str = "docs"
                 said = (speaker.name + (f" ({q.cue})" if q.cue else "")) if speaker else "no speaker"
                 items.append(Item("quote", f"“{_short(q.text)}” — {said}"))
                 if speaker is None:
-                    flags.append(_quote_flag(q.text, docs_dir))
+                    flags.append(_quote_flag(q.text, q.cue, docs_dir))
             for fig, src in figures.get(s.id, []):
                 items.append(Item("figure", _figure(fig, src, actors)))
                 if _unlabelled(fig) and src is fig.sources[0]:
@@ -180,13 +180,15 @@ def _actor_flags(actor: Actor, kinds: set[str], docs_dir: str) -> list[Flag]:
     return flags
 
 
-def _quote_flag(text: str, docs_dir: str) -> Flag:
+def _quote_flag(text: str, cue: str | None, docs_dir: str) -> Flag:
     opening = _yaml_str(" ".join(text.split()[:OPENING_WORDS]))
-    return Flag(
-        "unattributed quote",
-        "the sentence does not settle who said this, so it is shown without a speaker",
-        Fix(f"{docs_dir}/actors/<speaker's slug>.md", f"quotes:\n  - {opening}"),
+    why = (
+        f"the sentence has a cue ('{cue}') but names nobody the story introduces, so it is shown without"
+        " a speaker; credit it only to someone the story names"
+        if cue
+        else "the sentence does not settle who said this, so it is shown without a speaker"
     )
+    return Flag("unattributed quote", why, Fix(f"{docs_dir}/actors/<speaker's slug>.md", f"quotes:\n  - {opening}"))
 
 
 def _unlabelled(fig: Figure) -> bool:
