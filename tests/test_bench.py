@@ -10,7 +10,10 @@ import pytest
 
 from conftest import ROOT
 
-COLUMNS = ["stories", "pages", "plugin_s", "plain_s", "ratio", "export_s", "peak_mb", "plain_peak_mb"]
+COLUMNS = [
+    "stories", "pages", "plugin_s", "plain_s", "ratio", "warm_s", "warm_ratio", "export_s", "peak_mb",
+    "plain_peak_mb", "largest_kb",
+]  # fmt: skip
 
 
 @pytest.mark.slow
@@ -32,6 +35,7 @@ def test_bench_smoke_prints_the_table() -> None:
     assert row[0] == "5"  # five synthetic stories, each with its story page
     assert int(row[1]) > 5
     assert "seed site build:" in proc.stdout
+    assert "ms per KB of story text" in proc.stdout
     assert "serve reload after a seed edit (1 story):" in proc.stdout
     assert "serve reload after a curated edit (2 stories):" in proc.stdout  # the guide's two-story site
     assert "FAILED" not in proc.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -293,3 +294,28 @@ def test_json_path_outside_the_site_is_a_config_error(tmp_path: Path, bad: str) 
     assert "must be a relative path inside the built site" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "outside.json").exists()
+
+
+def test_findings_are_cached_beside_mkdocs_yml_and_the_cache_can_be_turned_off(tmp_path: Path) -> None:
+    write_tiny_site(tmp_path, TINY)
+    run_mkdocs("build", "--strict", cwd=tmp_path)
+    cache = tmp_path / ".cache/explainer"
+    assert len(list(cache.glob("*.pickle"))) == 1
+    assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"  # never dirties git
+    first = page_file(tmp_path / "site", "stories/story/").read_text(encoding="utf-8")
+    run_mkdocs("build", "--strict", cwd=tmp_path)  # warm: the same pages from the cache
+    assert page_file(tmp_path / "site", "stories/story/").read_text(encoding="utf-8") == first
+    shutil.rmtree(tmp_path / ".cache")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text().replace("[search, explainer]", "[search, {explainer: {cache: false}}]"))
+    run_mkdocs("build", "--strict", cwd=tmp_path)
+    assert not (tmp_path / ".cache").exists()
+
+
+def test_a_cache_dir_inside_docs_is_one_clear_error(tmp_path: Path) -> None:
+    write_tiny_site(tmp_path, TINY)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text().replace("[search, explainer]", "[search, {explainer: {cache_dir: docs/x}}]"))
+    proc = run_mkdocs("build", "--strict", cwd=tmp_path, check=False)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "cache_dir 'docs/x' is inside docs_dir: it would be published or rebuild itself" in proc.stderr

@@ -412,8 +412,10 @@ def test_every_output_path_is_a_safe_slug_inside_the_site(build: Build) -> None:
 
 def test_build_writes_only_into_the_site_folder(build: Build) -> None:
     site = str(build.site.relative_to(build.root.parent))
-    outside = {k: v for k, v in build.after.items() if not k.startswith(site + os.sep)}
+    cache = os.path.join("project", ".cache", "explainer") + os.sep  # the findings kept between builds
+    outside = {k: v for k, v in build.after.items() if not k.startswith((site + os.sep, cache))}
     assert outside == build.before  # docs/ and seeds/ byte for byte, mtimes included; nothing new
+    assert any(k.startswith(cache) and k.endswith(".pickle") for k in build.after)
     assert not any(k.startswith(site + os.sep) for k in build.before)
 
 

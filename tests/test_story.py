@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from explainer import cache as cache_module
 from explainer import story as story_module
+from explainer.cache import FindingsCache
 from explainer.story import PARALLEL_FROM, build_story
 
 NAMES = ["Jane Doe", "Omar Haddad", "Li Wei", "Ana Ruiz", "Kofi Mensah", "Sara Berg", "Ivan Petrov"]
@@ -27,10 +29,8 @@ def write_seeds(folder: Path, count: int) -> None:
 def test_parallel_and_serial_extraction_give_the_same_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_seeds(tmp_path / "seeds", PARALLEL_FROM + 6)
     monkeypatch.setenv("EXPLAINER_WORKERS", "1")
-    story_module._FINDINGS.clear()
-    serial = build_story(tmp_path / "seeds", None)
+    serial = build_story(tmp_path / "seeds", None)  # no cache given: everything extracted
     monkeypatch.setenv("EXPLAINER_WORKERS", "2")
-    story_module._FINDINGS.clear()
     parallel = build_story(tmp_path / "seeds", None)
     assert parallel == serial
     assert len(serial.articles) == PARALLEL_FROM + 6
@@ -38,8 +38,7 @@ def test_parallel_and_serial_extraction_give_the_same_story(tmp_path: Path, monk
     assert speakers == {"jane-doe", "omar-haddad", "li-wei", "ana-ruiz", "kofi-mensah", "sara-berg", "ivan-petrov"}
 
 
-def test_rebuild_reuses_findings_of_unchanged_stories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write_seeds(tmp_path / "seeds", 3)
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = story_module.extract
 
@@ -48,15 +47,57 @@ def test_rebuild_reuses_findings_of_unchanged_stories(tmp_path: Path, monkeypatc
         return real(article, curated_terms)
 
     monkeypatch.setattr(story_module, "extract", counting)
-    story_module._FINDINGS.clear()
-    first = build_story(tmp_path / "seeds", None)
+    return calls
+
+
+def test_rebuild_reuses_findings_of_unchanged_stories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_seeds(tmp_path / "seeds", 3)
+    calls = _counting(monkeypatch)
+    cache = FindingsCache()  # in memory, as the plugin keeps it across `mkdocs serve` rebuilds
+    first = build_story(tmp_path / "seeds", None, cache)
     (tmp_path / "seeds/story-001.txt").write_text(
         "---\ndate: 2025-03-02\n---\nStorm Update\n\nAt least 9 people died.\n", encoding="utf-8"
     )
-    second = build_story(tmp_path / "seeds", None)
+    second = build_story(tmp_path / "seeds", None, cache)
     assert calls == ["story-000", "story-001", "story-002", "story-001"]
     assert first.articles[0] == second.articles[0]
     assert [f.value for f in second.figures if f.article == "story-001"] == ["At least 9 people"]
+    assert len(cache.memory) == 3  # the old story-001 is forgotten: the memory never outgrows the site
+
+
+def test_the_disk_cache_serves_a_new_process_and_is_never_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_seeds(tmp_path / "seeds", 3)
+    folder = tmp_path / ".cache/explainer"
+    cold = build_story(tmp_path / "seeds", None, FindingsCache(folder))
+    assert len(list(folder.glob("*.pickle"))) == 3
+    calls = _counting(monkeypatch)
+    warm = build_story(tmp_path / "seeds", None, FindingsCache(folder))  # a fresh cache object: a new build
+    assert (calls, warm) == ([], cold)
+    # a curated glossary term changes what extraction reads: every story is read again
+    (tmp_path / "docs/glossary").mkdir(parents=True)
+    (tmp_path / "docs/glossary/district.md").write_text("---\nterm: district\n---\nAn area.\n", encoding="utf-8")
+    build_story(tmp_path / "seeds", tmp_path / "docs", FindingsCache(folder))
+    assert sorted(calls) == ["story-000", "story-001", "story-002"]
+    assert len(list(folder.glob("*.pickle"))) == 3  # the entries of the old terms are removed
+    # so does a change to the code: its version is part of every key
+    calls.clear()
+    monkeypatch.setattr(cache_module, "code_version", lambda: "another version")
+    build_story(tmp_path / "seeds", tmp_path / "docs", FindingsCache(folder))
+    assert len(calls) == 3
+
+
+def test_a_corrupt_or_unwritable_cache_is_a_miss_not_an_error(tmp_path: Path) -> None:
+    write_seeds(tmp_path / "seeds", 2)
+    folder = tmp_path / "cache"
+    expected = build_story(tmp_path / "seeds", None, FindingsCache(folder))
+    for entry in folder.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert build_story(tmp_path / "seeds", None, FindingsCache(folder)) == expected
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x", encoding="utf-8")
+    assert build_story(tmp_path / "seeds", None, FindingsCache(blocked / "cache")) == expected
 
 
 def test_a_story_keeps_its_address_when_a_file_of_the_same_slug_is_added(tmp_path: Path) -> None:

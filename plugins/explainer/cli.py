@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .cache import FindingsCache
 from .curation import load_curation
 from .export import story_to_dict
 from .linker import link_markdown
@@ -25,7 +26,7 @@ from .paths import THEME_CSS, THEME_DIR
 from .pipeline import Site, build_site
 from .reader import SeedError, read_seed
 from .render import FIGURES, HOME, STORIES, TIMELINE, RenderError, story_page
-from .story import curated_terms, read_seeds
+from .story import curated_terms
 from .suggest import did_you_mean
 
 CONFIG = "mkdocs.yml"
@@ -108,6 +109,14 @@ def _project_options(config_file: Path) -> tuple[dict[str, Any], Path, Path, Pat
     )
 
 
+def _cache(config_file: Path) -> FindingsCache:
+    """The build's findings cache, as the plugin's `cache` and `cache_dir` options place it."""
+    *_, options = _project_options(config_file)
+    if options.get("cache", True) is False:
+        return FindingsCache()
+    return FindingsCache(config_file.parent / str(options.get("cache_dir", ".cache/explainer")))
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     try:
         result = read_seed(Path(args.seed))
@@ -132,23 +141,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    _, seeds, docs, _ = _project(Path(args.config_file))
-    warnings: list[str] = []
-    curation = load_curation(docs) if docs.is_dir() else None
-    if curation:
-        warnings.extend(curation.warnings)
-    articles = read_seeds(seeds, warnings)
-    if curation is not None:
-        from .extract import extract
-        from .story import merge
+    from .story import extract_story
 
-        terms = curated_terms(curation)
-        merge([extract(a, terms) for a in articles], curation, terms, warnings)
-    for w in dict.fromkeys(warnings):
+    _, seeds, docs, _ = _project(Path(args.config_file))
+    _, story = extract_story(seeds, docs if docs.is_dir() else None, _cache(Path(args.config_file)))
+    warnings = list(dict.fromkeys(story.warnings))
+    for w in warnings:
         print(w, file=sys.stderr)
-    count = len(dict.fromkeys(warnings))
-    stories = f"{len(articles)} stor{'y' if len(articles) == 1 else 'ies'}"
-    print(f"{stories} checked, {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+    count, n = len(warnings), len(story.articles)
+    print(f"{n} stor{'y' if n == 1 else 'ies'} checked, {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
     return 1 if warnings else 0
 
 
@@ -393,7 +394,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from .story import extract_story
 
     _, seeds, docs, _ = _project(Path(args.config_file))
-    findings, story = extract_story(seeds, docs if docs.is_dir() else None)
+    findings, story = extract_story(seeds, docs if docs.is_dir() else None, _cache(Path(args.config_file)))
     reviews = review(findings, story, docs_dir=docs.name)
     if args.story:
         wanted = args.story.removesuffix("/")

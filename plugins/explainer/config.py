@@ -41,6 +41,13 @@ class ExplainerConfig(base.Config):
     json_path = _SitePath(default="explainer.json")
     """Where the export contract is written in the built site."""
 
+    cache = c.Type(bool, default=True)
+    """Keep each story's findings between builds, so only new or edited stories are extracted."""
+
+    cache_dir = c.Type(str, default=".cache/explainer")
+    """Where the findings are kept, relative to `mkdocs.yml`: safe to delete, never stale (a new
+    story text, curated term or version of the plugin gives new entries); keep it out of git."""
+
     review = c.Choice(("serve", "always", "never"), default="serve")
     """The editor's review page (`review/`): what was extracted from each sentence and what to
     correct. `serve` shows it under `mkdocs serve` only, never in a built site; `always` builds it

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import FindingsCache
 from .export import to_json
 from .linker import LinkIndex, Target, linked_targets
 from .model import Findings, Story
@@ -89,10 +90,11 @@ def build_site(
     templates_dir: Path | None = None,
     site_name: str = "",
     own_pages: Mapping[str, str] | None = None,
+    cache: FindingsCache | None = None,
 ) -> Site:
     """`own_pages` are the site's hand-written pages (source path -> Markdown): profiles and terms
     they mention list them among the pages that mention them."""
-    findings, story = extract_story(seeds_dir, docs_dir)
+    findings, story = extract_story(seeds_dir, docs_dir, cache)
     links = link_index(story)
     own = own_pages or {}
     renderer = Renderer(

@@ -13,6 +13,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from .cache import FindingsCache
 from .config import ExplainerConfig
 from .linker import LinkerExtension
 from .paths import THEME_CSS, THEME_DIR
@@ -33,6 +34,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.linker = LinkerExtension()
         self._user_nav: Any = None
         self.command = "build"  # `serve`, `build` or `gh-deploy`: set once by on_startup
+        self.cache: FindingsCache | None = None  # kept across `serve` rebuilds: only edited stories are read again
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """The command is known once per process: under `serve` it shows the editor's review page."""
@@ -74,6 +76,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             for f in files.documentation_pages()
             if not f.src_uri.startswith(("actors/", "glossary/"))
         }
+        folder = self._path(config, self.config.cache_dir) if self.config.cache else None
+        for inside, name in (
+            (docs_dir.resolve(), "docs_dir"),
+            (self._path(config, self.config.seeds_dir), "seeds_dir"),
+        ):
+            if folder is not None and folder.is_relative_to(inside):
+                raise PluginError(
+                    f"explainer: cache_dir '{self.config.cache_dir}' is inside {name}: it would be published"
+                    " or rebuild itself; use a folder of its own such as '.cache/explainer'"
+                )
+        if self.cache is None or self.cache.folder != folder:
+            self.cache = FindingsCache(folder)
         try:
             self.site = build_site(
                 self._path(config, self.config.seeds_dir),
@@ -81,6 +95,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 templates_dir=templates,
                 site_name=config.site_name,
                 own_pages=own,
+                cache=self.cache,
             )
         except RenderError as exc:
             raise PluginError(f"explainer: {exc}") from None

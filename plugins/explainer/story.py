@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from .cache import FindingsCache, findings_key
 from .curation import CuratedEntry, Curation, load_curation
 from .extract import extract
 from .model import Actor, Article, Figure, Findings, Quote, Story, Term
@@ -100,30 +101,34 @@ def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
     return articles
 
 
-def build_story(seeds_dir: Path, docs_dir: Path | None) -> Story:
+def build_story(seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None) -> Story:
     """Read, extract and curate: the whole pure pipeline up to the merged `Story`."""
-    return extract_story(seeds_dir, docs_dir)[1]
+    return extract_story(seeds_dir, docs_dir, cache)[1]
 
 
-def extract_story(seeds_dir: Path, docs_dir: Path | None) -> tuple[list[Findings], Story]:
-    """As `build_story`, also giving each story's findings before merging (the review reads them)."""
+def extract_story(
+    seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None
+) -> tuple[list[Findings], Story]:
+    """As `build_story`, also giving each story's findings before merging (the review reads them).
+    With a `cache`, only stories it has not seen (with these curated terms, by this code) are
+    extracted; the rest come from it."""
     warnings: list[str] = []
     curation = load_curation(docs_dir) if docs_dir else Curation()
     warnings.extend(curation.warnings)
     articles = read_seeds(seeds_dir, warnings)
     curated = curated_terms(curation)
+    cache = cache if cache is not None else FindingsCache()
+    keys = [findings_key(a, curated) for a in articles]
+    cached = [cache.get(k) for k in keys]
+    todo = [a for a, found in zip(articles, cached) if found is None]
+    extracted = iter(_extract_all(todo, curated))
     findings: list[Findings] = []
-    fresh: dict[tuple[Article, tuple[Term, ...]], Findings] = {}
-    keys = [_memo_key(a, curated) for a in articles]
-    todo = [a for a, key in zip(articles, keys) if key is None or key not in _FINDINGS]
-    extracted = dict(zip((a.id for a in todo), _extract_all(todo, curated)))
-    for a, key in zip(articles, keys):
-        found = extracted[a.id] if a.id in extracted else _FINDINGS[key]  # type: ignore[index]
-        if key is not None:
-            fresh[key] = found
+    for key, found in zip(keys, cached):
+        if found is None:
+            found = next(extracted)
+            cache.put(key, found)
         findings.append(found)
-    _FINDINGS.clear()  # keep only this build's results, so the memo never outgrows the site
-    _FINDINGS.update(fresh)
+    cache.finish()
     return findings, merge(findings, curation, curated, warnings)
 
 
@@ -145,21 +150,6 @@ def _extract_all(articles: Sequence[Article], curated: Sequence[Term]) -> list[F
     chunk = max(1, len(articles) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
         return list(pool.map(job, articles, chunksize=chunk))
-
-
-# Findings of the previous build, keyed by what extraction reads: the article (its full text
-# and metadata) and the curated terms. Extraction is pure, so under `mkdocs serve` an edit
-# re-extracts only the story that changed; a fresh process starts empty.
-_FINDINGS: dict[tuple[Article, tuple[Term, ...]], Findings] = {}
-
-
-def _memo_key(article: Article, curated: Sequence[Term]) -> tuple[Article, tuple[Term, ...]] | None:
-    key = (article, tuple(curated))
-    try:
-        hash(key)
-    except TypeError:  # a field that cannot be hashed: no memo, extract every time
-        return None
-    return key
 
 
 def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Term], warnings: list[str]) -> Story:
