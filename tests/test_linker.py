@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from explainer.linker import LinkerExtension, LinkIndex, Target
+from explainer.linker import LinkerExtension, LinkIndex, Target, link_markdown
 
 INDEX = LinkIndex(
     [
@@ -94,4 +94,23 @@ def test_an_explicit_link_earlier_on_the_page_is_the_first_mention() -> None:
     assert render("Blinken spoke. [Antony Blinken](../actors/antony-blinken.md)") == (
         f'<p><a {LINK} href="../actors/antony-blinken.md">Blinken</a> spoke. '
         '<a href="../actors/antony-blinken.md">Antony Blinken</a></p>'
+    )
+
+
+def test_a_caption_does_not_use_up_the_first_mention_in_the_text() -> None:
+    ext = LinkerExtension(INDEX)
+    ext.current_page = "stories/s.md"
+    text = "*Antony Blinken at the UN*\n{: .explainer-caption }\n\nBlinken spoke. Blinken left."
+    html = markdown.markdown(text, extensions=["attr_list", ext])  # attr_list gives the caption its class
+    assert html == (
+        f'<p class="explainer-caption"><em><a {LINK} href="../actors/antony-blinken.md">Antony Blinken</a>'
+        f' at the <a {LINK} href="../actors/united-nations.md">UN</a></em></p>\n'
+        f'<p><a {LINK} href="../actors/antony-blinken.md">Blinken</a> spoke. Blinken left.</p>'
+    )
+
+
+def test_the_export_links_a_caption_as_the_tree_linker_does() -> None:
+    text = "*Antony Blinken at the UN*\n{: .explainer-caption }\n\nBlinken spoke. Blinken left."
+    assert link_markdown(text, INDEX, "stories/s.md").split("\n")[3] == (
+        '[Blinken](../actors/antony-blinken.md){ .explainer-link data-preview="" } spoke. Blinken left.'
     )

@@ -98,3 +98,22 @@ def test_a_curated_term_no_story_uses_keeps_its_page_without_a_warning(tmp_path:
     assert site.warnings == ()
     assert "glossary/quantitative-easing.md" in site.pages
     assert "quantitative easing" in site.pages["glossary/index.md"]
+
+
+def test_a_scare_quote_stays_in_its_sentence_not_among_the_quotes(tmp_path: Path) -> None:
+    seeds = _seeds(
+        tmp_path,
+        {
+            "mill.txt": 'Mill Reopens\n\nMill owner Ana Ruiz called the loan a "lifeline" for the town.\n\n'
+            '"We will hire forty people by spring," Ruiz said.\n'
+        },
+    )
+    site = build_site(seeds, None)
+    assert {q.text for q in site.story.quotes if q.speaker == "ana-ruiz"} == {
+        "lifeline",
+        "We will hire forty people by spring",
+    }  # both stay in the data
+    profile = site.pages["actors/ana-ruiz.md"]
+    quotes = profile.split("## Quotes")[1].split("\n## ")[0]
+    assert "We will hire forty people by spring" in quotes and "lifeline" not in quotes
+    assert 'called the loan a "lifeline" for the town' in profile  # among the sentences that mention her

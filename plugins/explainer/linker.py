@@ -110,6 +110,16 @@ class LinkerTreeprocessor(Treeprocessor):
                 self.ext.linked.add(target)
         if parent.tag in SKIP_TAGS or "explainer-nolink" in classes or "admonition-title" in classes:
             return  # headings, code, links, and admonition titles (headings in all but name)
+        if "explainer-caption" in classes.split():
+            # a photo caption links its own first mentions, and leaves the story text its own:
+            # the reader's first mention is in the text, not under the photo
+            before = set(self.ext.linked)
+            self._walk_children(parent, index)
+            self.ext.linked = before
+            return
+        self._walk_children(parent, index)
+
+    def _walk_children(self, parent: etree.Element, index: LinkIndex) -> None:
         if parent.text and not isinstance(parent.text, AtomicString):
             self._link_text(parent, index)
         for child in list(parent):
@@ -253,6 +263,8 @@ def _scan(markdown: str, index: LinkIndex, current_page: str) -> tuple[str, set[
         if _SKIP_LINE.match(line):
             out.append(line)
             continue
+        caption = n + 1 < len(lines) and lines[n + 1].strip() == "{: .explainer-caption }"
+        before = set(linked) if caption else linked  # a caption leaves the text its first mentions
         pieces: list[str] = []
         pos = 0
         for m in _PROTECTED.finditer(line):
@@ -275,6 +287,8 @@ def _scan(markdown: str, index: LinkIndex, current_page: str) -> tuple[str, set[
         rest = line[pos:]
         pieces.append(rest if inside else _link_text(rest, index, linked, current_page))
         out.append("".join(pieces))
+        if caption:
+            linked = before
     return "\n".join(out), linked
 
 

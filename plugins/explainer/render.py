@@ -41,6 +41,7 @@ SECTION_TITLES = {
 # How much one page lists, so that pages stay small whatever the size of the site or a story:
 # a reader scans a selection, and `explainer.json` keeps everything.
 FIGURES_SHOWN = 60  # per story, on Key figures
+SCARE_QUOTE_WORDS = 2  # quotes this short are words the story marks, not what someone said
 MENTIONS_SHOWN = 40  # sentences quoted on a profile or term page, newest story first
 
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]#!|])")
@@ -106,7 +107,9 @@ class Index:
         self.terms = {t.id: t for t in s.terms}
         self.quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
         for q in s.quotes:
-            if q.speaker:
+            # a one- or two-word quote (`a "crucial" test`) is a scare quote, not a statement: it
+            # stays in the sentence the profile lists, not among the person's quotes
+            if q.speaker and len(q.text.split()) > SCARE_QUOTE_WORDS:
                 self.quotes_by_speaker[q.speaker].append(q)
         self.mentions_by_actor: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.actors_by_sentence: dict[tuple[str, str], list[str]] = defaultdict(list)
