@@ -311,7 +311,8 @@ def _write_export(
             *([] if listed and THEME_CSS in listed else [THEME_CSS]),
         ]
     plain["nav"] = site.nav(extra)
-    plain["not_in_nav"] = "/actors/\n/glossary/\n/stories/\n"  # profiles and terms are linked from their section pages
+    # profiles and terms are linked from their section pages, a list's later pages from its first
+    plain["not_in_nav"] = "/actors/\n/glossary/\n/stories/\n/figures/page/\n/timeline/page/\n"
     (out / "mkdocs.yml").write_text(
         "# Exported by `explainer export`: a plain MkDocs project, no explainer plugin needed.\n"
         + yaml.dump(plain, Dumper=_KeepTagsDumper, sort_keys=False, allow_unicode=True),

@@ -16,6 +16,7 @@ from mkdocs.utils.templates import TemplateContext
 from .cache import FindingsCache
 from .config import ExplainerConfig
 from .linker import LinkerExtension
+from .paging import is_continuation
 from .paths import THEME_CSS, THEME_DIR
 from .pipeline import Site, build_site
 from .render import ACTORS, GLOSSARY, HOME, STORIES, RenderError, escape
@@ -110,7 +111,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     continue  # a hand-written page wins over a generated one
                 files.remove(existing)  # a curated entry: its content was merged into the generated page
             page_file = File.generated(config, src, content=markdown)
-            if src.startswith(("actors/", "glossary/", "stories/")) and src not in (ACTORS, GLOSSARY, STORIES):
+            if is_continuation(src) or (
+                src.startswith(("actors/", "glossary/", "stories/")) and src not in (ACTORS, GLOSSARY, STORIES)
+            ):
                 page_file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the section pages
             files.append(page_file)
         review_page = self._shows_review() and files.get_file_from_path(REVIEW) is None

@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 
 from .model import Actor, Article, Event, Figure, FigureSource, Quote, Sentence, Story, Term
+from .paging import Pager, pagers, paginate
 from .paths import relative
 from .slugs import slugify
 
@@ -43,6 +44,10 @@ SECTION_TITLES = {
 FIGURES_SHOWN = 60  # per story, on Key figures
 SCARE_QUOTE_WORDS = 2  # quotes this short are words the story marks, not what someone said
 MENTIONS_SHOWN = 40  # sentences quoted on a profile or term page, newest story first
+# Entries per page of a site-wide list, so that no page grows with the site (each under ~200 KB
+# of HTML at a thousand stories): figure cards, stories with their summary, profile cards,
+# glossary lines with their definition, timeline entries with their sentence.
+PAGE_SIZE = {FIGURES: 150, STORIES: 50, ACTORS: 400, GLOSSARY: 250, TIMELINE: 150}
 
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]#!|])")
 
@@ -188,6 +193,16 @@ class Renderer:
         self.site_name = site_name
         self.titles = {**(other_titles or {}), **page_titles(story, html_escaped=False)}
         self.mentioned_in = {k: set(v) for k, v in (mentioned_in or {}).items()}
+        self.figure_pages = figure_pages(story)
+        self.claimant_pages: dict[str, set[str]] = defaultdict(set)  # actor -> Key figures pages citing them
+        for (src, pager), page in zip(pagers(FIGURES, len(self.figure_pages)), self.figure_pages, strict=True):
+            if pager.number > 1:  # profiles list the pages citing them, by title
+                self.titles[src] = paged_title(FIGURES, pager)
+            for _, shown, _ in page:
+                for f in shown:
+                    for fs in f.sources:
+                        if fs.claimant:
+                            self.claimant_pages[fs.claimant].add(src)
 
     # -- helpers exposed to templates ------------------------------------------------------
 
@@ -256,6 +271,7 @@ class Renderer:
             "story_page": story_page,
             "term_page": term_page,
             "summary": summary,
+            "gist": gist,
             "fmt_date": fmt_date,
             "titles": self.titles,
         }
@@ -310,12 +326,28 @@ class Renderer:
                 people=self._people_of(newest.id if newest else None)[:9],
             )
         }
+        continued: dict[str, str] = {}  # page 2 and later of a list page -> its title
+
+        def paged(base: str, template: str, pages: list[Any], **context: Any) -> None:
+            for (src, pager), page in zip(pagers(base, len(pages)), pages, strict=True):
+                out[src] = self._render(template, src, pager=pager, **context, **page)
+                if pager.number > 1:
+                    continued[src] = paged_title(base, pager)
+
         if not single:
-            out[STORIES] = self._render("stories.md.j2", STORIES, articles=list(reversed(articles)))
+            newest_first = list(reversed(articles))
+            paged(
+                STORIES,
+                "stories.md.j2",
+                [
+                    {"articles": [a for _, chunk in p for a in chunk]}
+                    for p in paginate([(None, newest_first)], PAGE_SIZE[STORIES])
+                ],
+            )
         for article in self.story.articles:
             out[story_page(article.id)] = self.story_markdown(article)
-        out[FIGURES] = self._render("figures.md.j2", FIGURES, groups=figure_groups(self.story))
-        out[ACTORS] = self._render("actors.md.j2", ACTORS, groups=self.actor_groups())
+        paged(FIGURES, "figures.md.j2", [{"groups": p} for p in self.figure_pages])
+        paged(ACTORS, "actors.md.j2", [{"groups": p} for p in paginate(self.actor_groups(), PAGE_SIZE[ACTORS])])
         for actor in self.story.actors:
             out[actor_page(actor.id)] = self._render(
                 "actor.md.j2",
@@ -328,7 +360,12 @@ class Renderer:
                 same_term=ix.term_by_name.get(actor.name.lower()),
                 backlinks=self.actor_backlinks(actor.id),
             )
-        out[GLOSSARY] = self._render("glossary.md.j2", GLOSSARY, letters=self.letters())
+        glossary = glossary_pages(self.story)
+        bar: dict[str, tuple[str, str, str]] = {}  # every letter, linked to the page it starts on
+        for (src, _), page in zip(pagers(GLOSSARY, len(glossary)), glossary, strict=True):
+            for letter, anchor, _ in page:
+                bar.setdefault(letter, (letter, src, anchor))
+        paged(GLOSSARY, "glossary.md.j2", [{"letters": p} for p in glossary], index_letters=list(bar.values()))
         for term in self.story.terms:
             out[term_page(term.id)] = self._render(
                 "term.md.j2",
@@ -342,8 +379,9 @@ class Renderer:
         by_date: dict[str, list[Event]] = defaultdict(list)
         for e in self.story.events:
             by_date[e.date].append(e)
-        out[TIMELINE] = self._render("timeline.md.j2", TIMELINE, events_by_date=sorted(by_date.items()))
-        titles = page_titles(self.story)
+        timeline = paginate(sorted(by_date.items()), PAGE_SIZE[TIMELINE])
+        paged(TIMELINE, "timeline.md.j2", [{"events_by_date": p} for p in timeline])
+        titles = page_titles(self.story) | {k: html.escape(v) for k, v in continued.items()}
         return {src: md if src == HOME else with_title(md, titles.get(src)) for src, md in out.items()}
 
     def newest_first(self, keys: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], int]:
@@ -364,27 +402,14 @@ class Renderer:
     def actor_groups(self) -> list[tuple[str, list[Actor]]]:
         groups = []
         for kind, label in (("person", "People"), ("organization", "Organisations"), ("place", "Places")):
-            members = sorted((a for a in self.story.actors if a.kind == kind), key=lambda a: a.name.lower())
+            members = sorted((a for a in self.story.actors if a.kind == kind), key=sort_key)
             if members:
                 groups.append((label, members))
         return groups
 
-    def letters(self) -> list[tuple[str, Markdown, list[Term]]]:
-        """A-Z sections: (letter, its anchor id, terms). Terms not starting with a letter go under '#'."""
-        by_letter: dict[str, list[Term]] = defaultdict(list)
-        for t in self.story.terms:
-            first = t.term[:1].upper()
-            by_letter[first if first.isalpha() else "#"].append(t)
-        out = []
-        for letter in sorted(by_letter, key=lambda k: (k == "#", k)):
-            anchor = "letter-other" if letter == "#" else "letter-" + (slugify(letter) or f"u{ord(letter):x}")
-            out.append((letter, Markdown(anchor), sorted(by_letter[letter], key=lambda t: t.term.lower())))
-        return out
-
     def actor_backlinks(self, actor_id: str) -> list[str]:
         pages = {story_page(a) for a, _ in self.index.mentions_by_actor.get(actor_id, [])}
-        if actor_id in self.index.claimants:
-            pages.add(FIGURES)
+        pages |= self.claimant_pages.get(actor_id, set())
         pages |= self.mentioned_in.get(actor_page(actor_id), set())
         return sorted(pages)
 
@@ -401,6 +426,69 @@ def figure_groups(story: Story) -> list[tuple[Article, list[Figure], int]]:
     for f in story.figures:
         by_article[f.article].append(f)
     return [(a, by_article[a.id][:FIGURES_SHOWN], len(by_article[a.id])) for a in reversed(story.articles)]
+
+
+def paged_title(base: str, pager: Pager) -> str:
+    """`Key figures (page 2 of 7)`: page 2 and later of a list page, as titled in nav and tabs."""
+    return f"{SECTION_TITLES.get(base, 'Stories')} (page {pager.number} of {pager.count})"
+
+
+def figure_pages(story: Story) -> list[list[tuple[Article, list[Figure], int]]]:
+    """`figure_groups` over the pages of Key figures: a story's figures are never split."""
+    groups = [((a, total), shown) for a, shown, total in figure_groups(story)]
+    return [
+        [(a, shown, total) for (a, total), shown in page] for page in paginate(groups, PAGE_SIZE[FIGURES], split=False)
+    ]
+
+
+def glossary_pages(story: Story) -> list[list[tuple[str, Markdown, list[Term]]]]:
+    """The glossary's A-Z sections over its pages: a letter may go on over the next page."""
+    groups = [((letter, anchor), terms) for letter, anchor, terms in letters(story.terms)]
+    return [
+        [(letter, anchor, terms) for (letter, anchor), terms in page] for page in paginate(groups, PAGE_SIZE[GLOSSARY])
+    ]
+
+
+def letters(terms: Iterable[Term]) -> list[tuple[str, Markdown, list[Term]]]:
+    """A-Z sections: (letter, its anchor id, terms). Terms not starting with a letter go under '#'."""
+    by_letter: dict[str, list[Term]] = defaultdict(list)
+    for t in terms:
+        first = t.term[:1].upper()
+        by_letter[first if first.isalpha() else "#"].append(t)
+    out = []
+    for letter in sorted(by_letter, key=lambda k: (k == "#", k)):
+        anchor = "letter-other" if letter == "#" else "letter-" + (slugify(letter) or f"u{ord(letter):x}")
+        out.append((letter, Markdown(anchor), sorted(by_letter[letter], key=lambda t: t.term.lower())))
+    return out
+
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def sort_key(actor: Actor) -> tuple[str, str]:
+    """People by surname, taken as the last word of the name (before Jr., III, ...); others by name.
+
+    Names written family name first (Mao Zedong) file under their last word too: the rules
+    cannot tell the order a name is written in.
+    """
+    name = actor.name.lower()
+    if actor.kind != "person":
+        return name, name
+    words = [w for w in name.split() if w not in _SUFFIXES] or [name]
+    return words[-1], name
+
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def gist(definition: str, max_words: int = 30) -> str:
+    """A definition's first sentence, as plain text (Markdown links reduced to their words), for
+    an index line; cut at a word boundary when long."""
+    text = " ".join(_MD_LINK.sub(r"\1", definition).replace("*", "").split())
+    end = re.search(r"(?<=[.!?])\s+(?=[A-Z\"“])", text)
+    first = text[: end.start()] if end else text
+    words = first.split()
+    return first if len(words) <= max_words else " ".join(words[:max_words]).rstrip(",;:") + " …"
 
 
 def page_titles(story: Story, *, html_escaped: bool = True) -> dict[str, str]:

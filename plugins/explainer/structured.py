@@ -13,7 +13,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 from . import render
-from .model import Actor, Article, Story, Term
+from .model import Actor, Article, Figure, Story, Term
+from .paging import paged_src
 from .render import FIGURES, GLOSSARY, SECTION_TITLES, actor_page, story_page, summary, term_page
 
 CONTEXT = "https://schema.org"
@@ -35,6 +36,15 @@ class JsonLd:
         self.terms = {term_page(t.id): t for t in story.terms}
         self.actors_by_page = {actor_page(a.id): a for a in story.actors}
         self.actors = {a.id: a for a in story.actors}
+        # each page of Key figures and of the glossary lists what that page shows, as the page does
+        self.figures = {
+            paged_src(FIGURES, n): [f for _, shown, _ in page for f in shown]
+            for n, page in enumerate(render.figure_pages(story), start=1)
+        }
+        self.glossary = {
+            paged_src(GLOSSARY, n): [t for _, _, terms in page for t in terms]
+            for n, page in enumerate(render.glossary_pages(story), start=1)
+        }
         self.orgs = {n.casefold() for a in story.actors if a.kind == "organization" for n in (a.name, *a.aliases)}
 
     def page(self, src_uri: str, page_url: str) -> dict[str, Any] | None:
@@ -43,14 +53,14 @@ class JsonLd:
         `page_url` is the page's URL relative to the site root (MkDocs' `page.url`). Without a
         site_url no `url` is given: a relative URL in structured data is read against the wrong base.
         """
-        urls, story = self.urls, self.story
+        urls = self.urls
         url = urls.absolute(page_url)
         if src_uri in self.articles:
             return _article(self.articles[src_uri], url, self.orgs)
-        if src_uri == FIGURES:
-            return _figures(story, url)
-        if src_uri == GLOSSARY:
-            return _glossary(story, url, urls)
+        if src_uri in self.figures:
+            return _figures(self.figures[src_uri], url)
+        if src_uri in self.glossary:
+            return _glossary(self.glossary[src_uri], url, urls)
         if src_uri in self.terms:
             return {"@context": CONTEXT, **_term(self.terms[src_uri], url, urls, in_set=True)}
         if src_uri in self.actors_by_page:
@@ -206,8 +216,7 @@ def _term(term: Term, url: str | None, urls: _Urls, *, in_set: bool) -> dict[str
     )
 
 
-def _glossary(story: Story, url: str | None, urls: _Urls) -> dict[str, Any]:
-    terms = sorted(story.terms, key=lambda t: t.term.lower())
+def _glossary(terms: list[Term], url: str | None, urls: _Urls) -> dict[str, Any]:
     return _clean(
         {
             "@context": CONTEXT,
@@ -217,8 +226,7 @@ def _glossary(story: Story, url: str | None, urls: _Urls) -> dict[str, Any]:
     )
 
 
-def _figures(story: Story, url: str | None) -> dict[str, Any]:
-    figures = [f for _, shown, _ in render.figure_groups(story) for f in shown]  # as the page lists them
+def _figures(figures: list[Figure], url: str | None) -> dict[str, Any]:
     return {
         "@context": CONTEXT,
         "@type": "ItemList",
