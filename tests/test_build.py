@@ -90,7 +90,15 @@ def test_tiny_site_pages_nav_and_anchors(tmp_path: Path) -> None:
     story = parse(site / "stories/story/index.html")
     assert {"caption", "s1", "s2"} <= story.ids
     home = (site / "index.html").read_text(encoding="utf-8")
-    for section in ("Key figures", "People and organisations", "Glossary", "Timeline", "The story"):
+    for section in (
+        "Key figures",
+        "People",
+        "Glossary",
+        "Timeline",
+        "The story",
+        "About this explainer",
+        "Corrections",
+    ):
         assert section in home
     about = parse(site / "about/index.html")
     assert any(h.endswith("actors/jane-doe/") for h, _ in about.links)  # hand-written pages get cross-links

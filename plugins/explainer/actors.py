@@ -154,6 +154,9 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in '"“‘(:—–-•.?!' or before.endswith(("\u2019", "'"))
 
 
+_OWNER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s\s+[a-z]")  # `Denmark's minister`
+
+
 @dataclass
 class _Person:
     name: str
@@ -304,6 +307,22 @@ class ActorExtractor:
 
     def _lookup(self, words: list[str]) -> Entry | None:
         return self.gaz.entries.get(tuple(words))
+
+    def _owner(self, role: str, person: _Person) -> None:
+        """The side a possessive role names: `Denmark's transport minister` is affiliated with
+        Denmark, `the Port Authority's chief engineer` with the Port Authority. Only a country or
+        place the gazetteer knows, or a name with an organisation word, is taken."""
+        if person.affiliation is not None:
+            return
+        m = _OWNER.match(role)
+        if not m:
+            return
+        words = m.group(1).split()
+        entry = self._lookup(words)
+        if entry is not None and entry.how != "demonym":
+            person.affiliation = entry.name
+        elif len(words) > 1 and any(w in ORG_WORDS for w in words):
+            person.affiliation = m.group(1)
 
     def _speaks(self, text: str, tok: Token) -> bool:
         after = re.match(r"\s+(?:\w+ly\s+|also\s+)?(\w+)", text[tok.end :])
@@ -517,6 +536,7 @@ class ActorExtractor:
         role = re.sub(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+", "", role)
         if role and role not in person.roles:
             person.roles.append(role)
+        self._owner(role, person)
 
     def _apposition(self, sentence: Sentence, end: int, person: _Person) -> None:
         """`Li Wei, president of the University of X in Lyon, told Reuters`; `X, BA's chief
@@ -545,6 +565,7 @@ class ActorExtractor:
             return  # "X, a shopkeeper in Chivay," is a role; "X, who fled," is not
         if role not in person.roles:
             person.roles.append(role)
+        self._owner(role, person)
         if person.affiliation is None:
             org = re.search(
                 r"\b(?:of|at|for)\s+(?:the\s+)?((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|the|[A-Z][\w’'-]*))*)", role

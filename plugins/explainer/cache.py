@@ -30,15 +30,22 @@ SUFFIX = ".pickle"
 def code_version() -> str:
     """A hash of the package's code and word lists: any change to how extraction reads gives new keys."""
     digest = hashlib.sha256(sys.version.encode())
-    for path in sorted([*PACKAGE.glob("*.py"), *(PACKAGE / "data").glob("*")]):
+    # word lists only: the starter glossary (data/glossary/) is read as curated terms, in `terms_digest`
+    for path in sorted([*PACKAGE.glob("*.py"), *(p for p in (PACKAGE / "data").glob("*") if p.is_file())]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def findings_key(article: Article, curated: Sequence[Term]) -> str:
-    """What extraction reads, and the code that reads it, as one hex digest."""
-    payload = pickle.dumps((article, tuple(curated)), protocol=5)
-    return hashlib.sha256(code_version().encode() + payload).hexdigest()
+def terms_digest(curated: Sequence[Term]) -> bytes:
+    """The curated terms extraction reads, as a digest computed once per build."""
+    return hashlib.sha256(pickle.dumps(tuple(curated), protocol=5)).digest()
+
+
+def findings_key(article: Article, terms: bytes) -> str:
+    """What extraction reads (the article, the curated terms' `terms_digest`) and the code that
+    reads it, as one hex digest."""
+    payload = pickle.dumps(article, protocol=5)
+    return hashlib.sha256(code_version().encode() + terms + payload).hexdigest()
 
 
 class FindingsCache:

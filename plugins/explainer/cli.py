@@ -25,7 +25,7 @@ from .linker import link_markdown
 from .paths import THEME_CSS, THEME_DIR
 from .pipeline import Site, build_site
 from .reader import SeedError, read_seed
-from .render import FIGURES, HOME, STORIES, TIMELINE, RenderError, story_page
+from .render import FIGURES, HOME, STORIES, TIMELINE, Publisher, RenderError, story_page
 from .story import curated_terms
 from .suggest import did_you_mean
 
@@ -117,6 +117,27 @@ def _cache(config_file: Path) -> FindingsCache:
     return FindingsCache(config_file.parent / str(options.get("cache_dir", ".cache/explainer")))
 
 
+def _extraction(config_file: Path) -> dict[str, Any]:
+    """The plugin's options that shape extraction, as keyword arguments of `extract_story` and
+    `build_site`: the findings cache, and whether the starter glossary is on."""
+    *_, options = _project_options(config_file)
+    return {"cache": _cache(config_file), "starter_glossary": options.get("starter_glossary", False) is True}
+
+
+def _whole_site(config_file: Path) -> Site:
+    """The site as the plugin builds it, from a project's `mkdocs.yml` (for export and eject)."""
+    cfg, seeds, docs, templates = _project(config_file)
+    return build_site(
+        seeds,
+        docs,
+        templates_dir=templates,
+        site_name=str(cfg.get("site_name", "")),
+        own_pages=own_pages(docs),
+        publisher=Publisher.from_config(cfg.get("extra"), cfg.get("repo_url")),
+        **_extraction(config_file),
+    )
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     try:
         result = read_seed(Path(args.seed))
@@ -144,7 +165,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .story import extract_story
 
     _, seeds, docs, _ = _project(Path(args.config_file))
-    _, story = extract_story(seeds, docs if docs.is_dir() else None, _cache(Path(args.config_file)))
+    _, story = extract_story(seeds, docs if docs.is_dir() else None, **_extraction(Path(args.config_file)))
     warnings = list(dict.fromkeys(story.warnings))
     for w in warnings:
         print(w, file=sys.stderr)
@@ -193,7 +214,7 @@ def export_refusal(out: Path, root: Path, docs: Path, seeds: Path, *, force: boo
 
 def cmd_export(args: argparse.Namespace) -> int:
     config_file = Path(args.config_file)
-    cfg, seeds, docs, templates, options = _project_options(config_file)
+    cfg, seeds, docs, _, options = _project_options(config_file)
     final = Path(args.dir)
     refusal = export_refusal(final, config_file.parent, docs, seeds, force=args.force)
     if refusal:
@@ -203,7 +224,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # written into a fresh folder beside the target, moved into place only when complete
     out = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
     try:
-        count = _write_export(out, config_file, cfg, seeds, docs, templates, options)
+        count = _write_export(out, config_file, cfg, docs, options)
     except BaseException:
         shutil.rmtree(out, ignore_errors=True)
         raise
@@ -219,16 +240,12 @@ def _write_export(
     out: Path,
     config_file: Path,
     cfg: dict[str, Any],
-    seeds: Path,
     docs: Path,
-    templates: Path | None,
     options: dict[str, Any],
 ) -> tuple[int, int, int]:
     """Write the whole site as a plain MkDocs project into the empty folder `out`: (generated pages,
     site pages, files that could not be read and were left out)."""
-    site = build_site(
-        seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")), own_pages=own_pages(docs)
-    )
+    site = _whole_site(config_file)
     for w in site.warnings:
         print(w, file=sys.stderr)
     out_docs = out / "docs"
@@ -344,10 +361,8 @@ def eject_names(site: Site) -> dict[str, str]:
 
 
 def cmd_eject(args: argparse.Namespace) -> int:
-    cfg, seeds, docs, templates = _project(Path(args.config_file))
-    site = build_site(
-        seeds, docs, templates_dir=templates, site_name=str(cfg.get("site_name", "")), own_pages=own_pages(docs)
-    )
+    _, _, docs, _ = _project(Path(args.config_file))
+    site = _whole_site(Path(args.config_file))
     wanted = args.page.strip().strip("/")
     if wanted.removesuffix(".md").removesuffix("/index") in ("actors", "glossary"):
         print(
@@ -395,7 +410,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from .story import extract_story
 
     _, seeds, docs, _ = _project(Path(args.config_file))
-    findings, story = extract_story(seeds, docs if docs.is_dir() else None, _cache(Path(args.config_file)))
+    findings, story = extract_story(seeds, docs if docs.is_dir() else None, **_extraction(Path(args.config_file)))
     reviews = review(findings, story, docs_dir=docs.name)
     if args.story:
         wanted = args.story.removesuffix("/")

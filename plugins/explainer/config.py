@@ -41,6 +41,11 @@ class ExplainerConfig(base.Config):
     json_path = _SitePath(default="explainer.json")
     """Where the export contract is written in the built site."""
 
+    starter_glossary = c.Type(bool, default=False)
+    """Add the package's starter glossary: a few hundred common news terms (sanctions, ceasefire,
+    indictment, magnitude, ...) defined in plain words, each shown only where a story uses it. A
+    site's own `docs/glossary/` entry for the same term always wins. On in `explainer new`."""
+
     cache = c.Type(bool, default=True)
     """Keep each story's findings between builds, so only new or edited stories are extracted."""
 

@@ -12,17 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .paths import outside_link
-from .reader import clean_text, key_line, read_front_matter
+from .model import Correction
+from .paths import STARTER_GLOSSARY_DIR, outside_link
+from .reader import clean_text, key_line, parse_corrections, read_front_matter
 from .slugs import slugify
 from .suggest import did_you_mean
 
 ACTOR_KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str, "role": str, "roles": list, "kind": str, "aliases": list, "summary": str,
-    "hide": bool, "same_as": str, "affiliation": str, "quotes": list,
+    "hide": bool, "same_as": str, "affiliation": str, "quotes": list, "corrections": list,
 }  # fmt: skip
 TERM_KEYS: dict[str, type | tuple[type, ...]] = {
-    "term": str, "aliases": list, "hide": bool, "same_as": str, "related": list,
+    "term": str, "aliases": list, "hide": bool, "same_as": str, "related": list, "corrections": list,
 }  # fmt: skip
 KINDS = ("person", "organization", "place")
 
@@ -42,6 +43,12 @@ class CuratedEntry:
         """`file:line` of a front-matter key, for a message that names it."""
         return f"{self.path}:{self.lines.get(key, 1)}"
 
+    @property
+    def corrections(self) -> tuple[Correction, ...]:
+        """The entry's `corrections:`, newest first (read by `parse_corrections`)."""
+        value = self.meta.get("corrections") or ()
+        return tuple(c for c in value if isinstance(c, Correction))
+
     def get_list(self, key: str) -> tuple[str, ...]:
         value = self.meta.get(key) or ()
         return tuple(str(v) for v in value)
@@ -52,6 +59,8 @@ class Curation:
     actors: list[CuratedEntry] = field(default_factory=list)
     terms: list[CuratedEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # the package's starter glossary, less what the site's own entries define: shown only where a story uses it
+    starter: list[CuratedEntry] = field(default_factory=list)
 
 
 def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> CuratedEntry | None:
@@ -81,7 +90,9 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
             continue
         expected = keys[key]
         value = meta[key]
-        if expected is list and isinstance(value, str):
+        if key == "corrections":  # dated notes, read as a story's are
+            meta[key] = parse_corrections(value, f"{path}:{line}", warnings)
+        elif expected is list and isinstance(value, str):
             meta[key] = [value]
         elif expected is str and isinstance(value, (int, float)) and not isinstance(value, bool):
             meta[key] = str(value)
@@ -141,3 +152,41 @@ def load_curation(docs_dir: Path, *, actors_dir: str = "actors", glossary_dir: s
             seen[entry.slug] = rel
             target.append(entry)
     return out
+
+
+def _forms(entry: CuratedEntry) -> set[str]:
+    """An entry's names as the glossary matches them: acronyms as written, the rest folded."""
+    names = [str(entry.meta.get("term") or entry.slug.replace("-", " ")), *entry.get_list("aliases")]
+    return {n if n.isupper() else n.lower() for n in names}
+
+
+def with_starter(curation: Curation, folder: Path | None = None) -> Curation:
+    """`curation` plus the starter glossary of common news terms the package carries.
+
+    A site's own `docs/glossary/` entry always wins: a starter term with its slug or its name is
+    left out, and a starter alias that names one of the site's terms is dropped from it.
+    """
+    own_slugs = {e.slug for e in curation.terms}
+    own_forms = set().union(*(_forms(e) for e in curation.terms)) if curation.terms else set()
+    starter: list[CuratedEntry] = []
+    for path in sorted((folder or STARTER_GLOSSARY_DIR).glob("*.md")):
+        if path.name in ("README.md", "index.md"):
+            continue
+        problems: list[str] = []
+        entry = parse_entry(
+            path.read_text(encoding="utf-8"),
+            section="glossary",
+            path=f"explainer/data/glossary/{path.name}",
+            warnings=problems,
+        )
+        if entry is None or problems:  # the package's own data: a test keeps every file clean
+            curation.warnings.extend(problems)
+            continue
+        name = str(entry.meta.get("term") or entry.slug.replace("-", " "))
+        if entry.slug in own_slugs or (name if name.isupper() else name.lower()) in own_forms:
+            continue
+        aliases = [a for a in entry.get_list("aliases") if (a if a.isupper() else a.lower()) not in own_forms]
+        starter.append(
+            CuratedEntry(entry.section, entry.slug, entry.path, {**entry.meta, "aliases": aliases}, entry.body)
+        )
+    return Curation(actors=curation.actors, terms=curation.terms, warnings=curation.warnings, starter=starter)

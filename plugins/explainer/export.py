@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .model import Story
-from .render import actor_page, page_url, story_page, summary, term_page
+from .render import actor_page, page_url, story_page, summary, term_pages
 
 VERSION = 1
 
@@ -17,6 +17,7 @@ def _sentence_url(article: str, sentence: str, directory_urls: bool) -> str:
 
 def story_to_dict(story: Story, *, use_directory_urls: bool = True) -> dict[str, Any]:
     d = use_directory_urls
+    pages = term_pages(story)
     return {
         "version": VERSION,
         "articles": [
@@ -88,7 +89,7 @@ def story_to_dict(story: Story, *, use_directory_urls: bool = True) -> dict[str,
                 "aliases": list(t.aliases),
                 "definition": t.definition,
                 "source": t.source,
-                "url": page_url(term_page(t.id), d),
+                "url": page_url(pages[t.id], d),
             }
             for t in story.terms
         ],

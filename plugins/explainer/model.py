@@ -33,6 +33,15 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """An editor's correction note (`corrections:` in a story's or a curated file's front matter):
+    shown on the page it corrects, listed on the Corrections page, dated in its JSON-LD."""
+
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
 class Block:
     """A paragraph (split into sentences) or a subhead (one unit, kept as written)."""
 
@@ -56,6 +65,7 @@ class Article:
     # the editor's `labels:` front matter: (figure as written, what it counts), and the key's line
     labels: tuple[tuple[str, str], ...] = ()
     labels_line: int = 0
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -120,6 +130,7 @@ class Actor:
     summary: str | None = None
     bio: str | None = None
     curated_path: str | None = None
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -152,6 +163,7 @@ class Term:
     curated_definition: str | None = None
     related: tuple[str, ...] = ()
     curated_path: str | None = None
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """`explainer new DIR`: a fresh explainer project, in the convention of `mkdocs new`.
 
 The files come from the package's `scaffold/` folder: `mkdocs.yml` (the plugin, Material,
-strict validation), `seeds/` with a sample story of our own, `docs/about.md`, a GitHub Pages
-workflow and a README with the two commands. Nothing that exists is ever overwritten.
+strict validation), `seeds/` with a sample story of our own, an empty `docs/` for the editor's
+files, a GitHub Pages workflow and a README with the two commands. Nothing that exists is ever overwritten.
 """
 
 from __future__ import annotations
@@ -63,4 +63,5 @@ def create(target: Path, *, site_name: str | None = None, story: Path | None = N
         else:
             shutil.copyfile(source, dest)
         written.append(dest)
+    (target / "docs").mkdir(exist_ok=True)  # the editor's files go here; the About page is generated
     return written

@@ -39,4 +39,5 @@ def outside_link(path: Path, root: Path, label: str) -> str | None:
 # The package's additions to Material: `main.html` (sharing metadata, JSON-LD, accessibility
 # fixes) and the explainer's CSS, inserted into the theme by the plugin and copied by `export`.
 THEME_DIR = Path(__file__).parent / "theme"
+STARTER_GLOSSARY_DIR = Path(__file__).parent / "data" / "glossary"  # the `starter_glossary` option
 THEME_CSS = "assets/explainer.css"

@@ -16,16 +16,20 @@ from .linker import LinkIndex, Target, linked_targets
 from .model import Findings, Story
 from .reader import read_front_matter
 from .render import (
+    ABOUT,
     ACTORS,
+    CORRECTIONS,
     FIGURES,
     GLOSSARY,
     HOME,
     STORIES,
     TIMELINE,
+    Publisher,
     Renderer,
     actor_page,
+    actors_title,
     story_page,
-    term_page,
+    term_pages,
 )
 from .review import StoryReview, review
 from .story import extract_story
@@ -49,11 +53,11 @@ class Site:
     def json(self, *, use_directory_urls: bool = True) -> str:
         return to_json(self.story, use_directory_urls=use_directory_urls)
 
-    def nav(self, extra_pages: list[str]) -> list[dict[str, object]]:
+    def nav(self, extra_pages: list[str]) -> list[dict[str, str] | str]:
         """A navigation for MkDocs: the explainer's sections, then the site's own pages."""
         s = self.story
         stories = [story_page(a.id) for a in s.articles]
-        nav: list[dict[str, object]] = [{"Home": HOME}]
+        nav: list[dict[str, str] | str] = [{"Home": HOME}]
         if len(stories) == 1:
             nav.append({"The story": stories[0]})
         elif stories:  # the stories page lists them: a nav of every story is rendered into every page
@@ -61,10 +65,12 @@ class Site:
         nav.append({"Key figures": FIGURES})
         # Profiles and terms are reached from their section pages, not listed in the navigation:
         # a nav of every actor would be rendered into every page, growing the site quadratically.
-        nav.append({"People and organisations": ACTORS})
+        nav.append({actors_title(s): ACTORS})
         nav.append({"Glossary": GLOSSARY})
         nav.append({"Timeline": TIMELINE})
-        nav.extend(extra_pages)  # type: ignore[arg-type]
+        nav.extend(extra_pages)
+        nav.append({"Corrections": CORRECTIONS})
+        nav.append({"About this explainer": ABOUT})
         return nav
 
 
@@ -72,13 +78,15 @@ def link_index(story: Story) -> LinkIndex:
     """Terms claim their forms first (`UN Security Council resolutions`), then actors."""
     entries: list[tuple[str, Target]] = []
     term_forms: set[str] = set()
+    actors = {actor_page(a.id): Target(actor_page(a.id), a.name) for a in story.actors}
+    pages = term_pages(story)  # a term that names an actor links to the actor's profile
     for t in story.terms:
-        target = Target(term_page(t.id), t.term)
+        target = actors.get(pages[t.id]) or Target(pages[t.id], t.term)
         for form in (t.term, *t.aliases):
             term_forms.add(form)
             entries.append((form, target))
     for a in story.actors:
-        target = Target(actor_page(a.id), a.name)
+        target = actors[actor_page(a.id)]
         entries += [(form, target) for form in (a.name, *a.aliases) if form not in term_forms]
     return LinkIndex(entries)
 
@@ -91,10 +99,14 @@ def build_site(
     site_name: str = "",
     own_pages: Mapping[str, str] | None = None,
     cache: FindingsCache | None = None,
+    starter_glossary: bool = False,
+    publisher: Publisher | None = None,
 ) -> Site:
     """`own_pages` are the site's hand-written pages (source path -> Markdown): profiles and terms
-    they mention list them among the pages that mention them."""
-    findings, story = extract_story(seeds_dir, docs_dir, cache)
+    they mention list them among the pages that mention them. `starter_glossary`: the package's
+    common news terms, where a story uses them; `publisher`: who publishes the site and where
+    readers ask for corrections (the About page)."""
+    findings, story = extract_story(seeds_dir, docs_dir, cache, starter_glossary=starter_glossary)
     links = link_index(story)
     own = own_pages or {}
     renderer = Renderer(
@@ -103,6 +115,7 @@ def build_site(
         site_name=site_name,
         mentioned_in=mentioned_in(own, links),
         other_titles={src: page_title(src, text) for src, text in own.items()},
+        publisher=publisher,
     )
     return Site(story, renderer.pages(), links, tuple(findings))
 

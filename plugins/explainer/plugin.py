@@ -7,7 +7,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -19,11 +19,17 @@ from .linker import LinkerExtension
 from .paging import is_continuation
 from .paths import THEME_CSS, THEME_DIR
 from .pipeline import Site, build_site
-from .render import ACTORS, GLOSSARY, HOME, STORIES, RenderError, escape
+from .render import ACTORS, GLOSSARY, HOME, STORIES, Publisher, RenderError, escape
 from .review import REVIEW, as_markdown
 from .structured import JsonLd, script_json
 
 log = get_plugin_logger(__name__)
+
+# Material's search splits words on spaces and hyphens only, so `(IMF)` and `"historic"` would be
+# indexed with their brackets and marks, and a search for IMF would miss the story that defines
+# it. Used when a site sets no `separator` of its own: brackets, quotes, slashes and sentence
+# punctuation split words too (a full stop only where no digit follows: `1.5` stays one word).
+SEARCH_SEPARATOR = r"""[\s\-,:;!?=\[\]()"“”‘’/]+|\.(?!\d)"""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -47,7 +53,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def _path(self, config: MkDocsConfig, value: str) -> Path:
         return (Path(config.config_file_path).parent / value).resolve()
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    @event_priority(100)  # before the search plugin reads its options
+    def _on_config_search(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        for name in ("search", "material/search"):
+            search = config.plugins.get(name)
+            if search is not None and getattr(search.config, "separator", "") is None:
+                search.config.separator = SEARCH_SEPARATOR
+
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         self.site = None  # per-build state: nothing survives from a previous build under `mkdocs serve`
@@ -62,6 +77,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 config.extra_css.append(THEME_CSS)
         self._user_nav = config.nav
         return config
+
+    on_config = CombinedEvent(_on_config_search, _on_config)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -97,6 +114,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 site_name=config.site_name,
                 own_pages=own,
                 cache=self.cache,
+                starter_glossary=self.config.starter_glossary,
+                publisher=Publisher.from_config(config.extra, config.repo_url),
             )
         except RenderError as exc:
             raise PluginError(f"explainer: {exc}") from None
@@ -135,7 +154,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             extra = sorted(
                 f.src_uri
                 for f in files.documentation_pages()
-                if f.src_uri not in generated and f.src_uri not in (ACTORS, GLOSSARY)
+                if f.src_uri not in generated
+                and f.src_uri not in (ACTORS, GLOSSARY)
+                and not f.inclusion.is_not_in_nav()
             )
             extra = [p for p in extra if p != REVIEW]
             config.nav = self.site.nav(extra)  # type: ignore[assignment]

@@ -17,12 +17,13 @@ from typing import Any
 
 import yaml
 
-from .model import Article, Block, Sentence
+from .model import Article, Block, Correction, Sentence
 from .sentences import split_sentences
 from .slugs import slugify
 from .suggest import did_you_mean
 
-FRONT_MATTER_KEYS = frozenset({"date", "source", "language", "title", "byline", "labels"})
+FRONT_MATTER_KEYS = frozenset({"date", "source", "language", "title", "byline", "labels", "corrections"})
+LIST_KEYS = frozenset({"corrections"})  # `corrections: [{date: 2025-03-02, text: ...}]`, see `parse_corrections`
 MAPPING_KEYS = frozenset({"labels"})  # `labels: {"31 to 9": vote in the council}`: figure -> what it counts
 
 # Lines that web pages append to an article; everything from a `Comments` line on is dropped.
@@ -166,7 +167,13 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
             f" (expected one of: {', '.join(sorted(FRONT_MATTER_KEYS))})"
         )
     known = {str(k): v for k, v in meta.items() if k in FRONT_MATTER_KEYS}
-    for key in sorted(k for k, v in known.items() if isinstance(v, (list, dict, set)) and k not in MAPPING_KEYS):
+    if "corrections" in known:
+        known["corrections"] = parse_corrections(
+            known["corrections"], f"{name}:{key_line(lines, 'corrections')}", warnings
+        )
+    for key in sorted(
+        k for k, v in known.items() if isinstance(v, (list, dict, set)) and k not in MAPPING_KEYS | LIST_KEYS
+    ):
         warnings.append(f"{name}: front-matter '{key}' must be a single value, not a list or mapping; ignored")
         del known[key]
     for key in sorted(MAPPING_KEYS & set(known)):
@@ -185,6 +192,33 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
     return known, front.body
 
 
+_CORRECTION_EXAMPLE = "corrections: [{date: 2025-03-02, text: An earlier version misspelt her name.}]"
+
+
+def parse_corrections(value: object, where: str, warnings: list[str]) -> tuple[Correction, ...]:
+    """An editor's `corrections:` list, each item a date (YYYY-MM-DD) and a text. `where` is the
+    key's `file:line`; an unusable item is one warning naming it, and is left out."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for n, item in enumerate(items, start=1):
+        date = item.get("date") if isinstance(item, dict) else None
+        text = clean_text(str(item.get("text") or "")).strip() if isinstance(item, dict) else ""
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        if isinstance(date, str):
+            try:
+                date = dt.date.fromisoformat(date.strip())
+            except ValueError:
+                date = None
+        if not isinstance(date, dt.date) or not text:
+            warnings.append(
+                f"{where}: correction {n} needs a date (YYYY-MM-DD) and a text, such as  {_CORRECTION_EXAMPLE}; ignored"
+            )
+            continue
+        out.append(Correction(date, text))
+    return tuple(sorted(out, key=lambda c: c.date, reverse=True))
+
+
 def _parse_date(value: object, name: str, warnings: list[str]) -> dt.date | None:
     if value is None:
         return None
@@ -200,7 +234,11 @@ def _parse_date(value: object, name: str, warnings: list[str]) -> dt.date | None
 
 
 def _strip_quotes(line: str) -> str:
-    return line.strip().strip(_QUOTES).strip()
+    """A subhead wholly in quotes (`"Real Escalation"`) without them; `"Green" Fears` as written."""
+    s = line.strip()
+    if len(s) > 2 and s[0] in _QUOTES and s[-1] in _QUOTES:
+        return s.strip(_QUOTES).strip()
+    return s
 
 
 def is_subhead(line: str) -> bool:
@@ -213,7 +251,9 @@ def is_subhead(line: str) -> bool:
         return s[-2] not in ".?!,;:…"  # `"Real Escalation"` is a title; `"We lost."` a quote paragraph
     if s[-1] in ".?!,;:" + _QUOTES:
         return False
-    content = [w for w in words if w.lower() not in {"a", "an", "the", "of", "in", "on", "to", "and", "for", "at"}]
+    # a word in quotes counts as the word: `"Green" Fears` is a title in Title Case
+    bare = [b for w in words if (b := w.strip(_QUOTES))]
+    content = [w for w in bare if w.lower() not in {"a", "an", "the", "of", "in", "on", "to", "and", "for", "at"}]
     return len(words) <= 6 and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
@@ -367,6 +407,10 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
     labels_read = meta.get("labels")
     labels: tuple[tuple[str, str], ...] = labels_read[0] if isinstance(labels_read, tuple) else ()
     labels_line: int = labels_read[1] if isinstance(labels_read, tuple) else 0
+    corrections_read = meta.get("corrections")
+    corrections = (
+        tuple(c for c in corrections_read if isinstance(c, Correction)) if isinstance(corrections_read, tuple) else ()
+    )
     return ReadResult(
         Article(
             id=article_id or slugify(stem) or "story",
@@ -382,6 +426,7 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
             language=str(meta.get("language") or "en").strip() or "en",
             labels=labels,
             labels_line=labels_line,
+            corrections=corrections,
         ),
         warnings,
     )

@@ -19,10 +19,11 @@ from typing import Any
 
 import jinja2
 
-from .model import Actor, Article, Event, Figure, FigureSource, Quote, Sentence, Story, Term
+from .model import Actor, Article, Correction, Event, Figure, FigureSource, Quote, Sentence, Story, Term
 from .paging import Pager, pagers, paginate
 from .paths import relative
 from .slugs import slugify
+from .vocabulary import SPEECH_VERBS
 
 HOME = "index.md"
 STORIES = "stories/index.md"
@@ -31,17 +32,22 @@ FIGURES = "figures.md"
 ACTORS = "actors/index.md"
 GLOSSARY = "glossary/index.md"
 TIMELINE = "timeline.md"
+ABOUT = "about.md"
+CORRECTIONS = "corrections.md"
 KIND_LABELS = {"person": "Person", "organization": "Organisation", "place": "Place"}
 SECTION_TITLES = {
     FIGURES: "Key figures",
-    ACTORS: "People and organisations",
+    ACTORS: "People, organisations and places",  # as `actors_title` words it for the kinds a site has
     GLOSSARY: "Glossary",
     TIMELINE: "Timeline",
+    ABOUT: "About this explainer",
+    CORRECTIONS: "Corrections",
 }
 
 # How much one page lists, so that pages stay small whatever the size of the site or a story:
 # a reader scans a selection, and `explainer.json` keeps everything.
 FIGURES_SHOWN = 60  # per story, on Key figures
+STORY_FIGURES = 8  # cards under a story's text; Key figures lists the rest
 SCARE_QUOTE_WORDS = 2  # quotes this short are words the story marks, not what someone said
 MENTIONS_SHOWN = 40  # sentences quoted on a profile or term page, newest story first
 # Entries per page of a site-wide list, so that no page grows with the site (each under ~200 KB
@@ -74,6 +80,77 @@ def _finalize(value: object) -> object:
     return escape(value)
 
 
+_OPENS_AFTER = frozenset(" \t\n([{\u2014\u2013-/")  # a straight mark after these opens a quotation
+
+
+def typographic(text: str) -> str:
+    """Straight quotation marks as typographic ones (`"a"` -> `“a”`, `it's` -> `it’s`), the way a
+    newsroom prints them; the words are untouched (`explainer.json` keeps the text as written)."""
+    if '"' not in text and "'" not in text:
+        return text
+    out = []
+    for i, ch in enumerate(text):
+        opens = i == 0 or text[i - 1] in _OPENS_AFTER or text[i - 1] in "“‘"
+        if ch == '"':
+            out.append("“" if opens else "”")
+        elif ch == "'":
+            out.append("‘" if opens and i + 1 < len(text) and not text[i + 1].isspace() else "’")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_QUOTE_MARKS = '"“”«»„‟'
+
+
+def quotation(text: str) -> str:
+    """A quote's words to print inside the page's own “ ”: marks left at its ends are dropped (no
+    `“"We…`), and a quotation inside it takes single marks, as newsrooms nest them."""
+    inner = typographic(text.strip().strip(_QUOTE_MARKS).strip())
+    return inner.replace("“", "‘").replace("”", "’")
+
+
+def scheduled(event: Event, article: Article | None) -> bool:
+    """Whether the story places an event after its own date: scheduled, not yet happened."""
+    if article is None or article.date is None:
+        return False
+    return event.date > article.date.isoformat()[: len(event.date)]
+
+
+_IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "find": "found"}
+_TOLD_WHOM = re.compile(
+    r"\btold\s+((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+?)(?=[,.;:!?\"“”]|\s+(?:that|in|on|at|during|after|before|when|while|as|by)\b|$)"
+)
+_ACCORDING_TO = re.compile(
+    r"\baccording to\s+((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+?)(?=[,.;:!?\"“”(]|\s+(?:that|in|on|at|which|who)\b|$)"
+)
+
+
+def cue_as_written(cue: str | None, sentence: str) -> str:
+    """A quote's cue as the story wrote it, to print after the quote: `told` with whom it was told
+    (`told AFP`, `told reporters`), `according to` with its source, a participle as its verb's
+    past form (`adding` -> `added`; the verb is never changed, `said` is never `claimed`)."""
+    if not cue:
+        return ""
+    low = cue.lower()
+    if low == "told" and (m := _TOLD_WHOM.search(sentence)):
+        return f"told {m.group(1)}"
+    if low == "according to":
+        m = _ACCORDING_TO.search(sentence)
+        return f"according to {m.group(1)}" if m else ""
+    if low.endswith("ing") and len(low) > 5:
+        stem = low[:-3]
+        for past in (_IRREGULAR_PAST.get(stem), stem + "ed", stem + "d", stem[:-1] + "ied"):
+            if past and past in SPEECH_VERBS:
+                return past
+    return cue
+
+
+def byline(text: str) -> str:
+    """A byline as printed under a headline: `By ` unless the story already wrote it."""
+    return text if text[:3].lower() == "by " else f"By {text}"
+
+
 def story_page(article_id: str) -> str:
     return f"stories/{article_id}.md"
 
@@ -86,6 +163,20 @@ def term_page(term_id: str) -> str:
     return f"glossary/{term_id}.md"
 
 
+def term_pages(story: Story) -> dict[str, str]:
+    """Each term's page. A term that names one of the story's actors (the UN Security Council, a
+    region) has no page of its own: one thing gets one page, the profile, which shows the
+    definition too, and every mention of either links there."""
+    actors = {a.id: a.id for a in story.actors}
+    for a in story.actors:
+        actors.setdefault(a.name.casefold(), a.id)
+    out = {}
+    for t in story.terms:
+        actor = actors.get(t.id) or actors.get(t.term.casefold())
+        out[t.id] = actor_page(actor) if actor else term_page(t.id)
+    return out
+
+
 def page_url(src: str, use_directory_urls: bool = True) -> str:
     """The URL MkDocs gives a page, relative to the site root."""
     stem = src[:-3]
@@ -96,6 +187,85 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
     if stem.endswith("/index"):
         return stem[:-5]
     return stem + "/"
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the explainer and where readers ask for a correction, for the About page:
+    `extra: {publisher: ..., corrections: ...}` in `mkdocs.yml`; `repo_url` is the fallback
+    address for corrections (its issue tracker)."""
+
+    name: str | None = None
+    corrections: str | None = None
+    repo_url: str | None = None
+
+    @classmethod
+    def from_config(cls, extra: object, repo_url: object = None) -> Publisher:
+        """From `mkdocs.yml`: its `extra` mapping (`publisher`, `corrections`) and `repo_url`."""
+        got = extra if isinstance(extra, Mapping) else {}
+
+        def text(value: object) -> str | None:
+            return str(value).strip() or None if isinstance(value, (str, int, float)) else None
+
+        return cls(text(got.get("publisher")), text(got.get("corrections")), text(repo_url))
+
+    def contact(self) -> Markdown:
+        """How to ask for a correction, as a Markdown phrase: an e-mail address, a page, or the editors."""
+        where = (self.corrections or "").strip()
+        if "@" in where and " " not in where and not where.startswith(("http://", "https://")):
+            address = where.removeprefix("mailto:")
+            return Markdown(f"write to [{escape(address)}](mailto:{address})")
+        if where.startswith(("http://", "https://")):
+            return Markdown(f"use [this page]({where})")
+        if where:
+            return Markdown(escape(where))
+        if self.repo_url and self.repo_url.startswith(("http://", "https://")):
+            return Markdown(f"open an issue at [{escape(self.repo_url)}]({self.repo_url.rstrip('/')}/issues)")
+        return Markdown("contact the editors who publish it")
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """A correction note with the page it corrects, for the Corrections page."""
+
+    correction: Correction
+    page: str
+    title: str
+
+
+def corrections(story: Story) -> list[Corrected]:
+    """Every correction of the site, newest first (stories, profiles and glossary entries)."""
+    pages = term_pages(story)
+    found = [Corrected(c, story_page(a.id), a.title) for a in story.articles for c in a.corrections]
+    found += [Corrected(c, actor_page(a.id), a.name) for a in story.actors for c in a.corrections]
+    found += [Corrected(c, pages[t.id], t.term) for t in story.terms for c in t.corrections]
+    return sorted(found, key=lambda x: (x.correction.date, x.title), reverse=True)
+
+
+def last_updated(story: Story) -> tuple[dict[str, dt.date], dt.date | None]:
+    """When each story, profile and term page last changed: the newest date of the stories it
+    draws on and of its corrections; and the site's newest date (for the site-wide pages). Dates
+    come from the stories and the editors' notes, never from the clock, so builds stay identical."""
+    dates = {
+        a.id: max([d for d in (a.date, *(c.date for c in a.corrections)) if d], default=None) for a in story.articles
+    }
+    out: dict[str, dt.date] = {story_page(k): v for k, v in dates.items() if v}
+    drawn: dict[str, set[str]] = defaultdict(set)
+    for m in story.mentions:
+        drawn[actor_page(m.actor)].add(m.span.article)
+    pages = term_pages(story)
+    for u in story.term_uses:
+        if u.term in pages:
+            drawn[pages[u.term]].add(u.span.article)
+    notes: dict[str, list[dt.date]] = defaultdict(list)
+    for x in corrections(story):
+        notes[x.page].append(x.correction.date)
+    for page in set(drawn) | set(notes):
+        newest = max([d for a in drawn.get(page, ()) if (d := dates.get(a))] + notes.get(page, []), default=None)
+        if newest:
+            out[page] = newest
+    site = max(out.values(), default=None)
+    return out, site
 
 
 @dataclass
@@ -134,13 +304,23 @@ class Index:
                 seen.add((u.term, key))
                 self.uses_by_term[u.term].append(key)
                 self.terms_by_sentence[key].append(u.term)
+        self.actors_by_article: dict[str, dict[str, None]] = defaultdict(dict)  # first-mention order
+        for m in s.mentions:
+            self.actors_by_article[m.span.article].setdefault(m.actor, None)
+        self.events_by_article: dict[str, list[Event]] = defaultdict(list)
+        for e in s.events:
+            self.events_by_article[e.span.article].append(e)
         self.figures_by_article: dict[str, list[Figure]] = defaultdict(list)
         for f in s.figures:
             self.figures_by_article[f.article].append(f)
         self.claimants = {src.claimant for f in s.figures for src in f.sources if src.claimant}
         self.sentences = {(a.id, u.id): u for a in s.articles for u in a.units}
-        self.term_by_name = {f.lower(): t for t in s.terms for f in (t.term, *t.aliases)}
-        self.actor_by_name = {a.name.lower(): a for a in s.actors}
+        self.term_pages = term_pages(s)  # term -> its page: its own, or the profile of the actor it names
+        self.term_of_actor = {  # the glossary entry a profile shows, where the term names the actor
+            src[len("actors/") : -len(".md")]: self.terms[tid]
+            for tid, src in self.term_pages.items()
+            if src.startswith("actors/")
+        }
 
     def sentence(self, article_id: str, sentence_id: str) -> Sentence:
         return self.sentences[(article_id, sentence_id)]
@@ -171,9 +351,10 @@ class Renderer:
         site_name: str = "",
         mentioned_in: Mapping[str, Iterable[str]] | None = None,
         other_titles: Mapping[str, str] | None = None,
+        publisher: Publisher | None = None,
     ) -> None:
         """`mentioned_in` maps a profile or term page to the site's own pages that mention it;
-        `other_titles` gives those pages' titles."""
+        `other_titles` gives those pages' titles; `publisher` fills the About page."""
         loaders: list[jinja2.BaseLoader] = []
         if templates_dir is not None and templates_dir.is_dir():
             loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
@@ -191,11 +372,17 @@ class Renderer:
         self.story = story
         self.index = Index(story)
         self.site_name = site_name
-        self.titles = {**(other_titles or {}), **page_titles(story, html_escaped=False)}
+        self.publisher = publisher or Publisher()
+        self.corrections = corrections(story)
+        self.updated, self.site_updated = last_updated(story)
+        self.titles = {**page_titles(story, html_escaped=False), **(other_titles or {})}  # a site's own page wins
         self.mentioned_in = {k: set(v) for k, v in (mentioned_in or {}).items()}
         self.figure_pages = figure_pages(story)
         self.claimant_pages: dict[str, set[str]] = defaultdict(set)  # actor -> Key figures pages citing them
+        self.figures_page_of: dict[str, str] = {}  # article -> the Key figures page listing it
         for (src, pager), page in zip(pagers(FIGURES, len(self.figure_pages)), self.figure_pages, strict=True):
+            for article, _, _ in page:
+                self.figures_page_of[article.id] = src
             if pager.number > 1:  # profiles list the pages citing them, by title
                 self.titles[src] = paged_title(FIGURES, pager)
             for _, shown, _ in page:
@@ -269,11 +456,18 @@ class Renderer:
             "meta_text": lambda s: Markdown(json.dumps(html.escape(str(s), quote=True), ensure_ascii=False)),
             "page": src,
             "story_page": story_page,
-            "term_page": term_page,
+            "term_page": lambda term_id: ix.term_pages.get(term_id) or term_page(term_id),
             "summary": summary,
             "gist": gist,
             "fmt_date": fmt_date,
             "titles": self.titles,
+            "typographic": typographic,
+            "quotation": quotation,
+            "cue_as_written": cue_as_written,
+            "byline": byline,
+            "scheduled": lambda e: scheduled(e, ix.articles.get(e.span.article)),
+            "several": len(self.story.articles) > 1,
+            "corrections_page": CORRECTIONS,
         }
 
     def _render(self, template: str, src: str, **context: Any) -> str:
@@ -296,15 +490,28 @@ class Renderer:
         dateline = article.dateline
         for block in article.blocks:
             if block.kind == "subhead":
-                blocks.append(("subhead", Markdown(escape(block.sentences[0].text))))
+                blocks.append(("subhead", Markdown(escape(typographic(block.sentences[0].text)))))
             else:
                 spans = [f'<span class="sentence" id="{s.id}">{escape(s.text)}</span>' for s in block.sentences]
                 if dateline is not None:  # where the story was filed, as the wire wrote it, opens the text
                     spans.insert(0, f'<span class="sentence" id="{dateline.id}">{escape(dateline.text)}</span> —')
                     dateline = None
                 blocks.append(("paragraph", Markdown(" ".join(spans))))
+        figures = self.index.figures_by_article.get(article.id, [])
         return self._render(
-            "story.md.j2", story_page(article.id), article=article, blocks=blocks, page_summary=summary(article)
+            "story.md.j2",
+            story_page(article.id),
+            article=article,
+            blocks=blocks,
+            page_summary=summary(article),
+            # the story's own explainer, under its text: figures, who's who, timeline
+            figures=figures[:STORY_FIGURES],
+            figures_total=len(figures),
+            figures_page=self.figures_page_of.get(article.id, FIGURES),
+            sides=self.sides(self._people_of(article.id)),
+            organizations=self._people_of(article.id, "organization") + self._people_of(article.id, "place"),
+            events=sorted(self.index.events_by_article.get(article.id, []), key=lambda e: e.date),
+            terms=self._terms_of(article.id),
         )
 
     def pages(self) -> dict[str, str]:
@@ -315,15 +522,17 @@ class Renderer:
         newest = latest[0] if latest else None
         single = len(articles) == 1
         out: dict[str, str] = {
+            # the home page leads with the latest story: its credit line, gist, figures and people
             HOME: self._render(
                 "home.md.j2",
                 HOME,
-                headline=newest.title if newest and single else (self.site_name or "Explainer"),
+                headline=typographic(newest.title) if newest and single else (self.site_name or "Explainer"),
                 summary_text=summary(newest) if newest and single else self.site_name,
-                latest=latest,
-                more=len(articles) > LATEST,
+                lead=newest,
+                others=latest[1:],
                 figures=ix.figures_by_article.get(newest.id, [])[:6] if newest else [],
-                people=self._people_of(newest.id if newest else None)[:9],
+                sides=self.sides(self._people_of(newest.id if newest else None)[:9]),
+                terms=self._terms_of(newest.id if newest else None),
             )
         }
         continued: dict[str, str] = {}  # page 2 and later of a list page -> its title
@@ -332,7 +541,7 @@ class Renderer:
             for (src, pager), page in zip(pagers(base, len(pages)), pages, strict=True):
                 out[src] = self._render(template, src, pager=pager, **context, **page)
                 if pager.number > 1:
-                    continued[src] = paged_title(base, pager)
+                    continued[src] = paged_title(base, pager, self.titles.get(base))
 
         if not single:
             newest_first = list(reversed(articles))
@@ -347,17 +556,27 @@ class Renderer:
         for article in self.story.articles:
             out[story_page(article.id)] = self.story_markdown(article)
         paged(FIGURES, "figures.md.j2", [{"groups": p} for p in self.figure_pages])
-        paged(ACTORS, "actors.md.j2", [{"groups": p} for p in paginate(self.actor_groups(), PAGE_SIZE[ACTORS])])
+        paged(
+            ACTORS,
+            "actors.md.j2",
+            [{"groups": p} for p in paginate(self.actor_groups(), PAGE_SIZE[ACTORS])],
+            title=self.titles[ACTORS],
+        )
         for actor in self.story.actors:
             out[actor_page(actor.id)] = self._render(
                 "actor.md.j2",
                 actor_page(actor.id),
                 actor=actor,
-                quotes=ix.quotes_by_speaker.get(actor.id, []),
+                quotes=sorted(ix.quotes_by_speaker.get(actor.id, []), key=lambda q: -ix.rank[q.article]),
                 mentions=self.newest_first(ix.mentions_by_actor.get(actor.id, [])),
                 related=ix.related_actors(actor.id)[:12],
                 affiliation=ix.actors.get(actor.affiliation or ""),
-                same_term=ix.term_by_name.get(actor.name.lower()),
+                same_term=ix.term_of_actor.get(actor.id),
+                notes=sorted(
+                    (*actor.corrections, *(t.corrections if (t := ix.term_of_actor.get(actor.id)) else ())),
+                    key=lambda c: c.date,
+                    reverse=True,
+                ),
                 backlinks=self.actor_backlinks(actor.id),
             )
         glossary = glossary_pages(self.story)
@@ -367,13 +586,14 @@ class Renderer:
                 bar.setdefault(letter, (letter, src, anchor))
         paged(GLOSSARY, "glossary.md.j2", [{"letters": p} for p in glossary], index_letters=list(bar.values()))
         for term in self.story.terms:
+            if ix.term_pages[term.id] != term_page(term.id):
+                continue  # it names an actor: their profile is its page
             out[term_page(term.id)] = self._render(
                 "term.md.j2",
                 term_page(term.id),
                 term=term,
                 uses=self.newest_first(ix.uses_by_term.get(term.id, [])),
                 related=ix.related_terms(term)[:12],
-                same_actor=ix.actor_by_name.get(term.term.lower()),
                 backlinks=self.term_backlinks(term.id),
             )
         by_date: dict[str, list[Event]] = defaultdict(list)
@@ -381,6 +601,19 @@ class Renderer:
             by_date[e.date].append(e)
         timeline = paginate(sorted(by_date.items()), PAGE_SIZE[TIMELINE])
         paged(TIMELINE, "timeline.md.j2", [{"events_by_date": p} for p in timeline])
+        out[CORRECTIONS] = self._render("corrections.md.j2", CORRECTIONS, corrected=self.corrections)
+        out[ABOUT] = self._render(
+            "about.md.j2",
+            ABOUT,
+            publisher=self.publisher.name or (f"the editors of {self.site_name}" if self.site_name else "its editors"),
+            contact=self.publisher.contact(),
+            newest_first=list(reversed(articles))[:10],
+            starter=any((t.curated_path or "").startswith("explainer/data/glossary/") for t in self.story.terms),
+        )
+        for src in out:  # every page says when it last changed
+            when = self.updated.get(src) or self.site_updated
+            if when is not None:
+                out[src] += self._render("updated.md.j2", src, updated=when)
         titles = page_titles(self.story) | {k: html.escape(v) for k, v in continued.items()}
         return {src: md if src == HOME else with_title(md, titles.get(src)) for src, md in out.items()}
 
@@ -391,13 +624,30 @@ class Renderer:
         ordered = sorted(keys, key=lambda k: -rank[k[0]])  # stable: reading order kept within a story
         return ordered[:MENTIONS_SHOWN], len(keys)
 
-    def _people_of(self, article_id: str | None) -> list[Actor]:
-        """People of one story in order of first mention (the whole site's when None)."""
-        seen: dict[str, None] = {}
-        for m in self.story.mentions:
-            if article_id is None or m.span.article == article_id:
+    def _people_of(self, article_id: str | None, kind: str = "person") -> list[Actor]:
+        """People (or another kind) of one story in order of first mention (the whole site's when None)."""
+        if article_id is None:
+            seen: dict[str, None] = {}
+            for m in self.story.mentions:
                 seen.setdefault(m.actor, None)
-        return [a for a in (self.index.actors.get(i) for i in seen) if a is not None and a.kind == "person"]
+        else:
+            seen = self.index.actors_by_article.get(article_id, {})
+        return [a for a in (self.index.actors.get(i) for i in seen) if a is not None and a.kind == kind]
+
+    def sides(self, people: list[Actor]) -> list[tuple[Actor | None, list[Actor]]]:
+        """Who's who by the sides of the story: people under their affiliation, the sides in order
+        of first mention, people with none last (under None)."""
+        groups: dict[str | None, list[Actor]] = {}
+        for p in people:
+            key = p.affiliation if p.affiliation in self.index.actors else None
+            groups.setdefault(key, []).append(p)
+        ordered = sorted(groups.items(), key=lambda kv: kv[0] is None)  # stable: first mention kept
+        return [(self.index.actors[k] if k else None, members) for k, members in ordered]
+
+    def _terms_of(self, article_id: str | None) -> list[Term]:
+        """The glossary terms one story uses, alphabetically (the home page shows the latest's)."""
+        used = {u.term for u in self.story.term_uses if u.span.article == article_id}
+        return [t for t in self.story.terms if t.id in used]
 
     def actor_groups(self) -> list[tuple[str, list[Actor]]]:
         groups = []
@@ -428,9 +678,23 @@ def figure_groups(story: Story) -> list[tuple[Article, list[Figure], int]]:
     return [(a, by_article[a.id][:FIGURES_SHOWN], len(by_article[a.id])) for a in reversed(story.articles)]
 
 
-def paged_title(base: str, pager: Pager) -> str:
+def paged_title(base: str, pager: Pager, title: str | None = None) -> str:
     """`Key figures (page 2 of 7)`: page 2 and later of a list page, as titled in nav and tabs."""
-    return f"{SECTION_TITLES.get(base, 'Stories')} (page {pager.number} of {pager.count})"
+    return f"{title or SECTION_TITLES.get(base, 'Stories')} (page {pager.number} of {pager.count})"
+
+
+def actors_title(story: Story) -> str:
+    """The people index titled for what it lists: `People, organisations and places`, `People`, ..."""
+    present = {a.kind for a in story.actors}
+    words = [
+        w
+        for kind, w in (("person", "people"), ("organization", "organisations"), ("place", "places"))
+        if kind in present
+    ]
+    if not words:
+        return "People"
+    text = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return text[:1].upper() + text[1:]
 
 
 def figure_pages(story: Story) -> list[list[tuple[Article, list[Figure], int]]]:
@@ -494,10 +758,11 @@ def gist(definition: str, max_words: int = 30) -> str:
 def page_titles(story: Story, *, html_escaped: bool = True) -> dict[str, str]:
     """Titles of generated pages. For MkDocs (navigation, page meta) they are HTML, as MkDocs
     titles are and as the theme prints them: `html_escaped=False` gives the plain text."""
-    titles = {HOME: "Home", STORIES: "Stories", **SECTION_TITLES}
+    titles = {HOME: "Home", STORIES: "Stories", **SECTION_TITLES, ACTORS: actors_title(story)}
     titles |= {story_page(a.id): a.title for a in story.articles}
     titles |= {actor_page(a.id): a.name for a in story.actors}
-    titles |= {term_page(t.id): t.term for t in story.terms}
+    own = term_pages(story)
+    titles |= {term_page(t.id): t.term for t in story.terms if own[t.id] == term_page(t.id)}
     return {k: html.escape(v) for k, v in titles.items()} if html_escaped else titles
 
 

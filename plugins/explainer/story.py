@@ -17,8 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from .cache import FindingsCache, findings_key
-from .curation import CuratedEntry, Curation, load_curation
+from .cache import FindingsCache, findings_key, terms_digest
+from .curation import CuratedEntry, Curation, load_curation, with_starter
 from .extract import extract
 from .model import Actor, Article, Figure, Findings, Quote, Story, Term
 from .paths import outside_link
@@ -37,7 +37,7 @@ def curated_terms(curation: Curation) -> list[Term]:
         if e.meta.get("same_as") and not e.meta.get("hide"):
             names = [str(e.meta.get("term") or e.slug.replace("-", " ")), *e.get_list("aliases")]
             extra.setdefault(str(e.meta["same_as"]), []).extend(names)
-    for e in curation.terms:
+    for e in (*curation.terms, *curation.starter):
         if e.meta.get("hide") or e.meta.get("same_as"):
             continue
         name = str(e.meta.get("term") or e.slug.replace("-", " "))
@@ -51,6 +51,7 @@ def curated_terms(curation: Curation) -> list[Term]:
                 curated_definition=e.body or None,
                 related=e.get_list("related"),
                 curated_path=e.path,
+                corrections=e.corrections,
             )
         )
     return out
@@ -107,18 +108,22 @@ def build_story(seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | N
 
 
 def extract_story(
-    seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None
+    seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None, *, starter_glossary: bool = False
 ) -> tuple[list[Findings], Story]:
     """As `build_story`, also giving each story's findings before merging (the review reads them).
     With a `cache`, only stories it has not seen (with these curated terms, by this code) are
-    extracted; the rest come from it."""
+    extracted; the rest come from it. `starter_glossary` adds the package's common news terms
+    (those a story uses)."""
     warnings: list[str] = []
     curation = load_curation(docs_dir) if docs_dir else Curation()
+    if starter_glossary:
+        curation = with_starter(curation)
     warnings.extend(curation.warnings)
     articles = read_seeds(seeds_dir, warnings)
     curated = curated_terms(curation)
     cache = cache if cache is not None else FindingsCache()
-    keys = [findings_key(a, curated) for a in articles]
+    digest = terms_digest(curated)  # once: a site's glossary can be hundreds of terms
+    keys = [findings_key(a, digest) for a in articles]
     cached = [cache.get(k) for k in keys]
     todo = [a for a, found in zip(articles, cached) if found is None]
     extracted = iter(_extract_all(todo, curated))
@@ -275,7 +280,12 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
         if term_redirect.get(u.term, u.term) in terms
     ]
     # a curated term no story uses is background an editor wants (`quantitative easing`): it keeps
-    # its glossary page, and is no warning (a warning would fail the strict build)
+    # its glossary page, and is no warning (a warning would fail the strict build); a starter term
+    # no story uses is left out (the starter glossary is hundreds of terms)
+    used = {u.term for u in uses}
+    for e in curation.starter:
+        if e.slug not in used:
+            terms.pop(e.slug, None)
     return Story(
         articles=tuple(f.article for f in findings),
         figures=tuple(figures),
@@ -444,4 +454,5 @@ def _apply_actor(actor: Actor, e: CuratedEntry, actors: dict[str, Actor], warnin
         bio=e.body or actor.bio,
         curated_path=e.path,
         affiliation=affiliation,
+        corrections=e.corrections,
     )

@@ -13,9 +13,9 @@ from typing import Any
 from urllib.parse import urljoin
 
 from . import render
-from .model import Actor, Article, Figure, Story, Term
+from .model import Actor, Article, Figure, Quote, Story, Term
 from .paging import paged_src
-from .render import FIGURES, GLOSSARY, SECTION_TITLES, actor_page, story_page, summary, term_page
+from .render import FIGURES, GLOSSARY, SECTION_TITLES, actor_page, story_page, summary, term_page, term_pages
 
 CONTEXT = "https://schema.org"
 ACTOR_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
@@ -33,7 +33,8 @@ class JsonLd:
         self.story = story
         self.urls = _Urls(site_url, use_directory_urls)
         self.articles = {story_page(a.id): a for a in story.articles}
-        self.terms = {term_page(t.id): t for t in story.terms}
+        self.term_pages = term_pages(story)
+        self.terms = {term_page(t.id): t for t in story.terms if self.term_pages[t.id] == term_page(t.id)}
         self.actors_by_page = {actor_page(a.id): a for a in story.actors}
         self.actors = {a.id: a for a in story.actors}
         # each page of Key figures and of the glossary lists what that page shows, as the page does
@@ -46,6 +47,10 @@ class JsonLd:
             for n, page in enumerate(render.glossary_pages(story), start=1)
         }
         self.orgs = {n.casefold() for a in story.actors if a.kind == "organization" for n in (a.name, *a.aliases)}
+        self.quotes: dict[str, list[Quote]] = {}  # article -> its attributed quotes (not scare quotes)
+        for q in story.quotes:
+            if q.speaker in self.actors and len(q.text.split()) > render.SCARE_QUOTE_WORDS:
+                self.quotes.setdefault(q.article, []).append(q)
 
     def page(self, src_uri: str, page_url: str) -> dict[str, Any] | None:
         """The JSON-LD object for the page built from `src_uri`, or None when the page has none.
@@ -56,17 +61,38 @@ class JsonLd:
         urls = self.urls
         url = urls.absolute(page_url)
         if src_uri in self.articles:
-            return _article(self.articles[src_uri], url, self.orgs)
+            article = self.articles[src_uri]
+            data = _article(article, url, self.orgs)
+            quotations = [self._quotation(q) for q in self.quotes.get(article.id, [])]
+            return _clean({**data, "hasPart": quotations})
         if src_uri in self.figures:
             return _figures(self.figures[src_uri], url)
         if src_uri in self.glossary:
-            return _glossary(self.glossary[src_uri], url, urls)
+            return _glossary(self.glossary[src_uri], url, urls, self.term_pages)
         if src_uri in self.terms:
             return {"@context": CONTEXT, **_term(self.terms[src_uri], url, urls, in_set=True)}
         if src_uri in self.actors_by_page:
             actor = self.actors_by_page[src_uri]
             return _actor(actor, self.actors.get(actor.affiliation or ""), url, urls)
         return None
+
+    def _quotation(self, quote: Quote) -> dict[str, Any]:
+        """A quote as schema.org `Quotation`: its words as written, its speaker as `creator`."""
+        speaker = self.actors[quote.speaker or ""]
+        return _clean(
+            {
+                "@type": "Quotation",
+                "text": quote.text,
+                "creator": _clean(
+                    {
+                        "@type": ACTOR_TYPES[speaker.kind],
+                        "name": speaker.name,
+                        "url": self.urls.page(actor_page(speaker.id)),
+                    }
+                ),
+                "url": self.urls.page(story_page(quote.article), quote.span.sentence),
+            }
+        )
 
 
 def page_jsonld(
@@ -169,6 +195,12 @@ def _article(article: Article, url: str | None, org_names: set[str]) -> dict[str
             "inLanguage": article.language,
             "url": url,
             "mainEntityOfPage": url,
+            # an editor's corrections: the newest is when the page last changed
+            "dateModified": article.corrections[0].date.isoformat() if article.corrections else None,
+            "correction": [
+                {"@type": "CorrectionComment", "text": c.text, "datePublished": c.date.isoformat()}
+                for c in article.corrections
+            ],
         }
     )
 
@@ -216,12 +248,12 @@ def _term(term: Term, url: str | None, urls: _Urls, *, in_set: bool) -> dict[str
     )
 
 
-def _glossary(terms: list[Term], url: str | None, urls: _Urls) -> dict[str, Any]:
+def _glossary(terms: list[Term], url: str | None, urls: _Urls, pages: dict[str, str]) -> dict[str, Any]:
     return _clean(
         {
             "@context": CONTEXT,
             **_term_set(urls),
-            "hasDefinedTerm": [_term(t, urls.page(term_page(t.id)), urls, in_set=False) for t in terms],
+            "hasDefinedTerm": [_term(t, urls.page(pages[t.id]), urls, in_set=False) for t in terms],
         }
     )
 
