@@ -11,6 +11,7 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -325,5 +326,178 @@ def test_screenshots_without_horizontal_overflow(
                 overflowing[name] = scroll_width
         print(f"screenshots in {shots_dir}")
         assert overflowing == {}, f"horizontal overflow at {width}px (scrollWidth by page): {overflowing}"
+    finally:
+        ctx.close()
+
+
+# --------------------------------------------------------------------------- 7. a site of two stories
+
+TWO = {
+    "home": "",
+    "story": STORY,
+    "newer story": "stories/korea-rate-cut/",
+    "timeline": "timeline/",
+    "profile": "actors/antony-blinken/",
+    "one page for actor and term": "actors/kursk-region/",
+    "about": "about/",
+    "corrections": "corrections/",
+}
+CORRECTION = "  - date: 2025-02-28\n    text: An earlier version misnamed the governor's bank.\n"
+
+
+@pytest.fixture(scope="module")
+def two_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The demo site grown to two stories (the newer one corrected), served from loopback."""
+    from conftest import ROOT
+
+    project = tmp_path_factory.mktemp("two-story-project")
+    for name in ("mkdocs.yml", "docs", "seeds"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy(source, project / name)
+    story = (ROOT / "tests" / "stories" / "korea-rate-cut.txt").read_text(encoding="utf-8")
+    (project / "seeds" / "korea-rate-cut.txt").write_text(
+        story.replace("language: en\n", "language: en\ncorrections:\n" + CORRECTION, 1), encoding="utf-8"
+    )
+    server = _Server(("127.0.0.1", 0), _QuietHandler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    root = project / "site"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SITE_URL", base)
+        run_mkdocs("build", "--strict", cwd=project)
+    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(root))  # type: ignore[assignment]
+    thread = threading.Thread(target=server.serve_forever, name="two-site-server", daemon=True)
+    thread.start()
+    try:
+        yield Site(root=root, base=base)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_home_leads_with_the_latest_story_and_lists_the_other(two_site: Site, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_page(page, two_site.url(""))
+    article = page.locator("article")
+    assert squash(article.locator(".explainer-kicker").inner_text()).lower() == "latest story"
+    assert article.locator("h2#latest").inner_text().startswith("South Korea Cuts Rates Again")
+    credit = squash(article.locator(".explainer-dateline").first.inner_text())
+    assert credit.startswith("Thursday 27 February 2025 · AFP · By ")  # date, wire, byline
+    more = squash(article.inner_text()).split("More stories", 1)[1]
+    assert "US Claim Thousands of North Koreans Preparing to Fight in Ukraine" in more
+    nav = squash(page.locator(".md-nav--primary").inner_text())
+    assert "Stories" in nav and "Corrections" in nav and "About this explainer" in nav
+    assert "Editor's guide" not in nav  # for editors: not in the reader's navigation
+
+
+def test_story_page_explains_itself_with_a_drawn_timeline(two_site: Site, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_page(page, two_site.url(STORY))
+    assert page.locator("h2#explained").inner_text().startswith("This story explained")
+    timeline = page.locator("#explained ~ .explainer-timeline, .explainer-explained .explainer-timeline").first
+    line = timeline.evaluate("el => getComputedStyle(el).borderLeftStyle + ' ' + getComputedStyle(el).borderLeftWidth")
+    assert line == "solid 2px", line  # the line of the timeline
+    dots = timeline.evaluate(
+        "el => [...el.querySelectorAll(':scope > ul > li')].map(li => getComputedStyle(li, '::before').borderRadius)"
+    )
+    assert dots and all(d == "50%" for d in dots), dots  # a dot per entry
+    scheduled = timeline.locator(".explainer-scheduled")
+    assert scheduled.count() == 1 and scheduled.first.is_visible()  # the election after the story's date
+    sides = [squash(s) for s in page.locator(".explainer-sides > ul > li > p:first-child").all_inner_texts()]
+    assert sides[:2] == ["United States", "South Korea"], sides  # who's who by side, in order of mention
+
+
+def test_a_correction_is_visible_and_listed(two_site: Site, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_page(page, two_site.url("stories/korea-rate-cut/"))
+    note = page.locator("article .admonition.warning").first
+    assert note.is_visible()
+    assert "Correction, Friday 28 February 2025" in squash(note.inner_text())
+    assert "misnamed the governor's bank" in squash(note.inner_text())
+    updated = squash(page.locator(".explainer-updated").inner_text())
+    assert updated == "Last updated Friday 28 February 2025"
+    open_page(page, two_site.url("corrections/"))
+    assert "Friday 28 February 2025 · South Korea Cuts Rates Again" in squash(page.locator("article").inner_text())
+
+
+def _search(page: Page, query: str) -> list[str]:
+    page.click("input.md-search__input")
+    page.keyboard.type(query)
+    page.locator(".md-search-result__list a").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)  # the result list settles after the last keystroke
+    hrefs: list[str] = page.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)")
+    return [urlsplit(h).path for h in hrefs]
+
+
+def test_search_finds_the_story_behind_a_bracketed_acronym(two_site: Site, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_page(page, two_site.url(""))
+    found = {p.split("#")[0] for p in _search(page, "ICBM")}
+    assert "/" + STORY in found, found  # `(ICBM)` in the text is indexed as ICBM
+    assert "/glossary/icbm/" in found, found
+
+
+def test_search_for_a_person_finds_their_profile_first(two_site: Site, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_page(page, two_site.url(""))
+    paths = _search(page, "Blinken")
+    assert paths[0] == "/actors/antony-blinken/", paths
+    profiles = [p for p in paths if p.startswith("/actors/") and p != "/actors/antony-blinken/"]
+    assert len(profiles) <= 2, f"other profiles crowd the results: {profiles}"
+
+
+def test_the_editors_guide_is_not_in_search(two_site: Site, context: BrowserContext) -> None:
+    page = context.new_page()
+    open_page(page, two_site.url(""))
+    page.click("input.md-search__input")
+    page.keyboard.type("eject")
+    page.wait_for_timeout(1500)
+    hrefs: list[str] = page.eval_on_selector_all(".md-search-result__list a", "as => as.map(a => a.href)")
+    assert not [h for h in hrefs if "editors-guide" in h], hrefs
+
+
+@pytest.mark.parametrize(("scheme", "palette"), [("light", "default"), ("dark", "slate")])
+def test_two_story_site_has_no_serious_accessibility_violations(
+    two_site: Site, browser: Browser, scheme: str, palette: str
+) -> None:
+    ctx = browser.new_context(viewport=DESKTOP, color_scheme=scheme)  # type: ignore[arg-type]
+    try:
+        page = ctx.new_page()
+        found: dict[str, list[str]] = {}
+        for name, path in TWO.items():
+            open_page(page, two_site.url(path))
+            assert page.get_attribute("body", "data-md-color-scheme") == palette
+            if violations := serious(page):
+                found[name] = violations
+        assert found == {}, f"axe-core, {scheme} scheme: {found}"
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x900", "390x844"])
+def test_two_story_screenshots_without_horizontal_overflow(
+    two_site: Site, browser: Browser, shots_dir: Path, viewport: dict[str, int]
+) -> None:
+    ctx = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
+    requests: list[str] = []
+    ctx.on("request", lambda r: requests.append(r.url))
+    try:
+        page = ctx.new_page()
+        width = viewport["width"]
+        overflowing: dict[str, int] = {}
+        for name, path in TWO.items():
+            open_page(page, two_site.url(path))
+            page.screenshot(path=str(shots_dir / f"two-{name.replace(' ', '-')}-{width}.png"), full_page=True)
+            scroll_width: int = page.evaluate("document.scrollingElement.scrollWidth")
+            if scroll_width > width + 1:
+                overflowing[name] = scroll_width
+        assert overflowing == {}, f"horizontal overflow at {width}px (scrollWidth by page): {overflowing}"
+        outside = [
+            u for u in requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).hostname not in LOOPBACK
+        ]
+        assert outside == [], f"requests leaving loopback: {outside}"
     finally:
         ctx.close()

@@ -147,9 +147,9 @@ def test_quotes_newest_first_with_story_date_and_the_cue_as_written(site: Site) 
     quotes = section(site.pages["actors/piet-varga.md"], "## Quotes (newest first)")
     newer, older = quotes.index("The ships will wait"), quotes.index("regrettable but sensible")
     assert newer < older
-    assert '— said · *Council Backs "Green Harbour" Plan*, Tuesday 6 May 2025' in quotes.replace("\\", "")
+    assert "— said, in *[Council Backs “Green Harbour” Plan](../stories/council.md)*, Tuesday 6 May 2025 · " in quotes
     told = section(site.pages["actors/ines-calloway.md"], "## Quotes")
-    assert "— told reporters · " in told  # whom it was told, as the story wrote it
+    assert "— told reporters, in *[Harbour Board Delays" in told  # whom it was told, as the story wrote it
     ruiz = section(site.pages["actors/ana-ruiz.md"], "## Quotes")
     assert "> “This is the start, not the end”" in ruiz
 

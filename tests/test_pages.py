@@ -68,9 +68,9 @@ def test_profile_lists_sentences_newest_story_first_with_story_and_date_capped(t
     listed = re.findall(r"^- (.+)$", section, re.M)
     assert (
         listed[0].startswith("Mayor Ana Ruiz signed the budget")
-        and "*Budget Passes*, Tuesday 4 March 2025" in listed[0]
+        and "*[Budget Passes](../stories/b.md)*, Tuesday 4 March 2025" in listed[0]
     )
-    assert "*Ward Visits*, Thursday 2 January 2025" in listed[1]
+    assert "*[Ward Visits](../stories/a.md)*, Thursday 2 January 2025" in listed[1]
     assert len(listed) == MENTIONS_SHOWN
     assert f"*{MENTIONS_SHOWN} of {MENTIONS_SHOWN + 1} sentences shown.*" in profile
 

@@ -411,6 +411,13 @@ class Renderer:
         def source(article_id: str, sentence_id: str, text: str = "source") -> Markdown:
             return a(text, story_page(article_id), sentence_id)
 
+        def from_story(article_id: str) -> Markdown:
+            """`*[Headline](its page)*, Thursday 31 October 2024`: which story a line comes from (a
+            link, so the headline's names are not cross-linked on their own)."""
+            art = ix.articles[article_id]
+            when = f", {fmt_date(art.date.isoformat())}" if art.date else ""
+            return Markdown(f"*{a(typographic(art.title), story_page(art.id))}*{when}")
+
         def sentence_text(article_id: str, sentence_id: str) -> str:
             return ix.sentence(article_id, sentence_id).text
 
@@ -450,6 +457,7 @@ class Renderer:
             "actor_link": actor_link,
             "source": source,
             "sentence_text": sentence_text,
+            "from_story": from_story,
             "md": Markdown,
             "kind_label": KIND_LABELS.get,
             # page descriptions are HTML to MkDocs and Material (printed as-is in <meta>): escape them here
