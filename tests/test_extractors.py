@@ -84,9 +84,43 @@ LABELS = [
     ("The fund sold its 12% stake in the bakery chain.", "12%", 12, "percent", "stake"),
     ("Turnout was 58% across the region.", "58%", 58, "percent", "turnout"),
     ("She was given a 12-year prison sentence.", "12-year", 12, "year", "prison sentence"),
+    # a bare percentage or amount: what changed, as the clause writes it
+    ("Shares fell 3% in early trading.", "3%", 3, "percent", "Shares fell"),
+    ("Ticket sales at the zoo rose 14% in May.", "14%", 14, "percent", "Ticket sales at the zoo rose"),
+    ("Mortgage lending fell by 4% in May.", "4%", 4, "percent", "Mortgage lending fell by"),
+    ("Exports were down 6% on the year.", "6%", 6, "percent", "Exports were down"),
+    ("Officials expect the economy to grow 2.1% next year.", "2.1%", 2.1, "percent", "economy to grow"),
+    (
+        "The clinic told staff visitor numbers would rise to 40% of capacity.",
+        "40%",
+        40,
+        "percent",
+        "visitor numbers would rise to",
+    ),
+    ("The bank kept its deposit rate at 1.75% on Friday.", "1.75%", 1.75, "percent", "deposit rate"),
+    # ... what a share is a share of, or what it says of them
+    ("About 40% of the island's homes lost power.", "About 40%", 40, "percent", "of the island's homes"),
+    ("In the survey, 62% said they trusted the council.", "62%", 62, "percent", "said they trusted the council"),
+    ("Rents hit the June high of 9% before easing.", "9%", 9, "percent", "June high"),
     # nothing in the clause says what is counted: no label is made up
-    ("Shares fell 3% in early trading.", "3%", 3, "percent", "percentage"),
+    ("It rose 3% on Monday.", "3%", 3, "percent", "percentage"),
+    ("Arlo Finch lost to slip 10 points behind the leader.", "10 points", 10, "points", "points"),
 ]
+
+
+def test_a_rate_set_by_a_verb_labels_both_its_change_and_its_level() -> None:
+    f = findings_for("The bank cut its lending rate by 0.5 points to 3.25% on Friday.").figures
+    assert [(x.value, x.label) for x in f] == [("0.5 points", "lending rate cut by"), ("3.25%", "lending rate")]
+
+
+def test_a_conversion_in_brackets_counts_what_the_figure_before_it_counts() -> None:
+    f = findings_for("The mill made a profit of 3.1 million pounds (4 million dollars).").figures
+    assert [(x.value, x.unit, x.label) for x in f] == [
+        ("3.1 million pounds", "GBP", "profit"),
+        ("4 million dollars", "USD", "profit"),
+    ]
+    (alone,) = findings_for("It paid 4 million dollars.").figures
+    assert alone.label == "dollars"  # nothing to take it from: the unit, no guess
 
 
 @pytest.mark.parametrize(("sentence", "value", "number", "unit", "label"), LABELS)

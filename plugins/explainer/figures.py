@@ -16,15 +16,18 @@ from .attribution import ACT_VERBS, according_to, source_of, subject_of
 from .model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
 from .slugs import SlugRegistry
 from .vocabulary import (
+    CHANGE_VERBS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     HEDGES,
+    IRREGULAR_VERBS,
     MEASURE_UNITS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NUMBER_WORDS,
     QUALIFIERS,
     SCALES,
+    SETTING_VERBS,
     SPEECH_VERBS,
     STOPWORDS,
     VAGUE_AMOUNTS,
@@ -429,6 +432,155 @@ def _copula_subject(before: str) -> str | None:
     return m.group(1).lower()
 
 
+# -- a label from the figure's own clause, where the words after it say nothing ----------------
+
+_CLAUSE_OPEN = re.compile(r"[,;:(\"“”—–]|\s-\s|\b(?:that|which|who|while|as|after|before|when|and|but|if|with)\s", re.I)
+_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an", "this", "these", "those", "our", "your"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i", "this", "that", "these", "those", "which", "who"})
+_AUX_CHANGE = frozenset({"has", "have", "had", "will", "would", "could", "may", "might", "is", "are", "was", "were",
+                         "be", "been", "also", "only", "further", "sharply", "slightly", "steadily", "again"})  # fmt: skip
+_SET_UNITS = frozenset(
+    {"percent", "points", "basis points", "percentage point", "percentage points"}
+)  # what rates move by
+_NP_PREPOSITIONS = frozenset({"of", "for", "in", "at", "on", "across", "among", "within"})  # inside a noun phrase
+_NP_WORD = re.compile(r"[\w'’.&-]+")
+_LINKING = frozenset({"were", "are", "was", "is", "reside", "resided", "live", "lived", "voted", "said", "say",
+                      "says", "have", "had", "own", "owned", "used", "use", "support", "supported", "oppose", "opposed"})  # fmt: skip
+
+
+def _noun_phrase_back(words: list[str], limit: int = 4) -> list[str]:
+    """The noun phrase that ends `words` (up to `limit` content words): it stops at a determiner,
+    a function word, a pronoun or a verb form, which are not part of what is counted, but reads on
+    over `of`/`for`/`in` (`turnover for the quarter`, `sales in the north`). The object of `told`
+    is not part of it (`told MPs child benefit` -> `child benefit`)."""
+    out: list[str] = []
+    i = len(words)
+    content = 0
+    while i > 0:
+        w = words[i - 1]
+        low = w.lower()
+        if low in _DETERMINERS or low in _NP_PREPOSITIONS:
+            # `for the quarter`: a prepositional phrase inside the noun phrase, if a noun comes before it
+            j = i - 1 if low in _DETERMINERS else i
+            if out and j >= 2 and words[j - 1].lower() in _NP_PREPOSITIONS and _content(words[j - 2]):
+                out[:0] = words[j - 1 : i - 1] if low in _DETERMINERS else [w]
+                if low in _DETERMINERS:
+                    out.insert(len(words[j - 1 : i - 1]), w)
+                i = j - 1
+                continue
+            break
+        head_noun = not out and w.lower().endswith("ing") and w.lower() not in IRREGULAR_VERBS  # `lending fell`
+        if content == limit or not (_content(w) or head_noun):
+            break
+        out.insert(0, w)
+        content += 1
+        i -= 1
+    if out and i > 0 and words[i - 1].lower() in ("told", "tell", "tells", "telling") and len(out) > 1:
+        out = out[1:]
+    while out and out[0].lower() in _NP_PREPOSITIONS:
+        out = out[1:]
+    return out
+
+
+def _content(w: str) -> bool:
+    """A word that can belong to what a figure counts: not a function word, pronoun or verb form."""
+    low = w.lower()
+    return not (
+        low in STOPWORDS
+        or low in _PRONOUNS
+        or low in SPEECH_VERBS
+        or low in CHANGE_VERBS
+        or low in SETTING_VERBS
+        or low in IRREGULAR_VERBS
+        or low.endswith(("ed", "ing", "ly"))
+        or not any(c.isalpha() for c in w)
+    )
+
+
+def _bare(label: str, unit: str | None) -> bool:
+    """A label that only repeats the unit (`percentage`, `dollars` for USD): it says nothing of
+    what the figure counts."""
+    return label in ("percentage", "figure", "fraction") or (
+        unit is not None and (label == unit or _iso(label) == unit)
+    )
+
+
+def _setting_label(before: str) -> str | None:
+    """`cut its benchmark rate by 25 basis points to 2.5%`: the object of a setting verb is what
+    the figure after `to` or `at` measures, and the figure after `by` is its change."""
+    setting = re.search(
+        r"\b(?P<verb>[a-z]+)\s+(?:its|their|the|his|her|a|an)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+        r"\s+(?:by\s+[^,;]{1,40}?\s+)?(?P<prep>to|at|by)\s+$",
+        before,
+    )
+    if setting and setting.group("verb") in SETTING_VERBS:
+        np = setting.group("np").split()
+        if all(w.lower() not in STOPWORDS and w.lower() not in _PRONOUNS for w in np):
+            label = " ".join(np)
+            return f"{label} {setting.group('verb')} by" if setting.group("prep") == "by" else label
+    return None
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause of a figure at `start`, up to the figure."""
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(text, 0, start)]
+    return text[opens[-1] if opens else 0 : start]
+
+
+def _clause_label(text: str, start: int, end: int, percent: bool) -> str | None:
+    """What a figure counts, read from its own clause when the words right after it say nothing
+    (`8%`, `£5m`): the thing that changed (`passenger numbers rose 8%` -> `passenger numbers rose`;
+    `cut its key rate by a point to 2%` -> `key rate`), or for a share what it is a share of
+    (`40% of the total debt` -> `of the total debt`) or what it says of them (`12% were under 30`
+    -> `were under 30`). Only words of the clause, as written, in their order; None if none fit."""
+    before = _clause_before(text, start)
+    words = _NP_WORD.findall(before)
+    low = [w.lower() for w in words]
+    setting = _setting_label(before)
+    if setting:
+        return setting
+    # `passenger numbers rose 8%`, `lending fell by 4%`, `turnover was up 4%`, `will rise to 9%`
+    i = len(low)
+    prep = low[i - 1] if i and low[i - 1] in ("by", "to", "from") else ""
+    i -= bool(prep)
+    verb: list[str] = []
+    if i >= 2 and low[i - 1] in ("up", "down") and low[i - 2] in ("was", "were", "is", "are"):
+        verb, i = words[i - 2 : i], i - 2
+    elif i and low[i - 1] in CHANGE_VERBS:
+        verb, i = words[i - 1 : i], i - 1
+        while i and low[i - 1] in _AUX_CHANGE | {"to"}:  # `expects the economy to grow 2%`
+            verb.insert(0, words[i - 1])
+            i -= 1
+    if verb:
+        np = _noun_phrase_back(words[:i])
+        if np:
+            return " ".join([*np, *verb, *([prep] if prep else [])])  # as written, capitals included
+        return None
+    owner = re.search(r"(?:^\s*|\b(?:a|an|the|its|their|his|her)\s+)((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+of\s+$", before)
+    if owner and (np := _noun_phrase_back(owner.group(1).split(), 3)) and len(np) == len(owner.group(1).split()):
+        return " ".join(np)  # `the March high of 21%`, `a record of £5m`
+    after = text[end:]
+    if percent:
+        share = re.match(r"\s+of\s+((?:(?:the|its|their|his|her|all)\s+)?[\w'’.&-]+(?:\s+[\w'’.&-]+){0,5})", after)
+        if share:
+            kept = ["of"]
+            for w in share.group(1).split():
+                if kept[1:] and not _content(w.rstrip(",.;:")) and w.lower() not in _DETERMINERS | {"of", "all"}:
+                    break  # `of the island's homes lost power`: the verb is not part of it
+                if not any(ch.isalnum() for ch in w):
+                    break  # `of the total debt - had`: a dash closes the phrase
+                kept.append(w.rstrip(",.;:"))
+                if w[-1:] in ",.;:":
+                    break
+            while kept[-1].lower() in ("of", "the", "its", "their", "his", "her", "all"):
+                kept.pop()
+            return " ".join(kept) if len(kept) > 1 else None
+        says = re.match(r"\s+([a-z]+)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=[,;.]|\s+(?:and|but|while)\b|$)", after)
+        if says and says.group(1) in _LINKING:
+            return f"{says.group(1)} {says.group(2)}"
+    return None
+
+
 def _label_before(text: str, start: int) -> str | None:
     """`a depth of at least 35 kilometres` -> `depth`."""
     m = re.search(
@@ -687,8 +839,19 @@ def extract_figures(
                 number *= SCALES[scale.group(1)]
             cands.append(_Candidate(start, m.end(), end, number, qualifier, unit, label, bool(m.group("num"))))
         cands.extend(fractions)
+        previous: tuple[int, str | None] | None = None  # where the last figure ended, and its label (None: bare)
         for c in _ranges(text, sorted(cands, key=lambda c: c.start)):
             start, end = c.start, c.end
+            label = c.label
+            setting = _setting_label(_clause_before(text, start)) if c.unit in _SET_UNITS else None
+            if setting:
+                label = setting  # `cut its rate by 0.5 points to 3%`: what the setting verb set
+            elif _bare(label, c.unit):
+                if previous and previous[1] and re.fullmatch(r"\s*\(\s*", text[previous[0] : start]):
+                    label = previous[1]  # `£75m ($141m)`: a conversion counts what the figure before it counts
+                else:
+                    label = _clause_label(text, start, c.core, c.unit == "percent" or label == "fraction") or label
+            previous = (c.end, None if _bare(label, c.unit) else label)
             if end < len(text) and text[end] in '"”' and sum(text[start:end].count(q) for q in '"“”') % 2:
                 end += 1  # more than "1,000 missiles": the quoted words stay quoted, as written
             value = re.sub(r"\s+", " ", text[start:end]).strip()
@@ -698,7 +861,7 @@ def extract_figures(
             else:
                 claimant, according = _claimant(sentence, start, end, ms, people, verbs)
             source = FigureSource(Span(article.id, sentence.id, start, end), claimant, _hedge(text, according))
-            found.append((value, c.number, c.qualifier, c.unit, c.label, source))
+            found.append((value, c.number, c.qualifier, c.unit, label, source))
 
     figures: list[Figure] = []
     registry = SlugRegistry()

@@ -47,6 +47,11 @@ def _read(name: str, by_line: bool) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in sections.items()}
 
 
+# Verbs that report a quantity changing: `X rose 5%` (intransitive), `cut its rate to 2%` (transitive).
+CHANGE_VERBS = frozenset(_entries("change_verbs")["intransitive"])
+SETTING_VERBS = frozenset(_entries("change_verbs")["transitive"])
+IRREGULAR_VERBS = frozenset(_entries("change_verbs")["irregular"])
+
 # Verbs that introduce speech or a claim. Kept as written in the text: "said" is never shown as "claimed".
 SPEECH_VERBS = frozenset(_entries("speech_verbs")[""])
 # Capitalised words that head a title before a name: "Foreign Minister X", "Judge Y".
