@@ -248,13 +248,13 @@ def test_page_stays_on_loopback_without_console_errors(site: Site, context: Brow
 # --------------------------------------------------------------------------- 4. accessibility
 
 
-@pytest.mark.parametrize(("scheme", "palette"), [("light", "default"), ("dark", "slate")])
-def test_no_serious_accessibility_violations(site: Site, browser: Browser, scheme: str, palette: str) -> None:
+def axe_pages(site: Site, browser: Browser, pages: dict[str, str], scheme: str, palette: str) -> None:
+    """axe-core on each page in one colour scheme: no serious or critical violation anywhere."""
     ctx = browser.new_context(viewport=DESKTOP, color_scheme=scheme)  # type: ignore[arg-type]
     try:
         page = ctx.new_page()
         found: dict[str, list[str]] = {}
-        for name, path in PAGES.items():
+        for name, path in pages.items():
             open_page(page, site.url(path))
             assert page.get_attribute("body", "data-md-color-scheme") == palette
             if violations := serious(page):
@@ -262,6 +262,11 @@ def test_no_serious_accessibility_violations(site: Site, browser: Browser, schem
         assert found == {}, f"axe-core, {scheme} scheme: {found}"
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize(("scheme", "palette"), [("light", "default"), ("dark", "slate")])
+def test_no_serious_accessibility_violations(site: Site, browser: Browser, scheme: str, palette: str) -> None:
+    axe_pages(site, browser, PAGES, scheme, palette)
 
 
 # --------------------------------------------------------------------------- 5. keyboard
@@ -463,18 +468,7 @@ def test_the_editors_guide_is_not_in_search(two_site: Site, context: BrowserCont
 def test_two_story_site_has_no_serious_accessibility_violations(
     two_site: Site, browser: Browser, scheme: str, palette: str
 ) -> None:
-    ctx = browser.new_context(viewport=DESKTOP, color_scheme=scheme)  # type: ignore[arg-type]
-    try:
-        page = ctx.new_page()
-        found: dict[str, list[str]] = {}
-        for name, path in TWO.items():
-            open_page(page, two_site.url(path))
-            assert page.get_attribute("body", "data-md-color-scheme") == palette
-            if violations := serious(page):
-                found[name] = violations
-        assert found == {}, f"axe-core, {scheme} scheme: {found}"
-    finally:
-        ctx.close()
+    axe_pages(two_site, browser, TWO, scheme, palette)
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x900", "390x844"])
