@@ -304,7 +304,7 @@ def test_about_page_says_how_it_is_made_who_publishes_it_and_where_to_ask(site: 
     assert "built from the text of 2 wire stories" in about
     assert "[Council Backs “Green Harbour” Plan](stories/council.md) · Reuters · Tuesday 6 May 2025" in about
     assert "## How it is made" in about and "checked and corrected by\neditors" in about
-    assert "published by Lindholm Desk" in about
+    assert "published by **Lindholm Desk**{ .explainer-nolink }" in about
     assert "please write to [fixes@example.org](mailto:fixes@example.org)" in about
     assert "[Corrections](corrections.md)" in about
 

@@ -93,13 +93,18 @@ def test_the_files_the_guide_shows_work_in_a_new_project(tmp_path: Path) -> None
                 (project / rel).parent.mkdir(parents=True, exist_ok=True)
                 (project / rel).write_text(text, encoding="utf-8")
                 written += 1
-        if lang == "yaml" and text.startswith("---\n") and "labels:" in text:
+        if lang == "yaml" and text.startswith("site_name:"):  # the site's name, publisher and corrections address
+            config = project / "mkdocs.yml"
+            kept = [ln for ln in config.read_text(encoding="utf-8").splitlines() if not ln.startswith("site_name:")]
+            config.write_text(text + "\n".join(kept) + "\n", encoding="utf-8")
+            written += 1
+        if lang == "yaml" and text.startswith("---\n") and ("labels:" in text or "corrections:" in text):
             seed = project / "seeds/sample-story.txt"
             meta, body = seed.read_text(encoding="utf-8").split("---\n")[1:3]
             front = {**yaml.safe_load(meta), **yaml.safe_load(text.strip("-\n"))}
             seed.write_text(f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n{body}", encoding="utf-8")
             written += 1
-    assert written == 3
+    assert written == 5
     (project / "docs/glossary/ballistic-missile.md").write_text("---\nterm: ballistic missile\n---\nA rocket.\n")
     check = explainer("check", cwd=project)
     assert (check.returncode, check.stderr) == (0, "1 story checked, 0 problems\n")
@@ -107,3 +112,10 @@ def test_the_files_the_guide_shows_work_in_a_new_project(tmp_path: Path) -> None
     assert '"31 to 9"' not in review.stdout  # the guide's label fixed its flag
     assert "31 to 9 — council vote on the barrier" in explainer("review", cwd=project).stdout
     assert "Mara Lindqvist, Leader of Riverton city council" in explainer("review", cwd=project).stdout
+    run_mkdocs("build", "--strict", cwd=project)
+    about = (project / "site/about/index.html").read_text(encoding="utf-8")
+    assert "published by <strong class=\"explainer-nolink\">Riverton Courier</strong>" in about and "mailto:corrections@example.org" in about
+    assert "<title>About this explainer - Riverton flood defences, explained</title>" in about
+    story = (project / "site/stories/sample-story/index.html").read_text(encoding="utf-8")
+    assert "Correction, Saturday 14 March 2026" in story and "wrong height for the barrier" in story
+    assert "wrong height for the barrier" in (project / "site/corrections/index.html").read_text(encoding="utf-8")
