@@ -114,7 +114,10 @@ def test_the_files_the_guide_shows_work_in_a_new_project(tmp_path: Path) -> None
     assert "Mara Lindqvist, Leader of Riverton city council" in explainer("review", cwd=project).stdout
     run_mkdocs("build", "--strict", cwd=project)
     about = (project / "site/about/index.html").read_text(encoding="utf-8")
-    assert "published by <strong class=\"explainer-nolink\">Riverton Courier</strong>" in about and "mailto:corrections@example.org" in about
+    assert (
+        'published by <strong class="explainer-nolink">Riverton Courier</strong>' in about
+        and "mailto:corrections@example.org" in about
+    )
     assert "<title>About this explainer - Riverton flood defences, explained</title>" in about
     story = (project / "site/stories/sample-story/index.html").read_text(encoding="utf-8")
     assert "Correction, Saturday 14 March 2026" in story and "wrong height for the barrier" in story

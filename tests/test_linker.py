@@ -114,3 +114,25 @@ def test_the_export_links_a_caption_as_the_tree_linker_does() -> None:
     assert link_markdown(text, INDEX, "stories/s.md").split("\n")[3] == (
         '[Blinken](../actors/antony-blinken.md){ .explainer-link data-preview="" } spoke. Blinken left.'
     )
+
+
+def test_a_terms_plural_links_to_it_and_a_names_does_not() -> None:
+    from explainer.model import Actor, Article, Story, Term
+    from explainer.pipeline import link_index
+
+    story = Story(
+        articles=(Article("a", "a.txt", "A", ()),),
+        actors=(Actor("ana-vell", "Ana Vell", "person"),),
+        terms=(Term("tariff", "tariff"), Term("ipo", "IPO"), Term("customs-union", "customs union", ("customs unions",))),
+    )
+    targets = link_index(story).targets
+    assert targets["tariffs"].page == targets["tariff"].page == "glossary/tariff.md"
+    assert targets["IPOs"].page == "glossary/ipo.md"
+    assert "Ana Vells" not in targets  # a person's name has no plural
+    ext = LinkerExtension(link_index(story))
+    ext.current_page = "stories/a.md"
+    html = markdown.markdown("New tariffs and two IPOs.", extensions=[ext])
+    assert html == (
+        f'<p>New <a {LINK} href="../glossary/tariff.md">tariffs</a> and two'
+        f' <a {LINK} href="../glossary/ipo.md">IPOs</a>.</p>'
+    )

@@ -83,8 +83,10 @@ def link_index(story: Story) -> LinkIndex:
     for t in story.terms:
         target = actors.get(pages[t.id]) or Target(pages[t.id], t.term)
         for form in (t.term, *t.aliases):
-            term_forms.add(form)
-            entries.append((form, target))
+            # a term's plural links as the term does (`tariffs`, `IPOs`), as the glossary counts it
+            for surface in (form, form + "s", form + "es") if not form.endswith("s") else (form,):
+                term_forms.add(surface)
+                entries.append((surface, target))
     for a in story.actors:
         target = actors[actor_page(a.id)]
         entries += [(form, target) for form in (a.name, *a.aliases) if form not in term_forms]
