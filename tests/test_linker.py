@@ -123,7 +123,11 @@ def test_a_terms_plural_links_to_it_and_a_names_does_not() -> None:
     story = Story(
         articles=(Article("a", "a.txt", "A", ()),),
         actors=(Actor("ana-vell", "Ana Vell", "person"),),
-        terms=(Term("tariff", "tariff"), Term("ipo", "IPO"), Term("customs-union", "customs union", ("customs unions",))),
+        terms=(
+            Term("tariff", "tariff"),
+            Term("ipo", "IPO"),
+            Term("customs-union", "customs union", ("customs unions",)),
+        ),
     )
     targets = link_index(story).targets
     assert targets["tariffs"].page == targets["tariff"].page == "glossary/tariff.md"
