@@ -15,8 +15,8 @@ import string
 import time
 from collections.abc import Callable
 
-from explainer.extract import extract
-from explainer.reader import parse
+from explainer.extraction.extract import extract
+from explainer.extraction.reader import parse
 
 
 def _acronyms(n: int) -> list[str]:

@@ -34,8 +34,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from explainer.export import story_to_dict
-from explainer.story import build_story
+from explainer.pipeline import build_story
+from explainer.site.export import story_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

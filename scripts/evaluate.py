@@ -53,9 +53,9 @@ from typing import Any, TypeVar
 
 import yaml
 
-from explainer.extract import extract
+from explainer.extraction.extract import extract
+from explainer.extraction.reader import read_seed
 from explainer.model import Actor, Article, Findings
-from explainer.reader import read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TRUTH = (*sorted((ROOT / "tests" / "stories").glob("*.yml")), ROOT / "scripts" / "seed-truth.yml")

@@ -221,7 +221,7 @@ def test_figures_link_to_existing_sentence_anchors(built_site: Path, explainer_j
 def test_profiles_contain_their_quotes(built_site: Path, explainer_json: dict[str, Any]) -> None:
     import html as html_lib
 
-    from explainer.render import SCARE_QUOTE_WORDS
+    from explainer.site.render import SCARE_QUOTE_WORDS
 
     shown = 0
     for q in explainer_json["quotes"]:

@@ -203,7 +203,7 @@ def test_a_dangling_page_link_and_plugins_as_a_mapping_are_one_line_not_a_traceb
 
 
 def test_an_unreadable_seeds_folder_is_one_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from explainer.story import read_seeds
+    from explainer.extraction.seeds import read_seeds
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()

@@ -233,7 +233,7 @@ def test_a_broken_template_override_is_one_line(tmp_path: Path) -> None:
 
 def _story_with(tmp_path: Path, curated: dict[str, str]) -> tuple[list[str], set[str]]:
     """The warnings and actor ids of the tiny story with these curated files, read in-process."""
-    from explainer.story import build_story
+    from explainer.pipeline import build_story
 
     story = TINY.replace("Finance Minister Jane Doe said", "Finance Minister Jane Doe and Reuters said")
     write_tiny_site(tmp_path, story, curated)

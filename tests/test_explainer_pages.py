@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from explainer.export import story_to_dict
 from explainer.pipeline import Site, build_site, link_index
-from explainer.render import (
+from explainer.site.export import story_to_dict
+from explainer.site.render import (
     ABOUT,
     ACTORS,
     CORRECTIONS,
@@ -27,7 +27,7 @@ from explainer.render import (
     quotation,
     typographic,
 )
-from explainer.structured import JsonLd
+from explainer.site.structured import JsonLd
 
 OLDER = """---
 date: 2025-04-01

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from conftest import SEED
-from explainer.extract import extract
+from explainer.extraction.extract import extract
+from explainer.extraction.reader import read_seed
 from explainer.model import Findings
-from explainer.reader import read_seed
 
 
 @pytest.fixture(scope="module")

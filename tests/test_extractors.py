@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from conftest import STORIES
-from explainer.extract import extract
+from explainer.extraction.extract import extract
+from explainer.extraction.reader import parse, read_seed
 from explainer.model import Findings
-from explainer.reader import parse, read_seed
 
 
 def findings_for(body: str, date: str | None = "2025-03-14") -> Findings:

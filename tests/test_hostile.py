@@ -25,9 +25,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, SEED, STORIES, run_mkdocs
-from explainer.extract import extract
-from explainer.reader import SeedError, read_seed
-from explainer.render import FIGURES_SHOWN
+from explainer.extraction.extract import extract
+from explainer.extraction.reader import SeedError, read_seed
+from explainer.site.render import FIGURES_SHOWN
 from explainer.slugs import MAX_LENGTH, SlugRegistry, slugify
 
 CORPUS = Path(__file__).resolve().parent / "hostile"
@@ -482,8 +482,8 @@ def test_yaml_is_read_only_with_safe_loaders() -> None:
 
 
 def test_front_matter_that_is_no_date_or_too_deep_warns() -> None:
-    from explainer.curation import parse_entry
-    from explainer.reader import parse
+    from explainer.editing.curation import parse_entry
+    from explainer.extraction.reader import parse
 
     for front in ("date: 2024-13-45", "date: " + "[" * 2000, "title: [1, 2]"):
         result = parse(f"---\n{front}\n---\nTitle\n\nBody text.\n", path="seeds/x.txt")
@@ -529,7 +529,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_seed_links_outside_the_project_are_refused_and_named(tmp_path: Path) -> None:
-    from explainer.story import read_seeds
+    from explainer.extraction.seeds import read_seeds
 
     project = tmp_path / "project"
     seeds = project / "seeds"
@@ -558,7 +558,7 @@ def test_utf16_seed_with_bom_is_read(tmp_path: Path) -> None:
 
 
 def test_control_characters_from_yaml_escapes_are_cleaned() -> None:
-    from explainer.reader import parse
+    from explainer.extraction.reader import parse
 
     article = parse('---\ntitle: "A\\0B\\e C"\nsource: "X\\x07Y"\n---\nHeadline\n\nBody text.\n', path="s.txt").article
     assert article.title == "AB C" and article.source == "XY"

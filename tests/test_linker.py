@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from explainer.linker import LinkerExtension, LinkIndex, Target, link_markdown
+from explainer.site.linker import LinkerExtension, LinkIndex, Target, link_markdown
 
 INDEX = LinkIndex(
     [

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from explainer.pipeline import build_site
-from explainer.render import FIGURES, FIGURES_SHOWN, MENTIONS_SHOWN
-from explainer.structured import JsonLd
+from explainer.site.render import FIGURES, FIGURES_SHOWN, MENTIONS_SHOWN
+from explainer.site.structured import JsonLd
 
 
 def _seeds(tmp_path: Path, stories: dict[str, str]) -> Path:
@@ -76,7 +76,7 @@ def test_profile_lists_sentences_newest_story_first_with_story_and_date_capped(t
 
 
 def test_a_renamed_actor_keeps_the_storys_name_as_an_alias_and_its_links(tmp_path: Path) -> None:
-    from explainer.linker import linked_targets
+    from explainer.site.linker import linked_targets
 
     seeds = _seeds(tmp_path, {"s.txt": "Dock Deal\n\nMayor Ana Ruiz signed the deal. Ana Ruiz said it was fair.\n"})
     docs = tmp_path / "docs"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from explainer import render
-from explainer.paging import is_continuation, paged_src, pagers, paginate
 from explainer.pipeline import build_site
-from explainer.render import ACTORS, FIGURES, GLOSSARY, STORIES, TIMELINE
-from explainer.structured import JsonLd
+from explainer.site import render
+from explainer.site.paging import is_continuation, paged_src, pagers, paginate
+from explainer.site.render import ACTORS, FIGURES, GLOSSARY, STORIES, TIMELINE
+from explainer.site.structured import JsonLd
 
 
 def test_page_one_keeps_the_sections_address_and_the_others_live_below_it() -> None:

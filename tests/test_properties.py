@@ -16,16 +16,16 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from explainer.curation import Curation
-from explainer.export import to_json
-from explainer.extract import extract
+from explainer.editing.curation import Curation
+from explainer.editing.merge import merge
+from explainer.extraction.extract import extract
+from explainer.extraction.quotemarks import quote_ranges
+from explainer.extraction.reader import SeedError, parse
+from explainer.extraction.sentences import MAX_SENTENCE, split_sentences
+from explainer.extraction.vocabulary import NUMBER_WORDS
 from explainer.model import Article, Findings, Span
-from explainer.quotemarks import quote_ranges
-from explainer.reader import SeedError, parse
-from explainer.render import Renderer, fmt_date
-from explainer.sentences import MAX_SENTENCE, split_sentences
-from explainer.story import merge
-from explainer.vocabulary import NUMBER_WORDS
+from explainer.site.export import to_json
+from explainer.site.render import Renderer, fmt_date
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

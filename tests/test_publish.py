@@ -24,7 +24,7 @@ import yaml
 
 from conftest import ROOT, SEED, run_mkdocs
 from explainer.model import Actor, Article, Block, Figure, FigureSource, Sentence, Span, Story, Term
-from explainer.structured import byline_names, page_jsonld, plain, script_json
+from explainer.site.structured import byline_names, page_jsonld, plain, script_json
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PAGES_WORKFLOW = WORKFLOWS / "pages.yml"

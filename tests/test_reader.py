@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from conftest import SEED
-from explainer.reader import SeedError, decode, is_byline, is_subhead, parse, read_seed
-from explainer.sentences import split_sentences
+from explainer.extraction.reader import SeedError, decode, is_byline, is_subhead, parse, read_seed
+from explainer.extraction.sentences import split_sentences
 
 
 @pytest.fixture(scope="module")

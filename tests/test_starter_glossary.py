@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from explainer import curation as curation_module
-from explainer.curation import Curation, load_curation, parse_entry, with_starter
-from explainer.paths import STARTER_GLOSSARY_DIR
+from explainer.editing import curation as curation_module
+from explainer.editing.curation import STARTER_GLOSSARY_DIR, Curation, load_curation, parse_entry, with_starter
+from explainer.extraction.vocabulary import STOPWORDS
 from explainer.pipeline import build_site
-from explainer.render import GLOSSARY, HOME
-from explainer.vocabulary import STOPWORDS
+from explainer.site.render import GLOSSARY, HOME
 
 STORY = """---
 date: 2025-05-06
@@ -96,7 +95,7 @@ def test_a_sites_own_entry_wins_by_slug_by_name_and_by_alias(tmp_path: Path, sta
 
 
 def test_starter_terms_change_the_cache_key_so_turning_it_on_re_extracts(tmp_path: Path, starter_dir: Path) -> None:
-    from explainer.cache import FindingsCache
+    from explainer.editing.cache import FindingsCache
 
     seeds, docs = _project(tmp_path)
     cache = FindingsCache(tmp_path / ".cache")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from explainer import cache as cache_module
-from explainer import story as story_module
-from explainer.cache import FindingsCache
-from explainer.story import PARALLEL_FROM, build_story
+from explainer import pipeline
+from explainer.editing import cache as cache_module
+from explainer.editing.cache import FindingsCache
+from explainer.pipeline import PARALLEL_FROM, build_story
 
 NAMES = ["Jane Doe", "Omar Haddad", "Li Wei", "Ana Ruiz", "Kofi Mensah", "Sara Berg", "Ivan Petrov"]
 
@@ -40,13 +40,13 @@ def test_parallel_and_serial_extraction_give_the_same_story(tmp_path: Path, monk
 
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
-    real = story_module.extract
+    real = pipeline.extract
 
     def counting(article, curated_terms=()):  # type: ignore[no-untyped-def]
         calls.append(article.id)
         return real(article, curated_terms)
 
-    monkeypatch.setattr(story_module, "extract", counting)
+    monkeypatch.setattr(pipeline, "extract", counting)
     return calls
 
 
@@ -104,10 +104,10 @@ def test_a_story_keeps_its_address_when_a_file_of_the_same_slug_is_added(tmp_pat
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "harbour-strike.txt").write_text("Harbour Strike Ends\n\nDockers went back to work.\n", encoding="utf-8")
-    before = [a.id for a in story_module.read_seeds(seeds, [])]
+    before = [a.id for a in pipeline.read_seeds(seeds, [])]
     for newcomer in ("Harbour Strike.txt", "HARBOUR_STRIKE.txt", "harbour strike.md"):
         (seeds / newcomer).write_text("Harbour Strike Again\n\nThe dockers walked out.\n", encoding="utf-8")
-    after = {a.path.rsplit("/", 1)[-1]: a.id for a in story_module.read_seeds(seeds, [])}
+    after = {a.path.rsplit("/", 1)[-1]: a.id for a in pipeline.read_seeds(seeds, [])}
     assert before == ["harbour-strike"]
     assert after["harbour-strike.txt"] == "harbour-strike"
     assert sorted(v for k, v in after.items() if k != "harbour-strike.txt") == [

@@ -18,15 +18,15 @@ from typing import Any
 
 import yaml
 
-from .cache import FindingsCache
-from .curation import load_curation
-from .export import story_to_dict
-from .linker import link_markdown
-from .paths import THEME_CSS, THEME_DIR
+from .editing.cache import FindingsCache
+from .editing.curation import load_curation
+from .editing.merge import curated_terms
+from .extraction.reader import SeedError, read_seed
 from .pipeline import Site, build_site
-from .reader import SeedError, read_seed
-from .render import FIGURES, HOME, STORIES, TIMELINE, Publisher, RenderError, story_page
-from .story import curated_terms
+from .site.assets import THEME_CSS, THEME_DIR
+from .site.export import story_to_dict
+from .site.linker import link_markdown
+from .site.render import FIGURES, HOME, STORIES, TIMELINE, Publisher, RenderError, story_page
 from .suggest import did_you_mean
 
 CONFIG = "mkdocs.yml"
@@ -146,14 +146,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 1
     for w in result.warnings:
         print(w, file=sys.stderr)
-    from .extract import extract
-    from .story import merge
+    from .editing.merge import merge
+    from .extraction.extract import extract
 
     docs = Path(args.docs) if args.docs else None
     curation = load_curation(docs) if docs and docs.is_dir() else None
     terms = curated_terms(curation) if curation else []
     findings = extract(result.article, terms)
-    from .curation import Curation
+    from .editing.curation import Curation
 
     story = merge([findings], curation or Curation(), terms, [])
     data = story_to_dict(story)
@@ -162,7 +162,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .story import extract_story
+    from .pipeline import extract_story
 
     _, seeds, docs, _ = _project(Path(args.config_file))
     _, story = extract_story(seeds, docs if docs.is_dir() else None, **_extraction(Path(args.config_file)))
@@ -406,8 +406,8 @@ def cmd_eject(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Print, sentence by sentence, what the rules found in a story and where they were unsure."""
-    from .review import as_text, review
-    from .story import extract_story
+    from .editing.review import as_text, review
+    from .pipeline import extract_story
 
     _, seeds, docs, _ = _project(Path(args.config_file))
     findings, story = extract_story(seeds, docs if docs.is_dir() else None, **_extraction(Path(args.config_file)))

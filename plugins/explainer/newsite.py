@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 from string import Template
 
-from .reader import SeedError, read_seed
+from .extraction.reader import SeedError, read_seed
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
 # files stored under another name in the package: dot-files are skipped by package-data globs

@@ -5,17 +5,27 @@ The one call the MkDocs plugin, the CLI and the export make: everything MkDocs-f
 
 from __future__ import annotations
 
+import functools
+import multiprocessing as mp
+import os
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import FindingsCache
-from .export import to_json
-from .linker import LinkIndex, Target, linked_targets
-from .model import Findings, Story
-from .reader import read_front_matter
-from .render import (
+from .editing.cache import FindingsCache, findings_key, terms_digest
+from .editing.curation import Curation, load_curation, with_starter
+from .editing.merge import curated_terms, merge
+from .editing.review import StoryReview, review
+from .extraction.extract import extract
+from .extraction.reader import read_front_matter
+from .extraction.seeds import read_seeds
+from .model import Article, Findings, Story, Term
+from .site.export import to_json
+from .site.linker import LinkIndex, Target, linked_targets
+from .site.render import (
     ABOUT,
     ACTORS,
     CORRECTIONS,
@@ -31,8 +41,6 @@ from .render import (
     story_page,
     term_pages,
 )
-from .review import StoryReview, review
-from .story import extract_story
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,61 @@ class Site:
         nav.append({"Corrections": CORRECTIONS})
         nav.append({"About this explainer": ABOUT})
         return nav
+
+
+def build_story(seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None) -> Story:
+    """Read, extract and curate: the whole pure pipeline up to the merged `Story`."""
+    return extract_story(seeds_dir, docs_dir, cache)[1]
+
+
+def extract_story(
+    seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None, *, starter_glossary: bool = False
+) -> tuple[list[Findings], Story]:
+    """As `build_story`, also giving each story's findings before merging (the review reads them).
+    With a `cache`, only stories it has not seen (with these curated terms, by this code) are
+    extracted; the rest come from it. `starter_glossary` adds the package's common news terms
+    (those a story uses)."""
+    warnings: list[str] = []
+    curation = load_curation(docs_dir) if docs_dir else Curation()
+    if starter_glossary:
+        curation = with_starter(curation)
+    warnings.extend(curation.warnings)
+    articles = read_seeds(seeds_dir, warnings)
+    curated = curated_terms(curation)
+    cache = cache if cache is not None else FindingsCache()
+    digest = terms_digest(curated)  # once: a site's glossary can be hundreds of terms
+    keys = [findings_key(a, digest) for a in articles]
+    cached = [cache.get(k) for k in keys]
+    todo = [a for a, found in zip(articles, cached) if found is None]
+    extracted = iter(_extract_all(todo, curated))
+    findings: list[Findings] = []
+    for key, found in zip(keys, cached):
+        if found is None:
+            found = next(extracted)
+            cache.put(key, found)
+        findings.append(found)
+    cache.finish()
+    return findings, merge(findings, curation, curated, warnings)
+
+
+PARALLEL_FROM = 64  # articles; below this, starting worker processes costs more than it saves
+
+
+def _extract_all(articles: Sequence[Article], curated: Sequence[Term]) -> list[Findings]:
+    """Extract every article; large sites use worker processes (extraction is pure and CPU-bound,
+    and MkDocs builds on one core). Results are identical and in order either way.
+    `EXPLAINER_WORKERS=1` turns it off."""
+    setting = os.environ.get("EXPLAINER_WORKERS", "")
+    workers = int(setting) if setting.isdigit() else min(os.cpu_count() or 1, 4)
+    # Forking is only safe with no other thread running: under `mkdocs serve` (whose server runs
+    # in threads) rebuilds stay in-process, and they re-extract only the stories that changed.
+    threads = threading.active_count()
+    if workers < 2 or len(articles) < PARALLEL_FROM or threads > 1 or "fork" not in mp.get_all_start_methods():
+        return [extract(a, curated) for a in articles]
+    job = functools.partial(extract, curated_terms=tuple(curated))
+    chunk = max(1, len(articles) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+        return list(pool.map(job, articles, chunksize=chunk))
 
 
 def link_index(story: Story) -> LinkIndex:

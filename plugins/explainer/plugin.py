@@ -13,15 +13,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .cache import FindingsCache
 from .config import ExplainerConfig
-from .linker import LinkerExtension
-from .paging import is_continuation
-from .paths import THEME_CSS, THEME_DIR
+from .editing.cache import FindingsCache
+from .editing.review import REVIEW, as_markdown
 from .pipeline import Site, build_site
-from .render import ACTORS, GLOSSARY, HOME, STORIES, Publisher, RenderError, escape
-from .review import REVIEW, as_markdown
-from .structured import JsonLd, script_json
+from .site.assets import THEME_CSS, THEME_DIR
+from .site.linker import LinkerExtension
+from .site.paging import is_continuation
+from .site.render import ACTORS, GLOSSARY, HOME, STORIES, Publisher, RenderError, escape
+from .site.structured import JsonLd, script_json
 
 log = get_plugin_logger(__name__)
 

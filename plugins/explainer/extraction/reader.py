@@ -17,10 +17,10 @@ from typing import Any
 
 import yaml
 
-from .model import Article, Block, Correction, Sentence
+from ..model import Article, Block, Correction, Sentence
+from ..slugs import slugify
+from ..suggest import did_you_mean
 from .sentences import split_sentences
-from .slugs import slugify
-from .suggest import did_you_mean
 
 FRONT_MATTER_KEYS = frozenset({"date", "source", "language", "title", "byline", "labels", "corrections"})
 LIST_KEYS = frozenset({"corrections"})  # `corrections: [{date: 2025-03-02, text: ...}]`, see `parse_corrections`

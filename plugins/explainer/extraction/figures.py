@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
+from ..slugs import SlugRegistry
 from .attribution import ACT_VERBS, according_to, source_of, subject_of
-from .model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
-from .slugs import SlugRegistry
 from .vocabulary import (
     CHANGE_VERBS,
     CURRENCY_SYMBOLS,

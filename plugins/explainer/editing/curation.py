@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import Correction
-from .paths import STARTER_GLOSSARY_DIR, outside_link
-from .reader import clean_text, key_line, parse_corrections, read_front_matter
-from .slugs import slugify
-from .suggest import did_you_mean
+from ..extraction.reader import clean_text, key_line, parse_corrections, read_front_matter
+from ..files import outside_link
+from ..model import Correction
+from ..slugs import slugify
+from ..suggest import did_you_mean
 
 ACTOR_KEYS: dict[str, type | tuple[type, ...]] = {
     "name": str, "role": str, "roles": list, "kind": str, "aliases": list, "summary": str,
@@ -26,6 +26,8 @@ TERM_KEYS: dict[str, type | tuple[type, ...]] = {
     "term": str, "aliases": list, "hide": bool, "same_as": str, "related": list, "corrections": list,
 }  # fmt: skip
 KINDS = ("person", "organization", "place")
+# the package's starter glossary of common news terms: the `starter_glossary` option
+STARTER_GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "data" / "glossary"
 
 
 @dataclass(frozen=True)

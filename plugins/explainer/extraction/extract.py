@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..model import Article, Findings, Term
 from .actors import extract_actors
 from .annotate import annotate
 from .figures import extract_figures
-from .model import Article, Findings, Term
 from .quotes import extract_quotes
 from .terms import defined_terms, find_definitions, find_glosses, gloss_terms, locate_uses
 from .timeline import extract_events

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..model import Actor, Article, Mention, Quote, Sentence, Span
 from .annotate import Annotation, QuotedPassage
 from .attribution import ADVERB, POSSESSIVE, cue_after_apposition, source_of, subject_of
-from .model import Actor, Article, Mention, Quote, Sentence, Span
 from .vocabulary import ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS, given_name_pronoun
 
 _PRONOUNS = {"he": "person", "she": "person"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .model import Story
+from ..model import Story
 from .render import actor_page, page_url, story_page, summary, term_pages
 
 VERSION = 1

@@ -19,11 +19,11 @@ from typing import Any
 
 import jinja2
 
-from .model import Actor, Article, Correction, Event, Figure, FigureSource, Quote, Sentence, Story, Term
+from ..model import Actor, Article, Correction, Event, Figure, FigureSource, Quote, Sentence, Story, Term
 from .paging import Pager, pagers, paginate
-from .paths import relative
-from .slugs import slugify
-from .vocabulary import SPEECH_VERBS
+from .sitemap import relative
+from ..slugs import slugify
+from ..extraction.vocabulary import SPEECH_VERBS
 
 HOME = "index.md"
 STORIES = "stories/index.md"
@@ -358,7 +358,7 @@ class Renderer:
         loaders: list[jinja2.BaseLoader] = []
         if templates_dir is not None and templates_dir.is_dir():
             loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
-        loaders.append(jinja2.PackageLoader("explainer", "templates"))
+        loaders.append(jinja2.PackageLoader("explainer.site", "templates"))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             autoescape=False,

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
+from ..model import Article, Sentence
 from .gazetteer import gazetteer
-from .model import Article, Sentence
 from .quotemarks import scan
 from .sentences import ABBREVIATIONS
 from .vocabulary import HEAD_ROLES

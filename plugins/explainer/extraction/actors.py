@@ -13,11 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..model import Actor, ActorKind, Mention, Sentence, Span
+from ..slugs import SlugRegistry
 from .annotate import Annotation, Token, tokenize
 from .gazetteer import Entry, gazetteer
-from .model import Actor, ActorKind, Mention, Sentence, Span
 from .reader import dateline_fields
-from .slugs import SlugRegistry
 from .vocabulary import (
     HEAD_ROLES,
     INSTITUTION_NOUNS,

@@ -21,7 +21,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .paths import relative
+from .sitemap import relative
 
 SKIP_TAGS = frozenset(
     {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "abbr", "title"}

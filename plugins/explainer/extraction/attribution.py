@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .model import Mention
+from ..model import Mention
 from .vocabulary import SPEECH_VERBS
 
 ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"

@@ -7,26 +7,12 @@ extracted fields; extracted quotes and mentions always stay. All merging is keye
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import multiprocessing as mp
-import os
-import threading
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from pathlib import Path
 
-from .cache import FindingsCache, findings_key, terms_digest
-from .curation import CuratedEntry, Curation, load_curation, with_starter
-from .extract import extract
-from .model import Actor, Article, Figure, Findings, Quote, Story, Term
-from .paths import outside_link
-from .reader import SeedError, read_seed
-from .slugs import slugify, suffixed
-from .suggest import did_you_mean
-
-SEED_SUFFIXES = (".txt", ".md", ".text")
+from ..model import Actor, Figure, Findings, Quote, Story, Term
+from ..suggest import did_you_mean
+from .curation import CuratedEntry, Curation
 
 
 def curated_terms(curation: Curation) -> list[Term]:
@@ -55,106 +41,6 @@ def curated_terms(curation: Curation) -> list[Term]:
             )
         )
     return out
-
-
-def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
-    """Every readable story in `seeds_dir`, in file-name order; unreadable ones skipped with a warning."""
-    articles: list[Article] = []
-    if not seeds_dir.is_dir():
-        warnings.append(f"{seeds_dir}: seeds folder not found; create it and put a story's text in it")
-        return articles
-    taken: set[str] = set()
-    root = seeds_dir.resolve().parent  # the project: a seed may link to a file inside it, never outside
-    try:
-        listed = sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
-    except OSError as exc:
-        warnings.append(f"{seeds_dir}: the seeds folder cannot be read ({exc.strerror}); no story read")
-        return articles
-    # A file named exactly as its address (`storm-warning.txt`) keeps that address, whatever is
-    # added beside it later (`Storm Warning.txt` gets `storm-warning-2`): existing URLs never move.
-    listed.sort(key=lambda p: (slugify(p.stem) != p.stem, p.name))
-    for path in listed:
-        name = f"{seeds_dir.name}/{path.name}"
-        refused = outside_link(path, root, name)
-        if refused:
-            warnings.append(refused)
-            continue
-        if not path.is_file():
-            continue
-        try:
-            result = read_seed(path, name=name)
-        except SeedError as exc:
-            warnings.append(str(exc))
-            continue
-        warnings.extend(result.warnings)
-        article = result.article
-        if article.id in taken:
-            n = 2
-            while suffixed(article.id, n) in taken:
-                n += 1
-            article = replace(article, id=suffixed(article.id, n))
-        taken.add(article.id)
-        articles.append(article)
-    # chronological, undated stories last; file name breaks ties (ids stay as read)
-    articles.sort(key=lambda a: (a.date is None, a.date or dt.date.min, a.path))
-    if not articles:
-        warnings.append(f"{seeds_dir}: no readable story found; add a UTF-8 .txt file with the story's text")
-    return articles
-
-
-def build_story(seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None) -> Story:
-    """Read, extract and curate: the whole pure pipeline up to the merged `Story`."""
-    return extract_story(seeds_dir, docs_dir, cache)[1]
-
-
-def extract_story(
-    seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None, *, starter_glossary: bool = False
-) -> tuple[list[Findings], Story]:
-    """As `build_story`, also giving each story's findings before merging (the review reads them).
-    With a `cache`, only stories it has not seen (with these curated terms, by this code) are
-    extracted; the rest come from it. `starter_glossary` adds the package's common news terms
-    (those a story uses)."""
-    warnings: list[str] = []
-    curation = load_curation(docs_dir) if docs_dir else Curation()
-    if starter_glossary:
-        curation = with_starter(curation)
-    warnings.extend(curation.warnings)
-    articles = read_seeds(seeds_dir, warnings)
-    curated = curated_terms(curation)
-    cache = cache if cache is not None else FindingsCache()
-    digest = terms_digest(curated)  # once: a site's glossary can be hundreds of terms
-    keys = [findings_key(a, digest) for a in articles]
-    cached = [cache.get(k) for k in keys]
-    todo = [a for a, found in zip(articles, cached) if found is None]
-    extracted = iter(_extract_all(todo, curated))
-    findings: list[Findings] = []
-    for key, found in zip(keys, cached):
-        if found is None:
-            found = next(extracted)
-            cache.put(key, found)
-        findings.append(found)
-    cache.finish()
-    return findings, merge(findings, curation, curated, warnings)
-
-
-PARALLEL_FROM = 64  # articles; below this, starting worker processes costs more than it saves
-
-
-def _extract_all(articles: Sequence[Article], curated: Sequence[Term]) -> list[Findings]:
-    """Extract every article; large sites use worker processes (extraction is pure and CPU-bound,
-    and MkDocs builds on one core). Results are identical and in order either way.
-    `EXPLAINER_WORKERS=1` turns it off."""
-    setting = os.environ.get("EXPLAINER_WORKERS", "")
-    workers = int(setting) if setting.isdigit() else min(os.cpu_count() or 1, 4)
-    # Forking is only safe with no other thread running: under `mkdocs serve` (whose server runs
-    # in threads) rebuilds stay in-process, and they re-extract only the stories that changed.
-    threads = threading.active_count()
-    if workers < 2 or len(articles) < PARALLEL_FROM or threads > 1 or "fork" not in mp.get_all_start_methods():
-        return [extract(a, curated) for a in articles]
-    job = functools.partial(extract, curated_terms=tuple(curated))
-    chunk = max(1, len(articles) // (workers * 4))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
-        return list(pool.map(job, articles, chunksize=chunk))
 
 
 def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Term], warnings: list[str]) -> Story:

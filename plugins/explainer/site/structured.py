@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from . import render
-from .model import Actor, Article, Figure, Quote, Story, Term
+from ..model import Actor, Article, Figure, Quote, Story, Term
 from .paging import paged_src
 from .render import FIGURES, GLOSSARY, SECTION_TITLES, actor_page, story_page, summary, term_page, term_pages
 

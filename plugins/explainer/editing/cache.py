@@ -20,9 +20,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .model import Article, Findings, Term
+from ..model import Article, Findings, Term
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # the explainer package
 SUFFIX = ".pickle"
 
 
@@ -31,8 +31,8 @@ def code_version() -> str:
     """A hash of the package's code and word lists: any change to how extraction reads gives new keys."""
     digest = hashlib.sha256(sys.version.encode())
     # word lists only: the starter glossary (data/glossary/) is read as curated terms, in `terms_digest`
-    for path in sorted([*PACKAGE.glob("*.py"), *(p for p in (PACKAGE / "data").glob("*") if p.is_file())]):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted([*PACKAGE.rglob("*.py"), *(p for p in (PACKAGE / "data").glob("*") if p.is_file())]):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import ActorKind
+from ..model import ActorKind
 from .vocabulary import places
 
 

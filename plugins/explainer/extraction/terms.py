@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Article, Span, Term, TermUse
-from .slugs import slugify
+from ..model import Article, Span, Term, TermUse
+from ..slugs import slugify
 
 _DEFINED = re.compile(r"((?:[\w'’-]+\s+){1,8}?)\(([A-Z][A-Za-z]{1,7}s?)\)")
 _REVERSED = re.compile(r"\b([A-Z]{2,8})\s+\(([a-z][\w\s'’-]{3,80})\)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .model import Article, Event, Span
+from ..model import Article, Event, Span
 from .vocabulary import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS)} | MONTH_ABBREVIATIONS

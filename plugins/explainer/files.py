@@ -1,0 +1,21 @@
+"""Files a build may read: a link inside the project, never one that leads out of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def outside_link(path: Path, root: Path, label: str) -> str | None:
+    """Why a file that is a link may not be read, or None: a link must resolve to a file inside
+    `root` (the project); a dangling link or a loop is named, never skipped in silence."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"{label}: is a link to nothing ({path.readlink()}); not read"
+    except (OSError, RuntimeError):
+        return f"{label}: is a link that loops; not read"
+    if not target.is_relative_to(root.resolve()):
+        return f"{label}: links outside the project (to {target}); not read. Copy the file into the project instead."
+    return None
