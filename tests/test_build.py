@@ -221,7 +221,7 @@ def test_figures_link_to_existing_sentence_anchors(built_site: Path, explainer_j
 def test_profiles_contain_their_quotes(built_site: Path, explainer_json: dict[str, Any]) -> None:
     import html as html_lib
 
-    from explainer.site.render import SCARE_QUOTE_WORDS
+    from explainer.site.index import SCARE_QUOTE_WORDS
 
     shown = 0
     for q in explainer_json["quotes"]:
@@ -273,7 +273,9 @@ def test_site_templates_override_built_in_ones(tmp_path: Path) -> None:
         tmp_path,
         TINY,
         {
-            "templates/timeline.md.j2": "# Our timeline\n\n{% for e in story.events %}- {{ e.date }}: {{ e.when }}\n{% endfor %}\n"
+            # a site's template relies on its page type's documented context (`Renderer.timeline_pages`)
+            "templates/timeline.md.j2": "# Our timeline\n\n{% for date, events in events_by_date %}{% for e in events %}"
+            "- {{ e.date }}: {{ e.when }}\n{% endfor %}{% endfor %}\n"
         },
     )
     config = tmp_path / "mkdocs.yml"

@@ -15,19 +15,10 @@ import pytest
 
 from explainer.pipeline import Site, build_site, link_index
 from explainer.site.export import story_to_dict
-from explainer.site.render import (
-    ABOUT,
-    ACTORS,
-    CORRECTIONS,
-    GLOSSARY,
-    HOME,
-    Publisher,
-    actors_title,
-    cue_as_written,
-    quotation,
-    typographic,
-)
+from explainer.site.markdown import cue_as_written, quotation, typographic
+from explainer.site.sitemap import ABOUT, ACTORS, CORRECTIONS, GLOSSARY, HOME, actors_title
 from explainer.site.structured import JsonLd
+from explainer.site.trust import Publisher
 
 OLDER = """---
 date: 2025-04-01

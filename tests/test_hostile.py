@@ -27,7 +27,7 @@ import yaml
 from conftest import ROOT, SEED, STORIES, run_mkdocs
 from explainer.extraction.extract import extract
 from explainer.extraction.reader import SeedError, read_seed
-from explainer.site.render import FIGURES_SHOWN
+from explainer.site.lists import FIGURES_SHOWN
 from explainer.slugs import MAX_LENGTH, SlugRegistry, slugify
 
 CORPUS = Path(__file__).resolve().parent / "hostile"

@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 from explainer.pipeline import build_site
-from explainer.site.render import FIGURES, FIGURES_SHOWN, MENTIONS_SHOWN
+from explainer.site.lists import FIGURES_SHOWN, MENTIONS_SHOWN
+from explainer.site.sitemap import FIGURES
 from explainer.site.structured import JsonLd
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from explainer.pipeline import build_site
-from explainer.site import render
+from explainer.site.lists import PAGE_SIZE, sort_key
 from explainer.site.paging import is_continuation, paged_src, pagers, paginate
-from explainer.site.render import ACTORS, FIGURES, GLOSSARY, STORIES, TIMELINE
+from explainer.site.sitemap import ACTORS, FIGURES, GLOSSARY, STORIES, TIMELINE, page_url, section_title
 from explainer.site.structured import JsonLd
 
 
@@ -59,7 +59,8 @@ def _site(tmp_path: Path, n: int) -> Path:
 def test_a_site_of_many_stories_pages_every_list_and_links_the_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(render, "PAGE_SIZE", {FIGURES: 4, STORIES: 2, ACTORS: 3, GLOSSARY: 2, TIMELINE: 2})
+    for base, size in {FIGURES: 4, STORIES: 2, ACTORS: 3, GLOSSARY: 2, TIMELINE: 2}.items():
+        monkeypatch.setitem(PAGE_SIZE, base, size)
     site = build_site(_site(tmp_path, 5), None)
     pages = site.pages
     for base, count in ((STORIES, 3), (FIGURES, 3), (GLOSSARY, 3), (TIMELINE, 3)):
@@ -67,7 +68,7 @@ def test_a_site_of_many_stories_pages_every_list_and_links_the_pages(
         assert all(s in pages for s in srcs), base
         assert paged_src(base, count + 1) not in pages, base
         assert f"Page 2 of {count}" in pages[srcs[1]]
-        assert f'title: "{render.SECTION_TITLES.get(base, "Stories")} (page 2 of {count})"' in pages[srcs[1]]
+        assert f'title: "{section_title(base)} (page 2 of {count})"' in pages[srcs[1]]
         assert "Next page" in pages[srcs[0]] and "Previous page" not in pages[srcs[0]]
         assert "Previous page" in pages[srcs[-1]] and "Next page" not in pages[srcs[-1]]
     # ten profiles, three to a page: the People heading goes on over page 2, where Organisations start
@@ -88,17 +89,17 @@ def test_a_site_of_many_stories_pages_every_list_and_links_the_pages(
 def test_each_page_of_key_figures_has_the_json_ld_of_its_own_figures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(render, "PAGE_SIZE", {**render.PAGE_SIZE, FIGURES: 4})
+    monkeypatch.setitem(PAGE_SIZE, FIGURES, 4)
     site = build_site(_site(tmp_path, 4), None)
     ld = JsonLd(site.story, "https://example.org/")
     total = 0
     for n in (1, 2):
         src = paged_src(FIGURES, n)
-        data = ld.page(src, render.page_url(src))
+        data = ld.page(src, page_url(src))
         assert data is not None
         anchors = [i["url"].split("#")[1] for i in data["itemListElement"]]
         assert anchors == re.findall(r"\{ #([\w-]+) \.explainer-number \}", site.pages[src])
-        assert all(i["url"].startswith(f"https://example.org/{render.page_url(src)}#") for i in data["itemListElement"])
+        assert all(i["url"].startswith(f"https://example.org/{page_url(src)}#") for i in data["itemListElement"])
         total += len(anchors)
     assert total == len(site.story.figures)
 
@@ -110,15 +111,15 @@ def test_people_are_sorted_by_surname() -> None:
         Actor(id=i, name=n, kind="person") for i, n in (("a", "Zoe Adams"), ("b", "Al Brown Jr."), ("c", "Bo Cole"))
     ]
     org = Actor(id="o", name="Adams Group", kind="organization")
-    assert [a.name for a in sorted(people, key=render.sort_key)] == ["Zoe Adams", "Al Brown Jr.", "Bo Cole"]
-    assert render.sort_key(org) == ("adams group", "adams group")
+    assert [a.name for a in sorted(people, key=sort_key)] == ["Zoe Adams", "Al Brown Jr.", "Bo Cole"]
+    assert sort_key(org) == ("adams group", "adams group")
 
 
 def test_a_paged_site_builds_strictly_with_later_pages_out_of_the_nav(tmp_path: Path) -> None:
     from conftest import run_mkdocs
     from test_build import page_file, write_tiny_site
 
-    n = render.PAGE_SIZE[STORIES] + 3
+    n = PAGE_SIZE[STORIES] + 3
     write_tiny_site(tmp_path, "Dock Notes\n\nCrews unloaded 12 crates.\n")
     for i in range(n):
         (tmp_path / "seeds" / f"n{i:03d}.txt").write_text(

@@ -25,7 +25,8 @@ from explainer.extraction.sentences import MAX_SENTENCE, split_sentences
 from explainer.extraction.vocabulary import NUMBER_WORDS
 from explainer.model import Article, Findings, Span
 from explainer.site.export import to_json
-from explainer.site.render import Renderer, fmt_date
+from explainer.site.markdown import fmt_date
+from explainer.site.render import Renderer
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

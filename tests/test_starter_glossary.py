@@ -11,7 +11,7 @@ from explainer.editing import curation as curation_module
 from explainer.editing.curation import STARTER_GLOSSARY_DIR, Curation, load_curation, parse_entry, with_starter
 from explainer.extraction.vocabulary import STOPWORDS
 from explainer.pipeline import build_site
-from explainer.site.render import GLOSSARY, HOME
+from explainer.site.sitemap import GLOSSARY, HOME
 
 STORY = """---
 date: 2025-05-06

@@ -9,133 +9,71 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import InclusionLevel
 
+from . import exporting
+from .config import ExplainerConfig
 from .editing.cache import FindingsCache
 from .editing.curation import load_curation
 from .editing.merge import curated_terms
 from .extraction.reader import SeedError, read_seed
-from .pipeline import Site, build_site
-from .site.assets import THEME_CSS, THEME_DIR
+from .model import Findings, Story
+from .pipeline import BuildInputs, Site, build, extract_story
+from .project import ProjectError, documentation_files, inputs, load
 from .site.export import story_to_dict
-from .site.linker import link_markdown
-from .site.render import FIGURES, HOME, STORIES, TIMELINE, Publisher, RenderError, story_page
+from .site.render import RenderError
+from .site.sitemap import eject_names, story_page
 from .suggest import did_you_mean
 
 CONFIG = "mkdocs.yml"
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml safely, ignoring MkDocs' `!ENV`/`!relative` and Python tags."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    """`!ENV [NAME, default]` or `!ENV NAME`: the variable's value, else the default."""
-    if isinstance(node, yaml.SequenceNode):
-        items = loader.construct_sequence(node)
-        names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
-    else:
-        names, default = [loader.construct_scalar(node)], None  # type: ignore[arg-type]
-    return next((os.environ[n] for n in names if n in os.environ), default)
-
-
-_Loader.add_constructor("!ENV", _env)
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-class _Tagged:
-    """A tagged value of mkdocs.yml (`!ENV [...]`, `!!python/name:...`) kept as written for the export."""
-
-    def __init__(self, tag: str, node: yaml.Node) -> None:
-        self.tag, self.node = tag, node
-
-
-class _KeepTags(yaml.SafeLoader):
-    """Reads mkdocs.yml safely for the export: tags are carried through, never executed."""
-
-
-class _KeepTagsDumper(yaml.SafeDumper):
-    pass
-
-
-def _keep(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
-    return _Tagged(node.tag, node)
-
-
-_KeepTags.add_multi_constructor("!", _keep)
-_KeepTags.add_multi_constructor("tag:yaml.org,2002:python/", _keep)
-_KeepTagsDumper.add_representer(_Tagged, lambda dumper, value: value.node)
-
-
-def _project(config_file: Path) -> tuple[dict[str, Any], Path, Path, Path | None]:
-    """(mkdocs config, seeds dir, docs dir, templates dir) from a project's mkdocs.yml."""
-    cfg, seeds, docs, templates, _ = _project_options(config_file)
-    return cfg, seeds, docs, templates
-
-
-def _project_options(config_file: Path) -> tuple[dict[str, Any], Path, Path, Path | None, dict[str, Any]]:
-    """As `_project`, plus the explainer plugin's own options."""
-    if not config_file.is_file():
-        raise SystemExit(f"{config_file}: not found; run this in the project folder or pass --config-file")
+def _project(args: argparse.Namespace) -> tuple[MkDocsConfig, ExplainerConfig]:
+    """The project's config and the plugin's options, read by MkDocs as a build reads them."""
     try:
-        cfg = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}  # a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        raise SystemExit(f"{config_file}: not valid YAML ({exc})") from None
-    root = config_file.parent
-    options: dict[str, Any] = {}
-    plugins = cfg.get("plugins") or []
-    if isinstance(plugins, dict):  # `plugins:` written as a mapping of names to options
-        plugins = [{name: value} for name, value in plugins.items()]
-    for plugin in plugins if isinstance(plugins, list) else []:
-        if isinstance(plugin, dict) and "explainer" in plugin:
-            options = plugin["explainer"] or {}
-    if not isinstance(options, dict):
-        raise SystemExit(f"{config_file}: the explainer plugin's options must be a mapping of names to values")
-    templates = options.get("templates_dir")
-    return (
-        cfg,
-        root / str(options.get("seeds_dir", "seeds")),
-        root / str(cfg.get("docs_dir", "docs")),
-        root / str(templates) if templates else None,
-        options,
-    )
+        return load(Path(args.config_file))
+    except ProjectError as exc:
+        raise SystemExit(str(exc)) from None
 
 
-def _cache(config_file: Path) -> FindingsCache:
-    """The build's findings cache, as the plugin's `cache` and `cache_dir` options place it."""
-    *_, options = _project_options(config_file)
-    if options.get("cache", True) is False:
-        return FindingsCache()
-    return FindingsCache(config_file.parent / str(options.get("cache_dir", ".cache/explainer")))
+def _inputs(config: MkDocsConfig, options: ExplainerConfig) -> BuildInputs:
+    try:
+        return inputs(config, options)
+    except ProjectError as exc:
+        raise SystemExit(f"{config.config_file_path}: {exc}") from None
 
 
-def _extraction(config_file: Path) -> dict[str, Any]:
-    """The plugin's options that shape extraction, as keyword arguments of `extract_story` and
-    `build_site`: the findings cache, and whether the starter glossary is on."""
-    *_, options = _project_options(config_file)
-    return {"cache": _cache(config_file), "starter_glossary": options.get("starter_glossary", False) is True}
+def own_pages(config: MkDocsConfig) -> tuple[dict[str, str], list[str]]:
+    """The site's hand-written pages as MkDocs finds them (curated profile and glossary files are
+    data, not pages), with their text, and those the site keeps out of its navigation."""
+    docs = Path(config.docs_dir)
+    if not docs.is_dir():
+        return {}, []
+    out: dict[str, str] = {}
+    hidden: list[str] = []
+    for f in documentation_files(config).documentation_pages():
+        if f.src_uri.startswith(("actors/", "glossary/")):
+            continue
+        if f.inclusion is InclusionLevel.NOT_IN_NAV:
+            hidden.append(f.src_uri)
+        try:
+            out[f.src_uri] = (docs / f.src_uri).read_text(encoding="utf-8-sig", errors="replace")
+        except OSError as exc:  # a dangling link, an unreadable file: named, then left out
+            print(f"{docs.name}/{f.src_uri}: cannot be read ({exc.strerror}); left out", file=sys.stderr)
+    return out, hidden
 
 
-def _whole_site(config_file: Path) -> Site:
-    """The site as the plugin builds it, from a project's `mkdocs.yml` (for export and eject)."""
-    cfg, seeds, docs, templates = _project(config_file)
-    return build_site(
-        seeds,
-        docs,
-        templates_dir=templates,
-        site_name=str(cfg.get("site_name", "")),
-        own_pages=own_pages(docs),
-        publisher=Publisher.from_config(cfg.get("extra"), cfg.get("repo_url")),
-        **_extraction(config_file),
-    )
+def _whole_site(config: MkDocsConfig, options: ExplainerConfig) -> tuple[Site, list[str], list[str]]:
+    """The site as the plugin builds it (for export and eject), the site's own pages and those
+    it keeps out of its navigation."""
+    own, hidden = own_pages(config)
+    site = build(_inputs(config, options), own_pages=own)
+    return site, list(own), hidden
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -161,11 +99,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from .pipeline import extract_story
+def _extracted(args: argparse.Namespace) -> tuple[list[Findings], Story, Path]:
+    """Every story's findings and the merged story, as a build extracts them (cache included)."""
+    given = _inputs(*_project(args))
+    findings, story = extract_story(
+        given.seeds,
+        given.docs if given.docs.is_dir() else None,
+        FindingsCache(given.cache_dir),
+        starter_glossary=given.starter_glossary,
+        workers=given.workers,
+    )
+    return findings, story, given.docs
 
-    _, seeds, docs, _ = _project(Path(args.config_file))
-    _, story = extract_story(seeds, docs if docs.is_dir() else None, **_extraction(Path(args.config_file)))
+
+def cmd_check(args: argparse.Namespace) -> int:
+    _, story, _ = _extracted(args)
     warnings = list(dict.fromkeys(story.warnings))
     for w in warnings:
         print(w, file=sys.stderr)
@@ -174,195 +122,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if warnings else 0
 
 
-def own_pages(docs: Path) -> dict[str, str]:
-    """The site's hand-written pages (curated profile and glossary files are data, not pages)."""
-    if not docs.is_dir():
-        return {}
-    out: dict[str, str] = {}
-    for p in sorted(docs.rglob("*.md")):
-        rel = p.relative_to(docs).as_posix()
-        if rel.startswith(("actors/", "glossary/")):
-            continue
-        try:
-            out[rel] = p.read_text(encoding="utf-8-sig", errors="replace")
-        except OSError as exc:  # a dangling link, an unreadable file: named, then left out
-            print(f"{docs.name}/{rel}: cannot be read ({exc.strerror}); left out", file=sys.stderr)
-    return out
-
-
-EXPORT_MARK = ".explainer-export"  # written into every export: `--force` replaces only such a folder
-
-
-def export_refusal(out: Path, root: Path, docs: Path, seeds: Path, *, force: bool) -> str | None:
-    """Why `explainer export` may not write into `out`, or None. It never targets the project, its
-    docs or seeds folder, or a folder that holds any of them, `--force` or not; a folder that is
-    not empty must be an earlier export (it carries the mark) and `--force` must be given."""
-    target = out.resolve()
-    for protected, what in ((root, "the project"), (docs, "the docs folder"), (seeds, "the seeds folder")):
-        p = protected.resolve()
-        if target == p or p.is_relative_to(target) or (what != "the project" and target.is_relative_to(p)):
-            return f"{out}: is or holds {what} ({protected}); export into a folder of its own"
-    if out.exists() and not out.is_dir():
-        return f"{out}: exists and is not a folder; choose a folder to export into"
-    if out.exists() and any(out.iterdir()):
-        if not (out / EXPORT_MARK).is_file():
-            return f"{out}: folder is not empty and is not an earlier export; choose an empty or new folder"
-        if not force:
-            return f"{out}: holds an earlier export; pass --force to replace it"
-    return None
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    config_file = Path(args.config_file)
-    cfg, seeds, docs, _, options = _project_options(config_file)
+    config, options = _project(args)
     final = Path(args.dir)
-    refusal = export_refusal(final, config_file.parent, docs, seeds, force=args.force)
-    if refusal:
-        print(refusal, file=sys.stderr)
+    root = Path(config.config_file_path or args.config_file).resolve().parent
+    refused = exporting.refusal(final, root, Path(config.docs_dir), Path(options.seeds_dir), force=args.force)
+    if refused:
+        print(refused, file=sys.stderr)
         return 1
-    final.parent.mkdir(parents=True, exist_ok=True)
-    # written into a fresh folder beside the target, moved into place only when complete
-    out = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
-    try:
-        count = _write_export(out, config_file, cfg, docs, options)
-    except BaseException:
-        shutil.rmtree(out, ignore_errors=True)
-        raise
-    (out / EXPORT_MARK).write_text("Made by `explainer export`; `explainer export --force` may replace this folder.\n")
-    if final.exists():
-        shutil.rmtree(final)
-    out.rename(final)
-    print(f"exported {count[0]} generated pages and {count[1]} site pages to {final}", file=sys.stderr)
-    return 1 if count[2] else 0
-
-
-def _write_export(
-    out: Path,
-    config_file: Path,
-    cfg: dict[str, Any],
-    docs: Path,
-    options: dict[str, Any],
-) -> tuple[int, int, int]:
-    """Write the whole site as a plain MkDocs project into the empty folder `out`: (generated pages,
-    site pages, files that could not be read and were left out)."""
-    site = _whole_site(config_file)
+    site, own, hidden = _whole_site(config, options)
     for w in site.warnings:
         print(w, file=sys.stderr)
-    out_docs = out / "docs"
-    out_docs.mkdir(parents=True, exist_ok=True)
-    generated = set(site.pages)
-    cross_links = options.get("cross_links", True) is not False
-
-    def write_page(rel: str, markdown: str) -> None:
-        target = out_docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # cross-links written into the Markdown: the plain build has no linker to add them
-        target.write_text(link_markdown(markdown, site.links, rel) if cross_links else markdown, encoding="utf-8")
-
-    # the site's own pages and assets (a hand-written page wins over a generated one, as in the
-    # plugin), then every generated page; curated entries are merged into generated pages
-    own: set[str] = set()
-    problems: list[str] = []
-    if docs.is_dir():
-        for path in sorted(docs.rglob("*")):
-            rel = path.relative_to(docs).as_posix()
-            if path.is_dir() or rel.startswith(("actors/", "glossary/")):
-                continue
-            if not path.exists():  # a dangling link: named, left out, and the export fails at the end
-                print(f"{docs.name}/{rel}: is a link to nothing; left out of the export", file=sys.stderr)
-                problems.append(rel)
-                continue
-            own.add(rel)
-            try:
-                text = path.read_text(encoding="utf-8-sig") if rel.endswith(".md") else None
-            except UnicodeDecodeError:
-                print(f"docs/{rel}: not valid UTF-8; copied unchanged, without cross-links", file=sys.stderr)
-                text = None
-            except OSError as exc:
-                print(f"{docs.name}/{rel}: cannot be read ({exc.strerror}); left out of the export", file=sys.stderr)
-                problems.append(rel)
-                continue
-            if text is not None:
-                write_page(rel, text)
-            else:
-                (out_docs / rel).parent.mkdir(parents=True, exist_ok=True)
-                (out_docs / rel).write_bytes(path.read_bytes())
-    for rel, markdown in site.pages.items():
-        if rel not in own:
-            write_page(rel, markdown)
-    extra = sorted(
-        p.relative_to(out_docs).as_posix()
-        for p in out_docs.rglob("*.md")
-        if p.relative_to(out_docs).as_posix() not in generated
-    )
-    theme = cfg.get("theme")
-    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if custom_dir:  # theme overrides (accessibility fixes among them) travel with the export
-        source = config_file.parent / str(custom_dir)
-        dest = out / str(custom_dir)
-        if source.is_dir() and dest.resolve().is_relative_to(out.resolve()):  # never written outside the export
-            shutil.copytree(source, dest, dirs_exist_ok=True)
-    as_written = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_KeepTags) or {}  # a SafeLoader subclass
-    plain = {k: v for k, v in as_written.items() if k not in ("plugins", "nav", "docs_dir", "site_dir")}
-    plain["plugins"] = ["search"]
-    theme_name = theme.get("name") if isinstance(theme, dict) else theme
-    if theme_name == "material":  # the package's theme additions, which the plugin inserted, as files
-        overrides = str(custom_dir or "overrides")
-        dest = out / overrides
-        if dest.resolve().is_relative_to(out.resolve()):
-            dest.mkdir(parents=True, exist_ok=True)
-            if not (dest / "main.html").exists():  # a site's own main.html wins, as under the plugin
-                shutil.copy(THEME_DIR / "main.html", dest / "main.html")
-            written = plain.get("theme")
-            plain["theme"] = {
-                **(written if isinstance(written, dict) else {"name": "material"}),
-                "custom_dir": overrides,
-            }
-        css = out_docs / THEME_CSS
-        if not css.exists():
-            css.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(THEME_DIR / THEME_CSS, css)
-        listed = plain.get("extra_css")
-        plain["extra_css"] = [
-            *(listed if isinstance(listed, list) else []),
-            *([] if listed and THEME_CSS in listed else [THEME_CSS]),
-        ]
-    plain["nav"] = site.nav(extra)
-    # profiles and terms are linked from their section pages, a list's later pages from its first
-    plain["not_in_nav"] = "/actors/\n/glossary/\n/stories/\n/figures/page/\n/timeline/page/\n"
-    (out / "mkdocs.yml").write_text(
-        "# Exported by `explainer export`: a plain MkDocs project, no explainer plugin needed.\n"
-        + yaml.dump(plain, Dumper=_KeepTagsDumper, sort_keys=False, allow_unicode=True),
-        encoding="utf-8",
-    )
-    json_file = out_docs / str(options.get("json_path") or "explainer.json")
-    json_file.parent.mkdir(parents=True, exist_ok=True)
-    json_file.write_text(
-        site.json(use_directory_urls=cfg.get("use_directory_urls", True) is not False), encoding="utf-8"
-    )
-    return len(site.pages), len(extra), len(problems)
-
-
-def eject_names(site: Site) -> dict[str, str]:
-    """The names `explainer eject` accepts, as the editor's guide writes them -> the page they
-    copy: `home`, `figures`, `timeline`, `stories`, `story` (when there is one story) and
-    `stories/<id>` for each story."""
-    names = {"home": HOME, "figures": FIGURES, "key-figures": FIGURES, "timeline": TIMELINE}
-    stories = [story_page(a.id) for a in site.story.articles]
-    if STORIES in site.pages:
-        names["stories"] = STORIES
-    if len(stories) == 1:
-        names["story"] = stories[0]
-    for page in site.pages:  # `stories/<id>`, `figures.md`, ... as paths, with or without `.md`
-        if not page.startswith(("actors/", "glossary/")):
-            names[page] = page
-            names[page.removesuffix(".md").removesuffix("/index")] = page
-    return {name: page for name, page in names.items() if page in site.pages}
+    generated, copied, problems = exporting.export(final, site, config, options, own, hidden)
+    print(f"exported {generated} generated pages and {copied} site pages to {final}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def cmd_eject(args: argparse.Namespace) -> int:
-    _, _, docs, _ = _project(Path(args.config_file))
-    site = _whole_site(Path(args.config_file))
+    config, options = _project(args)
+    docs = Path(config.docs_dir)
+    site, _, _ = _whole_site(config, options)
     wanted = args.page.strip().strip("/")
     if wanted.removesuffix(".md").removesuffix("/index") in ("actors", "glossary"):
         print(
@@ -378,7 +157,7 @@ def cmd_eject(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    names = eject_names(site)
+    names = eject_names(site.pages, site.story)
     page = names.get(wanted)
     if page is None:
         if wanted == "story":
@@ -407,10 +186,8 @@ def cmd_eject(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     """Print, sentence by sentence, what the rules found in a story and where they were unsure."""
     from .editing.review import as_text, review
-    from .pipeline import extract_story
 
-    _, seeds, docs, _ = _project(Path(args.config_file))
-    findings, story = extract_story(seeds, docs if docs.is_dir() else None, **_extraction(Path(args.config_file)))
+    findings, story, docs = _extracted(args)
     reviews = review(findings, story, docs_dir=docs.name)
     if args.story:
         wanted = args.story.removesuffix("/")

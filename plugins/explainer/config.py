@@ -29,10 +29,11 @@ class ExplainerConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it from `mkdocs.yml` (e.g. `enabled: !ENV [EXPLAINER, true]`)."""
 
-    seeds_dir = c.Type(str, default="seeds")
-    """Folder of wire stories (plain text, one story a file), relative to `mkdocs.yml`."""
+    seeds_dir = c.Dir(exists=False, default="seeds")
+    """Folder of wire stories (plain text, one story a file), relative to `mkdocs.yml`. A missing
+    folder is a warning that says to create it, not an error: a new site may have no story yet."""
 
-    templates_dir = c.Optional(c.Type(str))
+    templates_dir = c.Optional(c.Dir(exists=True))
     """Folder (relative to `mkdocs.yml`) of page templates overriding the built-in ones, by file name."""
 
     cross_links = c.Type(bool, default=True)
@@ -52,6 +53,11 @@ class ExplainerConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/explainer")
     """Where the findings are kept, relative to `mkdocs.yml`: safe to delete, never stale (a new
     story text, curated term or version of the plugin gives new entries); keep it out of git."""
+
+    workers = c.Type(int, default=0)
+    """Worker processes that extract a large site's stories in parallel (64 stories or more);
+    0 picks one per CPU, up to 4, and 1 keeps extraction in the build's own process. Under
+    `mkdocs serve` extraction always stays in the process."""
 
     review = c.Choice(("serve", "always", "never"), default="serve")
     """The editor's review page (`review/`): what was extracted from each sentence and what to

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Literal
 
 ActorKind = Literal["person", "organization", "place"]
@@ -88,6 +87,13 @@ class Article:
     def lede(self) -> str:
         body = self.sentences
         return body[0].text if body else ""
+
+    def summary(self, max_words: int = 45) -> str:
+        """What happened, drawn verbatim from the lede (cut at a word boundary, marked with an ellipsis)."""
+        words = self.lede.split()
+        if len(words) <= max_words:
+            return self.lede
+        return " ".join(words[:max_words]).rstrip(",;:") + " …"
 
 
 @dataclass(frozen=True)
@@ -209,19 +215,3 @@ class Story:
     term_uses: tuple[TermUse, ...] = ()
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = field(default=(), compare=False)
-
-    @cached_property
-    def _articles_by_id(self) -> dict[str, Article]:
-        return {a.id: a for a in reversed(self.articles)}  # the first of equal ids wins, as a scan would
-
-    @cached_property
-    def _actors_by_id(self) -> dict[str, Actor]:
-        return {a.id: a for a in reversed(self.actors)}
-
-    def article(self, article_id: str) -> Article:
-        """The article with this id (KeyError if none): a dictionary lookup, built on first use."""
-        return self._articles_by_id[article_id]
-
-    def actor(self, actor_id: str) -> Actor:
-        """The actor with this id (KeyError if none): a dictionary lookup, built on first use."""
-        return self._actors_by_id[actor_id]

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing as mp
-import os
 import re
-import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -24,31 +22,37 @@ from .extraction.reader import read_front_matter
 from .extraction.seeds import read_seeds
 from .model import Article, Findings, Story, Term
 from .site.export import to_json
+from .site.index import StoryIndex
 from .site.linker import LinkIndex, Target, linked_targets
-from .site.render import (
-    ABOUT,
-    ACTORS,
-    CORRECTIONS,
-    FIGURES,
-    GLOSSARY,
-    HOME,
-    STORIES,
-    TIMELINE,
-    Publisher,
-    Renderer,
-    actor_page,
-    actors_title,
-    story_page,
-    term_pages,
-)
+from .site.render import Renderer
+from .site.sitemap import Layout, actor_page, layout, term_pages
+from .site.trust import Publisher
+
+
+@dataclass(frozen=True)
+class BuildInputs:
+    """What the one build call (`pipeline.build_site`) takes from a project's configuration."""
+
+    seeds: Path
+    docs: Path
+    templates: Path | None
+    site_name: str
+    starter_glossary: bool
+    publisher: Publisher
+    cache_dir: Path | None  # None: findings are kept in memory only
+    workers: int  # worker processes for extraction; 1 turns them off
 
 
 @dataclass(frozen=True)
 class Site:
+    """One build's result: the merged story, its pages as Markdown, the link index, and each
+    story's findings before merging (what the review reads)."""
+
     story: Story
     pages: dict[str, str]
     links: LinkIndex
-    findings: tuple[Findings, ...] = ()  # each story's, before merging: what the review reads
+    findings: tuple[Findings, ...] = ()
+    index: StoryIndex | None = None  # the build's one query index (the JSON-LD reads it too)
 
     def review(self, docs_dir: str = "docs") -> list[StoryReview]:
         """What the rules found in each sentence and where they were unsure, story by story."""
@@ -61,25 +65,9 @@ class Site:
     def json(self, *, use_directory_urls: bool = True) -> str:
         return to_json(self.story, use_directory_urls=use_directory_urls)
 
-    def nav(self, extra_pages: list[str]) -> list[dict[str, str] | str]:
-        """A navigation for MkDocs: the explainer's sections, then the site's own pages."""
-        s = self.story
-        stories = [story_page(a.id) for a in s.articles]
-        nav: list[dict[str, str] | str] = [{"Home": HOME}]
-        if len(stories) == 1:
-            nav.append({"The story": stories[0]})
-        elif stories:  # the stories page lists them: a nav of every story is rendered into every page
-            nav.append({"Stories": STORIES})
-        nav.append({"Key figures": FIGURES})
-        # Profiles and terms are reached from their section pages, not listed in the navigation:
-        # a nav of every actor would be rendered into every page, growing the site quadratically.
-        nav.append({actors_title(s): ACTORS})
-        nav.append({"Glossary": GLOSSARY})
-        nav.append({"Timeline": TIMELINE})
-        nav.extend(extra_pages)
-        nav.append({"Corrections": CORRECTIONS})
-        nav.append({"About this explainer": ABOUT})
-        return nav
+    def layout(self, own: list[str], own_hidden: list[str] | None = None) -> Layout:
+        """Where the generated pages go beside the site's own files (see `sitemap.layout`)."""
+        return layout(self.pages, self.story, own, own_hidden or [])
 
 
 def build_story(seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None) -> Story:
@@ -88,12 +76,17 @@ def build_story(seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | N
 
 
 def extract_story(
-    seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None, *, starter_glossary: bool = False
+    seeds_dir: Path,
+    docs_dir: Path | None,
+    cache: FindingsCache | None = None,
+    *,
+    starter_glossary: bool = False,
+    workers: int = 1,
 ) -> tuple[list[Findings], Story]:
     """As `build_story`, also giving each story's findings before merging (the review reads them).
     With a `cache`, only stories it has not seen (with these curated terms, by this code) are
     extracted; the rest come from it. `starter_glossary` adds the package's common news terms
-    (those a story uses)."""
+    (those a story uses); `workers` processes extract a large site's stories in parallel."""
     warnings: list[str] = []
     curation = load_curation(docs_dir) if docs_dir else Curation()
     if starter_glossary:
@@ -106,7 +99,7 @@ def extract_story(
     keys = [findings_key(a, digest) for a in articles]
     cached = [cache.get(k) for k in keys]
     todo = [a for a, found in zip(articles, cached) if found is None]
-    extracted = iter(_extract_all(todo, curated))
+    extracted = iter(_extract_all(todo, curated, workers))
     findings: list[Findings] = []
     for key, found in zip(keys, cached):
         if found is None:
@@ -120,16 +113,11 @@ def extract_story(
 PARALLEL_FROM = 64  # articles; below this, starting worker processes costs more than it saves
 
 
-def _extract_all(articles: Sequence[Article], curated: Sequence[Term]) -> list[Findings]:
-    """Extract every article; large sites use worker processes (extraction is pure and CPU-bound,
-    and MkDocs builds on one core). Results are identical and in order either way.
-    `EXPLAINER_WORKERS=1` turns it off."""
-    setting = os.environ.get("EXPLAINER_WORKERS", "")
-    workers = int(setting) if setting.isdigit() else min(os.cpu_count() or 1, 4)
-    # Forking is only safe with no other thread running: under `mkdocs serve` (whose server runs
-    # in threads) rebuilds stay in-process, and they re-extract only the stories that changed.
-    threads = threading.active_count()
-    if workers < 2 or len(articles) < PARALLEL_FROM or threads > 1 or "fork" not in mp.get_all_start_methods():
+def _extract_all(articles: Sequence[Article], curated: Sequence[Term], workers: int = 1) -> list[Findings]:
+    """Extract every article; with `workers` > 1, a large site's in worker processes (extraction
+    is pure and CPU-bound, and MkDocs builds on one core). Results are identical and in order
+    either way. The caller knows when forking is unsafe (a server's threads) and passes 1."""
+    if workers < 2 or len(articles) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         return [extract(a, curated) for a in articles]
     job = functools.partial(extract, curated_terms=tuple(curated))
     chunk = max(1, len(articles) // (workers * 4))
@@ -166,23 +154,27 @@ def build_site(
     cache: FindingsCache | None = None,
     starter_glossary: bool = False,
     publisher: Publisher | None = None,
+    workers: int = 1,
 ) -> Site:
     """`own_pages` are the site's hand-written pages (source path -> Markdown): profiles and terms
     they mention list them among the pages that mention them. `starter_glossary`: the package's
     common news terms, where a story uses them; `publisher`: who publishes the site and where
-    readers ask for corrections (the About page)."""
-    findings, story = extract_story(seeds_dir, docs_dir, cache, starter_glossary=starter_glossary)
+    readers ask for corrections (the About page); `workers`: processes that extract a large
+    site's stories in parallel (1: none)."""
+    findings, story = extract_story(seeds_dir, docs_dir, cache, starter_glossary=starter_glossary, workers=workers)
     links = link_index(story)
+    index = StoryIndex(story)
     own = own_pages or {}
     renderer = Renderer(
         story,
+        index=index,
         templates_dir=templates_dir,
         site_name=site_name,
         mentioned_in=mentioned_in(own, links),
         other_titles={src: page_title(src, text) for src, text in own.items()},
         publisher=publisher,
     )
-    return Site(story, renderer.pages(), links, tuple(findings))
+    return Site(story, renderer.pages(), links, tuple(findings), index)
 
 
 def mentioned_in(pages: Mapping[str, str], links: LinkIndex) -> dict[str, set[str]]:
@@ -205,3 +197,20 @@ def page_title(src: str, markdown: str) -> str:
         return heading.group(1)
     stem = src.rsplit("/", 1)[-1].removesuffix(".md")
     return stem.replace("-", " ").replace("_", " ").capitalize()
+
+
+def build(
+    given: BuildInputs, *, own_pages: Mapping[str, str] | None = None, cache: FindingsCache | None = None
+) -> Site:
+    """The site from a project's configured inputs (what the plugin and the command both build)."""
+    return build_site(
+        given.seeds,
+        given.docs,
+        templates_dir=given.templates,
+        site_name=given.site_name,
+        own_pages=own_pages,
+        cache=cache if cache is not None else FindingsCache(given.cache_dir),
+        starter_glossary=given.starter_glossary,
+        publisher=given.publisher,
+        workers=given.workers,
+    )

@@ -16,11 +16,12 @@ from mkdocs.utils.templates import TemplateContext
 from .config import ExplainerConfig
 from .editing.cache import FindingsCache
 from .editing.review import REVIEW, as_markdown
-from .pipeline import Site, build_site
+from .pipeline import Site, build
+from .project import ProjectError, inputs
 from .site.assets import THEME_CSS, THEME_DIR
 from .site.linker import LinkerExtension
-from .site.paging import is_continuation
-from .site.render import ACTORS, GLOSSARY, HOME, STORIES, Publisher, RenderError, escape
+from .site.markdown import escape
+from .site.render import RenderError
 from .site.structured import JsonLd, script_json
 
 log = get_plugin_logger(__name__)
@@ -49,9 +50,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def _shows_review(self) -> bool:
         return self.config.review == "always" or (self.config.review == "serve" and self.command == "serve")
-
-    def _path(self, config: MkDocsConfig, value: str) -> Path:
-        return (Path(config.config_file_path).parent / value).resolve()
 
     @event_priority(100)  # before the search plugin reads its options
     def _on_config_search(self, config: MkDocsConfig) -> None:
@@ -83,85 +81,50 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        templates = self._path(config, self.config.templates_dir) if self.config.templates_dir else None
-        if templates is not None and not templates.is_dir():
-            raise PluginError(
-                f"explainer: templates_dir '{self.config.templates_dir}' is not a folder next to mkdocs.yml"
-            )
-        docs_dir = Path(config.docs_dir)
-        own = {  # the site's hand-written pages: profiles and terms they mention list them
+        try:
+            given = inputs(config, self.config, serving=self.command == "serve")
+        except ProjectError as exc:
+            raise PluginError(f"explainer: {exc}") from None
+        own_text = {  # the site's hand-written pages: profiles and terms they mention list them
             f.src_uri: f.content_string
             for f in files.documentation_pages()
             if not f.src_uri.startswith(("actors/", "glossary/"))
         }
-        folder = self._path(config, self.config.cache_dir) if self.config.cache else None
-        for inside, name in (
-            (docs_dir.resolve(), "docs_dir"),
-            (self._path(config, self.config.seeds_dir), "seeds_dir"),
-        ):
-            if folder is not None and folder.is_relative_to(inside):
-                raise PluginError(
-                    f"explainer: cache_dir '{self.config.cache_dir}' is inside {name}: it would be published"
-                    " or rebuild itself; use a folder of its own such as '.cache/explainer'"
-                )
-        if self.cache is None or self.cache.folder != folder:
-            self.cache = FindingsCache(folder)
+        if self.cache is None or self.cache.folder != given.cache_dir:
+            self.cache = FindingsCache(given.cache_dir)  # kept across `serve` rebuilds
         try:
-            self.site = build_site(
-                self._path(config, self.config.seeds_dir),
-                docs_dir,
-                templates_dir=templates,
-                site_name=config.site_name,
-                own_pages=own,
-                cache=self.cache,
-                starter_glossary=self.config.starter_glossary,
-                publisher=Publisher.from_config(config.extra, config.repo_url),
-            )
+            self.site = build(given, own_pages=own_text, cache=self.cache)
         except RenderError as exc:
             raise PluginError(f"explainer: {exc}") from None
         for warning in self.site.warnings:
             log.warning(warning)
-        for src, markdown in self.site.pages.items():
+        own = [f.src_uri for f in files.documentation_pages()]
+        hidden_by_site = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_not_in_nav()]
+        placed = self.site.layout(own, hidden_by_site)
+        for src in placed.curated:  # merged into generated profiles and terms: data, not pages
             existing = files.get_file_from_path(src)
             if existing is not None:
-                if src == HOME or not src.startswith(("actors/", "glossary/")):
-                    if src.startswith("stories/") and src != STORIES:
-                        existing.inclusion = InclusionLevel.NOT_IN_NAV  # an ejected story: placed as its page was
-                    continue  # a hand-written page wins over a generated one
-                files.remove(existing)  # a curated entry: its content was merged into the generated page
-            page_file = File.generated(config, src, content=markdown)
-            if is_continuation(src) or (
-                src.startswith(("actors/", "glossary/", "stories/")) and src not in (ACTORS, GLOSSARY, STORIES)
-            ):
+                files.remove(existing)
+        for src in placed.generated:
+            page_file = File.generated(config, src, content=self.site.pages[src])
+            if src in placed.hidden:
                 page_file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the section pages
             files.append(page_file)
+        for src in placed.replaced & placed.hidden:  # an ejected story: placed as its page was
+            own_file = files.get_file_from_path(src)
+            if own_file is not None:
+                own_file.inclusion = InclusionLevel.NOT_IN_NAV
         review_page = self._shows_review() and files.get_file_from_path(REVIEW) is None
         if review_page:
-            content = as_markdown(self.site.review(docs_dir.name), escape)
+            content = as_markdown(self.site.review(given.docs.name), escape)
             review_file = File.generated(config, REVIEW, content=content)
             if self._user_nav is not None:  # a site's own nav does not list it: reached at /review/
                 review_file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(review_file)
-        for f in list(files):  # curated entries nobody can place stay data, not pages
-            if (
-                f.src_uri.startswith(("actors/", "glossary/"))
-                and f.src_uri not in self.site.pages
-                and f.is_documentation_page()
-            ):
-                files.remove(f)
         if self._user_nav is None:
-            generated = set(self.site.pages)
-            extra = sorted(
-                f.src_uri
-                for f in files.documentation_pages()
-                if f.src_uri not in generated
-                and f.src_uri not in (ACTORS, GLOSSARY)
-                and not f.inclusion.is_not_in_nav()
-            )
-            extra = [p for p in extra if p != REVIEW]
-            config.nav = self.site.nav(extra)  # type: ignore[assignment]
+            config.nav = placed.nav
             if review_page:
-                config.nav.append({"Review (editors)": REVIEW})  # type: ignore[union-attr]
+                config.nav.append({"Review (editors)": REVIEW})
         if self.config.cross_links:
             self.linker.index = self.site.links
         return files
@@ -177,7 +140,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.site is None:
             return None
         if self.jsonld is None:
-            self.jsonld = JsonLd(self.site.story, config.site_url or "", use_directory_urls=config.use_directory_urls)
+            self.jsonld = JsonLd(
+                self.site.story,
+                config.site_url or "",
+                use_directory_urls=config.use_directory_urls,
+                index=self.site.index,
+            )
         data = self.jsonld.page(page.file.src_uri, page.url)
         page.meta["explainer_jsonld"] = script_json(data) if data is not None else None
         return None
@@ -191,9 +159,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
-            seeds = self._path(config, self.config.seeds_dir)
-            if seeds.is_dir():
-                server.watch(str(seeds))
+            if Path(self.config.seeds_dir).is_dir():
+                server.watch(self.config.seeds_dir)
             if self.config.templates_dir:
-                server.watch(str(self._path(config, self.config.templates_dir)))
+                server.watch(self.config.templates_dir)
         return server

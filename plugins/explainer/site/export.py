@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..model import Story
-from .render import actor_page, page_url, story_page, summary, term_pages
+from .sitemap import actor_page, page_url, story_page, term_pages
 
 VERSION = 1
 
@@ -28,7 +28,7 @@ def story_to_dict(story: Story, *, use_directory_urls: bool = True) -> dict[str,
                 "date": a.date.isoformat() if a.date else None,
                 "byline": a.byline,
                 "source": a.source,
-                "summary": summary(a),
+                "summary": a.summary(),
             }
             for a in story.articles
         ],

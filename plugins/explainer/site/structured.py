@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urljoin
 
-from . import render
 from ..model import Actor, Article, Figure, Quote, Story, Term
+from .index import StoryIndex
+from .lists import figure_pages, glossary_pages
 from .paging import paged_src
-from .render import FIGURES, GLOSSARY, SECTION_TITLES, actor_page, story_page, summary, term_page, term_pages
+from .sitemap import FIGURES, GLOSSARY, actor_page, page_type, page_url, section_title, story_page
 
 CONTEXT = "https://schema.org"
 ACTOR_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
@@ -26,31 +28,24 @@ _MD_MARKS = re.compile(r"(\*\*|__|\*|`)")
 
 
 class JsonLd:
-    """Structured data for every page of one build; lookups are built once, so each page costs
-    the same however many stories, actors and terms the site has."""
+    """Structured data for every page of one build, from the build's one `StoryIndex`: each page
+    costs the same however many stories, actors and terms the site has. Which builder describes
+    a page is the `jsonld` of its type in the site map."""
 
-    def __init__(self, story: Story, site_url: str, *, use_directory_urls: bool = True) -> None:
-        self.story = story
+    def __init__(
+        self, story: Story, site_url: str, *, use_directory_urls: bool = True, index: StoryIndex | None = None
+    ) -> None:
+        self.ix = index or StoryIndex(story)
         self.urls = _Urls(site_url, use_directory_urls)
-        self.articles = {story_page(a.id): a for a in story.articles}
-        self.term_pages = term_pages(story)
-        self.terms = {term_page(t.id): t for t in story.terms if self.term_pages[t.id] == term_page(t.id)}
-        self.actors_by_page = {actor_page(a.id): a for a in story.actors}
-        self.actors = {a.id: a for a in story.actors}
         # each page of Key figures and of the glossary lists what that page shows, as the page does
         self.figures = {
             paged_src(FIGURES, n): [f for _, shown, _ in page for f in shown]
-            for n, page in enumerate(render.figure_pages(story), start=1)
+            for n, page in enumerate(figure_pages(story), start=1)
         }
         self.glossary = {
             paged_src(GLOSSARY, n): [t for _, _, terms in page for t in terms]
-            for n, page in enumerate(render.glossary_pages(story), start=1)
+            for n, page in enumerate(glossary_pages(story), start=1)
         }
-        self.orgs = {n.casefold() for a in story.actors if a.kind == "organization" for n in (a.name, *a.aliases)}
-        self.quotes: dict[str, list[Quote]] = {}  # article -> its attributed quotes (not scare quotes)
-        for q in story.quotes:
-            if q.speaker in self.actors and len(q.text.split()) > render.SCARE_QUOTE_WORDS:
-                self.quotes.setdefault(q.article, []).append(q)
 
     def page(self, src_uri: str, page_url: str) -> dict[str, Any] | None:
         """The JSON-LD object for the page built from `src_uri`, or None when the page has none.
@@ -58,27 +53,41 @@ class JsonLd:
         `page_url` is the page's URL relative to the site root (MkDocs' `page.url`). Without a
         site_url no `url` is given: a relative URL in structured data is read against the wrong base.
         """
-        urls = self.urls
-        url = urls.absolute(page_url)
-        if src_uri in self.articles:
-            article = self.articles[src_uri]
-            data = _article(article, url, self.orgs)
-            quotations = [self._quotation(q) for q in self.quotes.get(article.id, [])]
-            return _clean({**data, "hasPart": quotations})
-        if src_uri in self.figures:
-            return _figures(self.figures[src_uri], url)
-        if src_uri in self.glossary:
-            return _glossary(self.glossary[src_uri], url, urls, self.term_pages)
-        if src_uri in self.terms:
-            return {"@context": CONTEXT, **_term(self.terms[src_uri], url, urls, in_set=True)}
-        if src_uri in self.actors_by_page:
-            actor = self.actors_by_page[src_uri]
-            return _actor(actor, self.actors.get(actor.affiliation or ""), url, urls)
-        return None
+        kind = page_type(src_uri)
+        if kind is None or kind.jsonld is None:
+            return None
+        thing = src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+        builder: Callable[[str, str, str | None], dict[str, Any] | None] = getattr(self, f"_{kind.jsonld}")
+        return builder(src_uri, thing, self.urls.absolute(page_url))
+
+    def _article(self, src: str, thing: str, url: str | None) -> dict[str, Any] | None:
+        article = self.ix.articles.get(thing)
+        if article is None:
+            return None
+        quotations = [self._quotation(q) for q in self.ix.quotes_by_article.get(article.id, [])]
+        return _clean({**_article(article, url, self.ix.org_names), "hasPart": quotations})
+
+    def _figures(self, src: str, thing: str, url: str | None) -> dict[str, Any] | None:
+        return _figures(self.figures[src], url) if src in self.figures else None
+
+    def _glossary(self, src: str, thing: str, url: str | None) -> dict[str, Any] | None:
+        return _glossary(self.glossary[src], url, self.urls, self.ix.term_pages) if src in self.glossary else None
+
+    def _term(self, src: str, thing: str, url: str | None) -> dict[str, Any] | None:
+        term = self.ix.terms.get(thing)
+        if term is None or self.ix.term_pages[term.id] != src:
+            return None
+        return {"@context": CONTEXT, **_term(term, url, self.urls, in_set=True)}
+
+    def _actor(self, src: str, thing: str, url: str | None) -> dict[str, Any] | None:
+        actor = self.ix.actors.get(thing)
+        if actor is None:
+            return None
+        return _actor(actor, self.ix.actors.get(actor.affiliation or ""), url, self.urls)
 
     def _quotation(self, quote: Quote) -> dict[str, Any]:
         """A quote as schema.org `Quotation`: its words as written, its speaker as `creator`."""
-        speaker = self.actors[quote.speaker or ""]
+        speaker = self.ix.actors[quote.speaker or ""]
         return _clean(
             {
                 "@type": "Quotation",
@@ -120,7 +129,7 @@ class _Urls:
         return urljoin(self.base, path) if self.base else None
 
     def page(self, src: str, anchor: str = "") -> str | None:
-        url = self.absolute(render.page_url(src, self.directory_urls))
+        url = self.absolute(page_url(src, self.directory_urls))
         return f"{url}#{anchor}" if url and anchor else url
 
 
@@ -187,7 +196,7 @@ def _article(article: Article, url: str | None, org_names: set[str]) -> dict[str
             "@context": CONTEXT,
             "@type": "NewsArticle",
             "headline": article.title,
-            "description": summary(article),
+            "description": article.summary(),
             "datePublished": article.date.isoformat() if article.date else None,
             "author": authors(article, org_names),
             "publisher": publisher,
@@ -230,7 +239,7 @@ def _actor(actor: Actor, affiliation: Actor | None, url: str | None, urls: _Urls
 
 def _term_set(urls: _Urls) -> dict[str, Any]:
     url = urls.page(GLOSSARY)
-    return _clean({"@type": "DefinedTermSet", "@id": url, "name": SECTION_TITLES[GLOSSARY], "url": url})
+    return _clean({"@type": "DefinedTermSet", "@id": url, "name": section_title(GLOSSARY), "url": url})
 
 
 def _term(term: Term, url: str | None, urls: _Urls, *, in_set: bool) -> dict[str, Any]:
@@ -262,7 +271,7 @@ def _figures(figures: list[Figure], url: str | None) -> dict[str, Any]:
     return {
         "@context": CONTEXT,
         "@type": "ItemList",
-        "name": SECTION_TITLES[FIGURES],
+        "name": section_title(FIGURES),
         **({"url": url} if url else {}),
         "numberOfItems": len(figures),
         "itemListElement": [
