@@ -28,10 +28,18 @@ def write_seeds(folder: Path, count: int) -> None:
 
 def test_parallel_and_serial_extraction_give_the_same_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_seeds(tmp_path / "seeds", PARALLEL_FROM + 6)
-    monkeypatch.setenv("EXPLAINER_WORKERS", "1")
-    serial = build_story(tmp_path / "seeds", None)  # no cache given: everything extracted
-    monkeypatch.setenv("EXPLAINER_WORKERS", "2")
-    parallel = build_story(tmp_path / "seeds", None)
+    pools: list[int] = []
+
+    class Counting(pipeline.ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pools.append(1)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", Counting)
+    serial = build_story(tmp_path / "seeds", None, workers=1)  # no cache given: everything extracted
+    assert pools == []
+    parallel = build_story(tmp_path / "seeds", None, workers=2)
+    assert pools == [1]  # the worker processes did run
     assert parallel == serial
     assert len(serial.articles) == PARALLEL_FROM + 6
     speakers = {q.speaker for q in serial.quotes}

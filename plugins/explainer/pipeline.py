@@ -70,9 +70,11 @@ class Site:
         return layout(self.pages, self.story, own, own_hidden or [])
 
 
-def build_story(seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None) -> Story:
+def build_story(
+    seeds_dir: Path, docs_dir: Path | None, cache: FindingsCache | None = None, *, workers: int = 1
+) -> Story:
     """Read, extract and curate: the whole pure pipeline up to the merged `Story`."""
-    return extract_story(seeds_dir, docs_dir, cache)[1]
+    return extract_story(seeds_dir, docs_dir, cache, workers=workers)[1]
 
 
 def extract_story(
