@@ -57,7 +57,7 @@ def test_env_tags_are_read_as_a_build_reads_them(tmp_path: Path, monkeypatch: py
 
 def test_a_cache_inside_docs_is_refused_naming_the_option(tmp_path: Path) -> None:
     config, options = load(_project(tmp_path, "plugins:\n  - explainer:\n      cache_dir: docs/.cache\n"))
-    with pytest.raises(ProjectError, match="cache_dir 'docs/.cache' is inside docs_dir"):
+    with pytest.raises(ProjectError, match=r"cache_dir 'docs/\.cache' is inside docs_dir"):
         inputs(config, options)
 
 
