@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SEED, run_mkdocs
+from explainer.diagnostics import Diagnostic
 
 
 def explainer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -211,11 +212,11 @@ def test_an_unreadable_seeds_folder_is_one_warning(tmp_path: Path, monkeypatch: 
     def refuse(self: Path) -> object:
         raise PermissionError(13, "Permission denied")
 
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
     with monkeypatch.context() as mp:  # as root, chmod cannot make a folder unreadable
         mp.setattr(Path, "iterdir", refuse)
         assert read_seeds(seeds, warnings) == []
-    assert len(warnings) == 1 and "the seeds folder cannot be read (Permission denied)" in warnings[0]
+    assert len(warnings) == 1 and "the seeds folder cannot be read (Permission denied)" in str(warnings[0])
 
 
 def test_new_makes_a_project_that_builds_strictly_at_once(tmp_path: Path) -> None:

@@ -233,12 +233,12 @@ def test_a_broken_template_override_is_one_line(tmp_path: Path) -> None:
 
 def _story_with(tmp_path: Path, curated: dict[str, str]) -> tuple[list[str], set[str]]:
     """The warnings and actor ids of the tiny story with these curated files, read in-process."""
-    from explainer.pipeline import build_story
+    from explainer.pipeline import extract_story
 
     story = TINY.replace("Finance Minister Jane Doe said", "Finance Minister Jane Doe and Reuters said")
     write_tiny_site(tmp_path, story, curated)
-    built = build_story(tmp_path / "seeds", tmp_path / "docs")
-    return list(built.warnings), {a.id for a in built.actors}
+    _, built, problems = extract_story(tmp_path / "seeds", tmp_path / "docs")
+    return [str(p) for p in problems], {a.id for a in built.actors}
 
 
 def test_a_same_as_cycle_is_one_error_and_deletes_nobody(tmp_path: Path) -> None:

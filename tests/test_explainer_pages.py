@@ -258,7 +258,8 @@ def test_a_malformed_correction_is_one_warning_naming_file_and_line(tmp_path: Pa
         f"---\ndate: 2025-01-03\n{value}\n---\nTitle\n\nA line.\n", encoding="utf-8"
     )
     built = build_site(tmp_path / "seeds", None)
-    (warning,) = built.warnings
+    (problem,) = built.diagnostics
+    warning = str(problem)
     assert warning.startswith("seeds/a.txt:3: correction 1 needs a date (YYYY-MM-DD) and a text, such as ")
     assert built.story.articles[0].corrections == ()
 
@@ -272,7 +273,7 @@ def test_a_curated_profile_takes_corrections_too(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     built = build_site(tmp_path / "seeds", tmp_path / "docs")
-    assert built.warnings == ()
+    assert built.diagnostics == ()
     assert '!!! warning "Correction, Thursday 3 April 2025"' in built.pages["actors/piet-varga.md"]
     assert "[Piet Varga](actors/piet-varga.md): His role was wrong." in built.pages[CORRECTIONS]
     updated = built.pages["actors/piet-varga.md"].rsplit('class="explainer-updated"', 1)[1]

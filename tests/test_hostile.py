@@ -25,6 +25,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SEED, STORIES, run_mkdocs
+from explainer.diagnostics import Diagnostic
 from explainer.extraction.extract import extract
 from explainer.extraction.reader import SeedError, read_seed
 from explainer.site.lists import FIGURES_SHOWN
@@ -127,7 +128,7 @@ class Build:
     data: dict[str, Any] = field(default_factory=dict)
 
     def warnings(self, name: str) -> list[str]:
-        return [ln for ln in self.stderr.splitlines() if "WARNING" in ln and f"seeds/{name}:" in ln]
+        return [ln for ln in self.stderr.splitlines() if ("WARNING" in ln or "ERROR" in ln) and f"seeds/{name}:" in ln]
 
     def page(self, url: str) -> Path:
         return self.site / url / "index.html"
@@ -180,8 +181,9 @@ def test_reader_outcome(name: str) -> None:
         assert str(err.value).startswith(label + ":") and want["warning"] in str(err.value)
         return
     result = read_seed(CORPUS / name, name=label)
-    assert [w for w in result.warnings if want.get("warning", "\0") in w] == result.warnings
-    assert len(result.warnings) == (1 if want.get("warning") else 0), result.warnings
+    said = [str(w) for w in result.warnings]
+    assert [w for w in said if want.get("warning", "\0") in w] == said
+    assert len(said) == (1 if want.get("warning") else 0), said
     article = result.article
     assert article.title == want["title"]
     if "date" in want:
@@ -216,6 +218,8 @@ def test_each_unreadable_file_warns_once_and_readable_ones_not_at_all(build: Bui
     if want.get("warning"):
         assert len(found) == 1, found
         assert want["warning"] in found[0]
+        # a file left out is an error; a file read with a caveat (its encoding) a warning
+        assert ("ERROR" in found[0]) == (want["outcome"] == "skipped"), found[0]
     else:
         assert found == []
     story_page = build.page(f"stories/{slugify(Path(name).stem)}")
@@ -488,10 +492,10 @@ def test_front_matter_that_is_no_date_or_too_deep_warns() -> None:
     for front in ("date: 2024-13-45", "date: " + "[" * 2000, "title: [1, 2]"):
         result = parse(f"---\n{front}\n---\nTitle\n\nBody text.\n", path="seeds/x.txt")
         assert result.article.title == "Title" and len(result.warnings) == 1, result.warnings
-        assert result.warnings[0].startswith("seeds/x.txt")
-    warnings: list[str] = []
+        assert str(result.warnings[0]).startswith("seeds/x.txt")
+    warnings: list[Diagnostic] = []
     assert parse_entry("---\nname: 2024-02-30\n---\nBio", section="actors", path="d/x.md", warnings=warnings) is None
-    assert warnings == ["d/x.md:1: front matter is not valid YAML (day is out of range for month)"]
+    assert [str(w) for w in warnings] == ["d/x.md:1: front matter is not valid YAML (day is out of range for month)"]
 
 
 # -- reproducible builds -----------------------------------------------------------------------------
@@ -543,8 +547,9 @@ def test_seed_links_outside_the_project_are_refused_and_named(tmp_path: Path) ->
     (project / "drafts").mkdir()
     (project / "drafts" / "inside.txt").write_text("Inside\n\nA story kept in the project.\n", encoding="utf-8")
     (seeds / "inside.txt").symlink_to(project / "drafts" / "inside.txt")
-    warnings: list[str] = []
-    articles = read_seeds(seeds, warnings)
+    problems: list[Diagnostic] = []
+    articles = read_seeds(seeds, problems)
+    warnings = [str(p) for p in problems]
     assert sorted(a.title for a in articles) == ["Headline", "Inside"]
     assert any("seeds/outside.txt: links outside the project" in w for w in warnings)
     assert any("seeds/dangling.txt: is a link to nothing" in w for w in warnings)

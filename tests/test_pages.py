@@ -97,7 +97,7 @@ def test_a_curated_term_no_story_uses_keeps_its_page_without_a_warning(tmp_path:
         "---\nterm: quantitative easing\n---\nA central bank buying bonds to lower long-term rates.\n", encoding="utf-8"
     )
     site = build_site(seeds, docs)
-    assert site.warnings == ()
+    assert site.diagnostics == ()
     assert "glossary/quantitative-easing.md" in site.pages
     assert "quantitative easing" in site.pages["glossary/index.md"]
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from conftest import SEED
+from explainer.diagnostics import Diagnostic
 from explainer.extraction.reader import SeedError, decode, is_byline, is_subhead, parse, read_seed
 from explainer.extraction.sentences import split_sentences
 
@@ -110,9 +111,9 @@ def test_empty_and_binary_seeds_are_errors_naming_the_file() -> None:
 
 
 def test_windows_1252_and_bom_and_crlf() -> None:
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
     assert decode("café".encode("cp1252"), "old.txt", warnings) == "café"
-    assert warnings and "old.txt" in warnings[0]
+    assert warnings and warnings[0].path == "old.txt"
     assert decode("\ufeffHi".encode(), "bom.txt", []) == "Hi"
     article = parse("Title\r\n\r\nOne. Two.\r\n", path="crlf.txt").article
     assert [s.text for s in article.sentences] == ["One.", "Two."]
@@ -121,13 +122,13 @@ def test_windows_1252_and_bom_and_crlf() -> None:
 def test_bad_front_matter_warns_with_file_and_line() -> None:
     result = parse("---\ndate: [oops\n---\nTitle\n\nBody text here.\n", path="seeds/bad.txt")
     assert result.article.title == "Title"
-    assert any(w.startswith("seeds/bad.txt:") and "YAML" in w for w in result.warnings)
+    assert any(w.startswith("seeds/bad.txt:") and "YAML" in w for w in map(str, result.warnings))
     result = parse("---\ndate: 2024-01-02\ncolour: red\n---\nTitle\n\nBody.\n", path="seeds/k.txt")
-    assert any(w.startswith("seeds/k.txt:3: unknown front-matter key 'colour'") for w in result.warnings)
+    assert any(w.startswith("seeds/k.txt:3: unknown front-matter key 'colour'") for w in map(str, result.warnings))
     result = parse("---\nsorce: AP\n---\nTitle\n\nBody.\n", path="seeds/t.txt")
     assert any(
         w.startswith("seeds/t.txt:2: unknown front-matter key 'sorce' (did you mean 'source'?)")
-        for w in result.warnings
+        for w in map(str, result.warnings)
     )
 
 

@@ -40,13 +40,13 @@ def _project(root: Path, seed: str = FERRY, curated: dict[str, str] | None = Non
 
 
 def _flags(root: Path) -> list[tuple[str, str, str]]:
-    findings, story = extract_story(root / "seeds", root / "docs")
+    findings, story, _ = extract_story(root / "seeds", root / "docs")
     return [(s.sentence.id, f.kind, f.fix.path) for r in review(findings, story) for s in r.sentences for f in s.flags]
 
 
 def test_each_sentence_lists_what_was_found_and_flags_what_the_rules_left(tmp_path: Path) -> None:
     root = _project(tmp_path)
-    findings, story = extract_story(root / "seeds", root / "docs")
+    findings, story, _ = extract_story(root / "seeds", root / "docs")
     (r,) = review(findings, story)
     by_id = {s.sentence.id: s for s in r.sentences}
     assert ("person", "Maria Olsen, board's chair") in {(i.what, i.text) for i in by_id["s2"].items}
@@ -64,7 +64,7 @@ def test_each_sentence_lists_what_was_found_and_flags_what_the_rules_left(tmp_pa
 
 def test_the_snippets_the_review_gives_remove_their_flags(tmp_path: Path) -> None:
     root = _project(tmp_path)
-    findings, story = extract_story(root / "seeds", root / "docs")
+    findings, story, _ = extract_story(root / "seeds", root / "docs")
     fixes = {f.kind: f.fix.snippet for r in review(findings, story) for f in r.flags}
     seed = root / "seeds/story.txt"
     seed.write_text(f"---\n{fixes['figure without label'].replace('<what it counts>', 'board vote')}\n---\n{FERRY}")
@@ -73,8 +73,8 @@ def test_the_snippets_the_review_gives_remove_their_flags(tmp_path: Path) -> Non
     (root / "docs/actors/tom-varga.md").write_text(f"---\n{role}\n---\n")
     (root / "docs/actors/maria-olsen.md").write_text(f"---\n{fixes['unattributed quote']}\n---\n")
     assert _flags(root) == []
-    _, story = extract_story(root / "seeds", root / "docs")
-    assert story.warnings == ()
+    _, story, problems = extract_story(root / "seeds", root / "docs")
+    assert problems == ()
     (job,) = [q for q in story.quotes if q.text.startswith("We will keep")]
     assert (job.speaker, job.cue) == ("maria-olsen", None)  # credited by the editor; no cue verb invented
     assert [f.label for f in story.figures if f.value == "7 to 2"] == ["board vote"]
@@ -84,8 +84,8 @@ def test_the_snippets_the_review_gives_remove_their_flags(tmp_path: Path) -> Non
 def test_a_credit_or_label_that_matches_nothing_is_named_with_its_line(tmp_path: Path) -> None:
     seed = '---\nsource: AP\nlabels:\n  "7 to 3": vote\n---\n' + FERRY
     root = _project(tmp_path, seed, {"docs/actors/maria-olsen.md": '---\nrole: chair\nquotes: ["Never said"]\n---\n'})
-    _, story = extract_story(root / "seeds", root / "docs")
-    assert story.warnings == (
+    *_, problems = extract_story(root / "seeds", root / "docs")
+    assert tuple(map(str, problems)) == (
         "seeds/story.txt:3: labels: '7 to 3' is no figure of this story (did you mean '7 to 2'?);"
         " write the figure as `explainer review` shows it",
         "docs/actors/maria-olsen.md:3: quotes: 'Never said' starts no quote in any story;"
@@ -95,9 +95,9 @@ def test_a_credit_or_label_that_matches_nothing_is_named_with_its_line(tmp_path:
 
 def test_labels_must_be_a_mapping(tmp_path: Path) -> None:
     root = _project(tmp_path, "---\nlabels: [7 to 2]\n---\n" + FERRY)
-    _, story = extract_story(root / "seeds", root / "docs")
-    assert len(story.warnings) == 1
-    assert story.warnings[0].startswith("seeds/story.txt:2: front-matter 'labels' must map each figure as written")
+    *_, problems = extract_story(root / "seeds", root / "docs")
+    assert len(problems) == 1
+    assert str(problems[0]).startswith("seeds/story.txt:2: front-matter 'labels' must map each figure as written")
 
 
 def test_a_name_read_as_person_and_organization_is_flagged_with_a_kind_fix() -> None:
@@ -124,7 +124,7 @@ def test_a_name_read_as_person_and_organization_is_flagged_with_a_kind_fix() -> 
 
 
 def test_text_and_page_show_the_flag_and_its_fix(tmp_path: Path) -> None:
-    findings, story = extract_story(_project(tmp_path) / "seeds", tmp_path / "docs")
+    findings, story, _ = extract_story(_project(tmp_path) / "seeds", tmp_path / "docs")
     reviews = review(findings, story)
     text = as_text(reviews, flags_only=True)
     assert text.splitlines()[0] == (

@@ -65,7 +65,7 @@ def test_only_the_starter_terms_a_story_uses_appear(tmp_path: Path, starter_dir:
         in (site.pages[GLOSSARY])
     )
     assert "[walkout](glossary/walkout.md)" in site.pages[HOME]
-    assert site.story.warnings == ()
+    assert site.diagnostics == ()
 
 
 def test_the_starter_glossary_is_off_unless_asked_for(tmp_path: Path, starter_dir: Path) -> None:

@@ -18,6 +18,7 @@ from mkdocs.structure.files import InclusionLevel
 
 from . import exporting
 from .config import ExplainerConfig
+from .diagnostics import Diagnostic
 from .editing.cache import FindingsCache
 from .editing.curation import load_curation
 from .editing.merge import curated_terms
@@ -99,27 +100,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _extracted(args: argparse.Namespace) -> tuple[list[Findings], Story, Path]:
+def _extracted(args: argparse.Namespace) -> tuple[list[Findings], Story, tuple[Diagnostic, ...], Path]:
     """Every story's findings and the merged story, as a build extracts them (cache included)."""
     given = _inputs(*_project(args))
-    findings, story = extract_story(
+    findings, story, problems = extract_story(
         given.seeds,
         given.docs if given.docs.is_dir() else None,
         FindingsCache(given.cache_dir),
         starter_glossary=given.starter_glossary,
         workers=given.workers,
     )
-    return findings, story, given.docs
+    return findings, story, problems, given.docs
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    _, story, _ = _extracted(args)
-    warnings = list(dict.fromkeys(story.warnings))
-    for w in warnings:
-        print(w, file=sys.stderr)
-    count, n = len(warnings), len(story.articles)
+    _, story, problems, _ = _extracted(args)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    count, n = len(problems), len(story.articles)
     print(f"{n} stor{'y' if n == 1 else 'ies'} checked, {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
-    return 1 if warnings else 0
+    return 1 if problems else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -131,8 +131,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(refused, file=sys.stderr)
         return 1
     site, own, hidden = _whole_site(config, options)
-    for w in site.warnings:
-        print(w, file=sys.stderr)
+    for problem in site.diagnostics:
+        print(problem, file=sys.stderr)
     generated, copied, problems = exporting.export(final, site, config, options, own, hidden)
     print(f"exported {generated} generated pages and {copied} site pages to {final}", file=sys.stderr)
     return 1 if problems else 0
@@ -187,7 +187,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     """Print, sentence by sentence, what the rules found in a story and where they were unsure."""
     from .editing.review import as_text, review
 
-    findings, story, docs = _extracted(args)
+    findings, story, problems, docs = _extracted(args)
     reviews = review(findings, story, docs_dir=docs.name)
     if args.story:
         wanted = args.story.removesuffix("/")
@@ -203,8 +203,8 @@ def cmd_review(args: argparse.Namespace) -> int:
             return 1
         reviews = chosen
     print(as_text(reviews, flags_only=args.flags_only), end="", flush=True)
-    for w in dict.fromkeys(story.warnings):  # after the review, so they are the last thing seen
-        print(w, file=sys.stderr)
+    for problem in problems:  # after the review, so they are the last thing seen
+        print(problem, file=sys.stderr)
     return 0
 
 

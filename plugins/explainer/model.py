@@ -7,7 +7,7 @@ page can link a fact back to its source sentence.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 ActorKind = Literal["person", "organization", "place"]
@@ -214,4 +214,3 @@ class Story:
     terms: tuple[Term, ...] = ()
     term_uses: tuple[TermUse, ...] = ()
     events: tuple[Event, ...] = ()
-    warnings: tuple[str, ...] = field(default=(), compare=False)

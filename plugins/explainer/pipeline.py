@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .diagnostics import Diagnostic
 from .editing.cache import FindingsCache, findings_key, terms_digest
 from .editing.curation import Curation, load_curation, with_starter
 from .editing.merge import curated_terms, merge
@@ -53,14 +54,11 @@ class Site:
     links: LinkIndex
     findings: tuple[Findings, ...] = ()
     index: StoryIndex | None = None  # the build's one query index (the JSON-LD reads it too)
+    diagnostics: tuple[Diagnostic, ...] = ()  # what an editor must fix, in the order found
 
     def review(self, docs_dir: str = "docs") -> list[StoryReview]:
         """What the rules found in each sentence and where they were unsure, story by story."""
         return review(self.findings, self.story, docs_dir=docs_dir)
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        return self.story.warnings
 
     def json(self, *, use_directory_urls: bool = True) -> str:
         return to_json(self.story, use_directory_urls=use_directory_urls)
@@ -84,12 +82,13 @@ def extract_story(
     *,
     starter_glossary: bool = False,
     workers: int = 1,
-) -> tuple[list[Findings], Story]:
-    """As `build_story`, also giving each story's findings before merging (the review reads them).
+) -> tuple[list[Findings], Story, tuple[Diagnostic, ...]]:
+    """As `build_story`, also giving each story's findings before merging (the review reads them)
+    and the problems an editor must fix.
     With a `cache`, only stories it has not seen (with these curated terms, by this code) are
     extracted; the rest come from it. `starter_glossary` adds the package's common news terms
     (those a story uses); `workers` processes extract a large site's stories in parallel."""
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
     curation = load_curation(docs_dir) if docs_dir else Curation()
     if starter_glossary:
         curation = with_starter(curation)
@@ -109,7 +108,8 @@ def extract_story(
             cache.put(key, found)
         findings.append(found)
     cache.finish()
-    return findings, merge(findings, curation, curated, warnings)
+    story = merge(findings, curation, curated, warnings)
+    return findings, story, tuple(dict.fromkeys(warnings))  # each problem once
 
 
 PARALLEL_FROM = 64  # articles; below this, starting worker processes costs more than it saves
@@ -163,7 +163,9 @@ def build_site(
     common news terms, where a story uses them; `publisher`: who publishes the site and where
     readers ask for corrections (the About page); `workers`: processes that extract a large
     site's stories in parallel (1: none)."""
-    findings, story = extract_story(seeds_dir, docs_dir, cache, starter_glossary=starter_glossary, workers=workers)
+    findings, story, diagnostics = extract_story(
+        seeds_dir, docs_dir, cache, starter_glossary=starter_glossary, workers=workers
+    )
     links = link_index(story)
     index = StoryIndex(story)
     own = own_pages or {}
@@ -176,7 +178,7 @@ def build_site(
         other_titles={src: page_title(src, text) for src, text in own.items()},
         publisher=publisher,
     )
-    return Site(story, renderer.pages(), links, tuple(findings), index)
+    return Site(story, renderer.pages(), links, tuple(findings), index, diagnostics)
 
 
 def mentioned_in(pages: Mapping[str, str], links: LinkIndex) -> dict[str, set[str]]:

@@ -96,8 +96,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.site = build(given, own_pages=own_text, cache=self.cache)
         except RenderError as exc:
             raise PluginError(f"explainer: {exc}") from None
-        for warning in self.site.warnings:
-            log.warning(warning)
+        for problem in self.site.diagnostics:  # logged, so `--strict` counts them
+            (log.error if problem.severity == "error" else log.warning)(str(problem))
         own = [f.src_uri for f in files.documentation_pages()]
         hidden_by_site = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_not_in_nav()]
         placed = self.site.layout(own, hidden_by_site)

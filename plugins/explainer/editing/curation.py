@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..diagnostics import Diagnostic
 from ..extraction.reader import clean_text, key_line, parse_corrections, read_front_matter
 from ..files import outside_link
 from ..model import Correction
@@ -41,9 +42,9 @@ class CuratedEntry:
     body: str
     lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> its line in the file
 
-    def where(self, key: str) -> str:
-        """`file:line` of a front-matter key, for a message that names it."""
-        return f"{self.path}:{self.lines.get(key, 1)}"
+    def problem(self, key: str, message: str) -> Diagnostic:
+        """A problem with one front-matter key, at its line."""
+        return Diagnostic(self.path, self.lines.get(key, 1), message)
 
     @property
     def corrections(self) -> tuple[Correction, ...]:
@@ -60,17 +61,17 @@ class CuratedEntry:
 class Curation:
     actors: list[CuratedEntry] = field(default_factory=list)
     terms: list[CuratedEntry] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
     # the package's starter glossary, less what the site's own entries define: shown only where a story uses it
     starter: list[CuratedEntry] = field(default_factory=list)
 
 
-def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> CuratedEntry | None:
+def parse_entry(text: str, *, section: str, path: str, warnings: list[Diagnostic]) -> CuratedEntry | None:
     """Parse one curated file's text; None (with a warning) when it cannot be used."""
     text = clean_text(text)
     slug = slugify(Path(path).stem)
     if not slug:
-        warnings.append(f"{path}:1: the file name gives an empty slug; rename it (e.g. 'jane-doe.md')")
+        warnings.append(Diagnostic(path, 1, "the file name gives an empty slug; rename it (e.g. 'jane-doe.md')"))
         return None
     front = read_front_matter(text, path)
     if front.problem:
@@ -85,31 +86,37 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[str]) -> C
         line = where[key] = key_line(lines, key)
         if key not in keys:
             warnings.append(
-                f"{path}:{line}: unknown front-matter key '{key}'{did_you_mean(str(key), keys)}"
-                f" (allowed: {', '.join(sorted(keys))})"
+                Diagnostic(
+                    path,
+                    line,
+                    f"unknown front-matter key '{key}'{did_you_mean(str(key), keys)} (allowed: {', '.join(sorted(keys))})",
+                )
             )
             del meta[key]
             continue
         expected = keys[key]
         value = meta[key]
         if key == "corrections":  # dated notes, read as a story's are
-            meta[key] = parse_corrections(value, f"{path}:{line}", warnings)
+            meta[key] = parse_corrections(value, path, line, warnings)
         elif expected is list and isinstance(value, str):
             meta[key] = [value]
         elif expected is str and isinstance(value, (int, float)) and not isinstance(value, bool):
             meta[key] = str(value)
         elif not isinstance(value, expected):
             name = expected.__name__ if isinstance(expected, type) else "value"
-            warnings.append(f"{path}:{line}: '{key}' must be a {name}, got {type(value).__name__}; ignored")
+            warnings.append(Diagnostic(path, line, f"'{key}' must be a {name}, got {type(value).__name__}; ignored"))
             del meta[key]
         elif isinstance(value, list) and not all(isinstance(v, (str, int, float)) for v in value):
-            warnings.append(f"{path}:{line}: '{key}' must be a list of strings; ignored")
+            warnings.append(Diagnostic(path, line, f"'{key}' must be a list of strings; ignored"))
             del meta[key]
     if "kind" in meta and meta["kind"] not in KINDS:
         line = where["kind"]
         warnings.append(
-            f"{path}:{line}: 'kind' must be one of {', '.join(KINDS)}, got '{meta['kind']}'"
-            f"{did_you_mean(str(meta['kind']), KINDS)}; ignored"
+            Diagnostic(
+                path,
+                line,
+                f"'kind' must be one of {', '.join(KINDS)}, got '{meta['kind']}'{did_you_mean(str(meta['kind']), KINDS)}; ignored",
+            )
         )
         del meta["kind"]
     return CuratedEntry(section, slug, path, meta, body.strip(), where)
@@ -127,7 +134,12 @@ def load_curation(docs_dir: Path, *, actors_dir: str = "actors", glossary_dir: s
             listed = sorted(folder.glob("*.md"))
         except OSError as exc:
             out.warnings.append(
-                f"{docs_dir.name}/{sub}: the folder cannot be read ({exc.strerror}); its files are skipped"
+                Diagnostic(
+                    f"{docs_dir.name}/{sub}",
+                    None,
+                    f"the folder cannot be read ({exc.strerror}); its files are skipped",
+                    "error",
+                )
             )
             continue
         for path in listed:
@@ -141,14 +153,19 @@ def load_curation(docs_dir: Path, *, actors_dir: str = "actors", glossary_dir: s
             try:
                 text = path.read_bytes().decode("utf-8-sig")
             except (OSError, UnicodeDecodeError) as exc:
-                out.warnings.append(f"{rel}:1: cannot be read as UTF-8 text ({exc}); skipped")
+                out.warnings.append(Diagnostic(rel, 1, f"cannot be read as UTF-8 text ({exc}); skipped", "error"))
                 continue
             entry = parse_entry(text, section=section, path=rel, warnings=out.warnings)
             if entry is None:
                 continue
             if entry.slug in seen:
                 out.warnings.append(
-                    f"{rel}:1: duplicate slug '{entry.slug}' (also {seen[entry.slug]}); this file is ignored"
+                    Diagnostic(
+                        rel,
+                        1,
+                        f"duplicate slug '{entry.slug}' (also {seen[entry.slug]}); this file is ignored",
+                        "error",
+                    )
                 )
                 continue
             seen[entry.slug] = rel
@@ -174,7 +191,7 @@ def with_starter(curation: Curation, folder: Path | None = None) -> Curation:
     for path in sorted((folder or STARTER_GLOSSARY_DIR).glob("*.md")):
         if path.name in ("README.md", "index.md"):
             continue
-        problems: list[str] = []
+        problems: list[Diagnostic] = []
         entry = parse_entry(
             path.read_text(encoding="utf-8"),
             section="glossary",

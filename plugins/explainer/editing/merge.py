@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from ..diagnostics import Diagnostic
 from ..model import Actor, Figure, Findings, Quote, Story, Term
 from ..suggest import did_you_mean
 from .curation import CuratedEntry, Curation
@@ -43,7 +44,9 @@ def curated_terms(curation: Curation) -> list[Term]:
     return out
 
 
-def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Term], warnings: list[str]) -> Story:
+def merge(
+    findings: Sequence[Findings], curation: Curation, curated: Sequence[Term], warnings: list[Diagnostic]
+) -> Story:
     actors: dict[str, Actor] = {}
     for f in findings:
         for a in f.actors:
@@ -73,8 +76,10 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
                 redirect[target] = None
             else:
                 warnings.append(
-                    f"{e.where('hide')}: hide: '{e.meta.get('name') or e.slug}' matches no actor in any story"
-                    f"{did_you_mean(e.slug, actors)}"
+                    e.problem(
+                        "hide",
+                        f"hide: '{e.meta.get('name') or e.slug}' matches no actor in any story{did_you_mean(e.slug, actors)}",
+                    )
                 )
             continue
         same_as = e.meta.get("same_as")
@@ -83,8 +88,10 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
         if same_as:
             if same_as not in actors and same_as not in entries:
                 warnings.append(
-                    f"{e.where('same_as')}: same_as '{same_as}' points to no actor"
-                    f"{did_you_mean(same_as, [*actors, *entries])}; check the slug in docs/actors/"
+                    e.problem(
+                        "same_as",
+                        f"same_as '{same_as}' points to no actor{did_you_mean(same_as, [*actors, *entries])}; check the slug in docs/actors/",
+                    )
                 )
                 continue
             if target and target != same_as:
@@ -92,8 +99,10 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
             continue
         if target is None:
             warnings.append(
-                f"{e.where('name')}: '{e.meta.get('name') or e.slug}' is not mentioned in any story"
-                f"{did_you_mean(e.slug, actors)}; its page is kept from the curated file"
+                e.problem(
+                    "name",
+                    f"'{e.meta.get('name') or e.slug}' is not mentioned in any story{did_you_mean(e.slug, actors)}; its page is kept from the curated file",
+                )
             )
             actors[e.slug] = Actor(e.slug, str(e.meta.get("name") or e.slug.replace("-", " ").title()), "person")
             target = e.slug
@@ -150,14 +159,18 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
     for e in curation.terms:
         if e.meta.get("same_as") and e.meta["same_as"] not in terms:
             warnings.append(
-                f"{e.where('same_as')}: same_as '{e.meta['same_as']}' points to no glossary entry"
-                f"{did_you_mean(str(e.meta['same_as']), terms)}; check the slug in docs/glossary/"
+                e.problem(
+                    "same_as",
+                    f"same_as '{e.meta['same_as']}' points to no glossary entry{did_you_mean(str(e.meta['same_as']), terms)}; check the slug in docs/glossary/",
+                )
             )
         for r in e.get_list("related"):
             if r not in terms:
                 warnings.append(
-                    f"{e.where('related')}: related '{r}' is no glossary entry{did_you_mean(r, terms)};"
-                    " check the slug in docs/glossary/"
+                    e.problem(
+                        "related",
+                        f"related '{r}' is no glossary entry{did_you_mean(r, terms)}; check the slug in docs/glossary/",
+                    )
                 )
     uses = [
         replace(u, term=term_redirect.get(u.term, u.term))
@@ -181,11 +194,10 @@ def merge(findings: Sequence[Findings], curation: Curation, curated: Sequence[Te
         terms=tuple(sorted(terms.values(), key=lambda t: t.term.lower())),
         term_uses=tuple(uses),
         events=tuple(sorted((e for f in findings for e in f.events), key=lambda e: (e.date, e.id))),
-        warnings=tuple(warnings),
     )
 
 
-def _labelled_figures(findings: Sequence[Findings], warnings: list[str]) -> list[Figure]:
+def _labelled_figures(findings: Sequence[Findings], warnings: list[Diagnostic]) -> list[Figure]:
     """Every figure, with the label a story's `labels:` front matter gives it (figure as written ->
     what it counts); a label for no figure of its story is named, with the nearest figure."""
     out: list[Figure] = []
@@ -203,8 +215,11 @@ def _labelled_figures(findings: Sequence[Findings], warnings: list[str]) -> list
                 f" (its figures: {', '.join(values[:8])}{', ...' if len(values) > 8 else ''})" if values else ""
             )
             warnings.append(
-                f"{f.article.path}:{f.article.labels_line}: labels: '{value}' is no figure of this story{hint};"
-                " write the figure as `explainer review` shows it"
+                Diagnostic(
+                    f.article.path,
+                    f.article.labels_line,
+                    f"labels: '{value}' is no figure of this story{hint}; write the figure as `explainer review` shows it",
+                )
             )
     return out
 
@@ -217,7 +232,9 @@ def _quote_key(text: str) -> str:
 _QUOTE_MARKS = str.maketrans("", "", "\"'“”‘’«»„")
 
 
-def _credited(quotes: list[Quote], credits: Sequence[tuple[str, CuratedEntry]], warnings: list[str]) -> list[Quote]:
+def _credited(
+    quotes: list[Quote], credits: Sequence[tuple[str, CuratedEntry]], warnings: list[Diagnostic]
+) -> list[Quote]:
     """Quotes an editor credits in a profile's `quotes:` (each the first words of a quote, as
     written) go to that profile, whoever the rules named; the cue verb stays as the story wrote it."""
     if not credits:
@@ -230,15 +247,17 @@ def _credited(quotes: list[Quote], credits: Sequence[tuple[str, CuratedEntry]], 
             hits = [i for i, k in enumerate(keys) if want and k.startswith(want)]
             if not hits:
                 warnings.append(
-                    f"{e.where('quotes')}: quotes: '{opening}' starts no quote in any story;"
-                    " copy the quote's first words as `explainer review` shows them"
+                    e.problem(
+                        "quotes",
+                        f"quotes: '{opening}' starts no quote in any story; copy the quote's first words as `explainer review` shows them",
+                    )
                 )
             for i in hits:
                 out[i] = replace(out[i], speaker=actor_id)
     return out
 
 
-def _broken_same_as(entries: Sequence[CuratedEntry], warnings: list[str]) -> set[str]:
+def _broken_same_as(entries: Sequence[CuratedEntry], warnings: list[Diagnostic]) -> set[str]:
     """Curated actors whose `same_as` chain loops (a -> b -> a) or ends at a hidden entry: each is
     named once, file and line, and its `same_as` is ignored (it would delete every actor in it)."""
     by_slug = {e.slug: e for e in entries}
@@ -252,7 +271,7 @@ def _broken_same_as(entries: Sequence[CuratedEntry], warnings: list[str]) -> set
             if nxt.meta.get("hide"):
                 if e.slug not in broken:
                     warnings.append(
-                        f"{e.where('same_as')}: same_as leads to '{slug}', which is hidden; point it at a shown entry"
+                        e.problem("same_as", f"same_as leads to '{slug}', which is hidden; point it at a shown entry")
                     )
                 broken.add(e.slug)
                 break
@@ -263,7 +282,9 @@ def _broken_same_as(entries: Sequence[CuratedEntry], warnings: list[str]) -> set
                 if frozenset(loop) not in named:  # each cycle named once
                     named.add(frozenset(loop))
                     warnings.append(
-                        f"{e.where('same_as')}: same_as makes a cycle ({' -> '.join(loop)}); every same_as in it is ignored"
+                        e.problem(
+                            "same_as", f"same_as makes a cycle ({' -> '.join(loop)}); every same_as in it is ignored"
+                        )
                     )
                 broken.update(loop)
     return broken
@@ -307,7 +328,7 @@ def _match_actor(e: CuratedEntry, actors: dict[str, Actor]) -> str | None:
     return None
 
 
-def _apply_actor(actor: Actor, e: CuratedEntry, actors: dict[str, Actor], warnings: list[str]) -> Actor:
+def _apply_actor(actor: Actor, e: CuratedEntry, actors: dict[str, Actor], warnings: list[Diagnostic]) -> Actor:
     roles = e.get_list("roles") or ((str(e.meta["role"]),) if e.meta.get("role") else ())
     affiliation = actor.affiliation
     if e.meta.get("affiliation"):
@@ -322,8 +343,10 @@ def _apply_actor(actor: Actor, e: CuratedEntry, actors: dict[str, Actor], warnin
         )
         if found is None:
             warnings.append(
-                f"{e.where('affiliation')}: affiliation '{wanted}' names no actor in the stories"
-                f"{did_you_mean(wanted, actors)}; use a profile's slug or name"
+                e.problem(
+                    "affiliation",
+                    f"affiliation '{wanted}' names no actor in the stories{did_you_mean(wanted, actors)}; use a profile's slug or name",
+                )
             )
         else:
             affiliation = found

@@ -11,12 +11,13 @@ import codecs
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..diagnostics import Diagnostic
 from ..model import Article, Block, Correction, Sentence
 from ..slugs import slugify
 from ..suggest import did_you_mean
@@ -59,29 +60,35 @@ def safe_yaml(text: str) -> Any:
 
 
 class SeedError(ValueError):
-    """A seed that cannot be read as a story; the message names the file."""
+    """A seed that cannot be read as a story: the one `Diagnostic` that says why."""
+
+    def __init__(self, path: str, message: str) -> None:
+        self.diagnostic = Diagnostic(path, None, message, "error")
+        super().__init__(str(self.diagnostic))
 
 
 @dataclass(frozen=True)
 class ReadResult:
     article: Article
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
-def decode(data: bytes, name: str, warnings: list[str]) -> str:
+def decode(data: bytes, name: str, warnings: list[Diagnostic]) -> str:
     """UTF-8 (with or without BOM), UTF-16 with its BOM; otherwise Windows-1252, with a warning
     naming the file."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise SeedError(f"{name}: starts as UTF-16 but is not valid UTF-16; skipped") from None
+            raise SeedError(name, "starts as UTF-16 but is not valid UTF-16; skipped") from None
     if b"\x00" in data[:4096]:
-        raise SeedError(f"{name}: looks like a binary file, not a plain-text story; skipped")
+        raise SeedError(name, "looks like a binary file, not a plain-text story; skipped")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        warnings.append(f"{name}: not valid UTF-8; read as Windows-1252. Save the file as UTF-8 to silence this.")
+        warnings.append(
+            Diagnostic(name, None, "not valid UTF-8; read as Windows-1252. Save the file as UTF-8 to silence this.")
+        )
         return data.decode("cp1252", errors="replace")
 
 
@@ -95,11 +102,11 @@ def clean_text(text: str) -> str:
 @dataclass(frozen=True)
 class FrontMatter:
     """A file's YAML front matter: `meta` (None when there is none or it is unusable), the body
-    after it, and `problem`, a `file:line: message` when it could not be read."""
+    after it, and `problem` when it could not be read."""
 
     meta: dict[str, Any] | None
     body: str
-    problem: str | None = None
+    problem: Diagnostic | None = None
 
 
 def read_front_matter(text: str, name: str) -> FrontMatter:
@@ -109,7 +116,7 @@ def read_front_matter(text: str, name: str) -> FrontMatter:
     end = text.find("\n---\n", 3)
     if end == -1:
         if not text.rstrip().endswith("\n---"):
-            return FrontMatter(None, text, f"{name}:1: front matter opened with '---' is never closed")
+            return FrontMatter(None, text, Diagnostic(name, 1, "front matter opened with '---' is never closed"))
         end = len(text.rstrip()) - 4
     raw, body = text[4:end], text[end + 5 :]
     try:
@@ -122,13 +129,15 @@ def read_front_matter(text: str, name: str) -> FrontMatter:
         mark = mark or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        return FrontMatter(None, body, f"{name}:{line}: front matter is not valid YAML ({problem})")
+        return FrontMatter(None, body, Diagnostic(name, line, f"front matter is not valid YAML ({problem})"))
     except YAML_VALUE_ERRORS as exc:
-        return FrontMatter(None, body, f"{name}:1: front matter is not valid YAML ({yaml_value_problem(exc)})")
+        return FrontMatter(
+            None, body, Diagnostic(name, 1, f"front matter is not valid YAML ({yaml_value_problem(exc)})")
+        )
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
-        return FrontMatter(None, body, f"{name}:2: front matter must be a mapping of keys to values")
+        return FrontMatter(None, body, Diagnostic(name, 2, "front matter must be a mapping of keys to values"))
     return FrontMatter({str(k): _clean_value(v) for k, v in loaded.items()}, body)
 
 
@@ -149,12 +158,15 @@ def key_line(lines: list[str], key: str) -> int:
     return next((i + 1 for i, ln in enumerate(lines) if ln.startswith(f"{key}:")), 1)
 
 
-def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[str, object], str]:
+def split_front_matter(text: str, name: str, warnings: list[Diagnostic]) -> tuple[dict[str, object], str]:
     """A seed's (metadata, body): unknown keys and unusable values are warned about and dropped."""
     front = read_front_matter(text, name)
     if front.problem:
         never_closed = front.body is text
-        warnings.append(front.problem + ("; read as story text" if never_closed else "; metadata ignored"))
+        p = front.problem
+        warnings.append(
+            replace(p, message=p.message + ("; read as story text" if never_closed else "; metadata ignored"))
+        )
         return {}, front.body
     if front.meta is None:
         return {}, text
@@ -163,25 +175,35 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
     for key in sorted(str(k) for k in meta if k not in FRONT_MATTER_KEYS):
         line = key_line(lines, key)
         warnings.append(
-            f"{name}:{line}: unknown front-matter key '{key}'{did_you_mean(key, FRONT_MATTER_KEYS)}"
-            f" (expected one of: {', '.join(sorted(FRONT_MATTER_KEYS))})"
+            Diagnostic(
+                name,
+                line,
+                f"unknown front-matter key '{key}'{did_you_mean(key, FRONT_MATTER_KEYS)} (expected one of: {', '.join(sorted(FRONT_MATTER_KEYS))})",
+            )
         )
     known = {str(k): v for k, v in meta.items() if k in FRONT_MATTER_KEYS}
     if "corrections" in known:
-        known["corrections"] = parse_corrections(
-            known["corrections"], f"{name}:{key_line(lines, 'corrections')}", warnings
-        )
+        known["corrections"] = parse_corrections(known["corrections"], name, key_line(lines, "corrections"), warnings)
     for key in sorted(
         k for k, v in known.items() if isinstance(v, (list, dict, set)) and k not in MAPPING_KEYS | LIST_KEYS
     ):
-        warnings.append(f"{name}: front-matter '{key}' must be a single value, not a list or mapping; ignored")
+        warnings.append(
+            Diagnostic(
+                name,
+                key_line(lines, key),
+                f"front-matter '{key}' must be a single value, not a list or mapping; ignored",
+            )
+        )
         del known[key]
     for key in sorted(MAPPING_KEYS & set(known)):
         value = known[key]
         if not isinstance(value, dict) or not all(isinstance(v, (str, int, float)) for v in value.values()):
             warnings.append(
-                f"{name}:{key_line(lines, key)}: front-matter '{key}' must map each figure as written to a"
-                f' label, such as  {key}: {{"31 to 9": vote in the council}}; ignored'
+                Diagnostic(
+                    name,
+                    key_line(lines, key),
+                    f"""front-matter '{key}' must map each figure as written to a label, such as  {key}: {{"31 to 9": vote in the council}}; ignored""",
+                )
             )
             del known[key]
         else:
@@ -195,9 +217,9 @@ def split_front_matter(text: str, name: str, warnings: list[str]) -> tuple[dict[
 _CORRECTION_EXAMPLE = "corrections: [{date: 2025-03-02, text: An earlier version misspelt her name.}]"
 
 
-def parse_corrections(value: object, where: str, warnings: list[str]) -> tuple[Correction, ...]:
-    """An editor's `corrections:` list, each item a date (YYYY-MM-DD) and a text. `where` is the
-    key's `file:line`; an unusable item is one warning naming it, and is left out."""
+def parse_corrections(value: object, path: str, line: int, warnings: list[Diagnostic]) -> tuple[Correction, ...]:
+    """An editor's `corrections:` list, each item a date (YYYY-MM-DD) and a text; `line` is the
+    key's line in `path`. An unusable item is one warning naming it, and is left out."""
     items = value if isinstance(value, list) else [value]
     out = []
     for n, item in enumerate(items, start=1):
@@ -212,14 +234,18 @@ def parse_corrections(value: object, where: str, warnings: list[str]) -> tuple[C
                 date = None
         if not isinstance(date, dt.date) or not text:
             warnings.append(
-                f"{where}: correction {n} needs a date (YYYY-MM-DD) and a text, such as  {_CORRECTION_EXAMPLE}; ignored"
+                Diagnostic(
+                    path,
+                    line,
+                    f"correction {n} needs a date (YYYY-MM-DD) and a text, such as  {_CORRECTION_EXAMPLE}; ignored",
+                )
             )
             continue
         out.append(Correction(date, text))
     return tuple(sorted(out, key=lambda c: c.date, reverse=True))
 
 
-def _parse_date(value: object, name: str, warnings: list[str]) -> dt.date | None:
+def _parse_date(value: object, name: str, line: int, warnings: list[Diagnostic]) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -229,7 +255,7 @@ def _parse_date(value: object, name: str, warnings: list[str]) -> dt.date | None
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        warnings.append(f"{name}: front-matter 'date' must be YYYY-MM-DD, got {value!r}; date ignored")
+        warnings.append(Diagnostic(name, line, f"front-matter 'date' must be YYYY-MM-DD, got {value!r}; date ignored"))
         return None
 
 
@@ -343,7 +369,7 @@ def _dateline_split(paragraph: str) -> tuple[str, str, str] | None:
 
 def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
     """Parse the text of one seed file. Raises `SeedError` when there is no story in it."""
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
     text = clean_text(text)
     meta, body = split_front_matter(text, path, warnings)
     lines = [ln.strip() for ln in body.split("\n")]
@@ -357,7 +383,7 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
             continue
         kept.append(ln)
     if not kept:
-        raise SeedError(f"{path}: no story text found (the file is empty or only whitespace); skipped")
+        raise SeedError(path, "no story text found (the file is empty or only whitespace); skipped")
 
     title = str(meta.get("title") or "").strip() or _strip_quotes(kept[0]) or kept[0]
     rest = kept[1:] if not meta.get("title") else kept
@@ -420,7 +446,7 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
             caption=caption,
             credit=credit,
             byline=byline,
-            date=_parse_date(meta.get("date"), path, warnings),
+            date=_parse_date(meta.get("date"), path, key_line(text.split("\n", 64), "date"), warnings),
             source=source,
             dateline=dateline,
             language=str(meta.get("language") or "en").strip() or "en",
@@ -435,11 +461,11 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
 def read_seed(path: Path, *, name: str | None = None) -> ReadResult:
     """Read one seed file from disk; `name` is how messages refer to it (defaults to the path)."""
     label = name or str(path)
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SeedError(f"{label}: cannot be read ({exc.strerror}); skipped") from None
+        raise SeedError(label, f"cannot be read ({exc.strerror}); skipped") from None
     text = decode(data, label, warnings)
     result = parse(text, path=label)
     result.warnings[:0] = warnings

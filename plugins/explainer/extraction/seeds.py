@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from ..diagnostics import Diagnostic
 from ..files import outside_link
 from ..model import Article
 from ..slugs import slugify, suffixed
@@ -14,18 +15,22 @@ from .reader import SeedError, read_seed
 SEED_SUFFIXES = (".txt", ".md", ".text")
 
 
-def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
+def read_seeds(seeds_dir: Path, warnings: list[Diagnostic]) -> list[Article]:
     """Every readable story in `seeds_dir`, in file-name order; unreadable ones skipped with a warning."""
     articles: list[Article] = []
     if not seeds_dir.is_dir():
-        warnings.append(f"{seeds_dir}: seeds folder not found; create it and put a story's text in it")
+        warnings.append(
+            Diagnostic(str(seeds_dir), None, "seeds folder not found; create it and put a story's text in it")
+        )
         return articles
     taken: set[str] = set()
     root = seeds_dir.resolve().parent  # the project: a seed may link to a file inside it, never outside
     try:
         listed = sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
     except OSError as exc:
-        warnings.append(f"{seeds_dir}: the seeds folder cannot be read ({exc.strerror}); no story read")
+        warnings.append(
+            Diagnostic(str(seeds_dir), None, f"the seeds folder cannot be read ({exc.strerror}); no story read")
+        )
         return articles
     # A file named exactly as its address (`storm-warning.txt`) keeps that address, whatever is
     # added beside it later (`Storm Warning.txt` gets `storm-warning-2`): existing URLs never move.
@@ -41,7 +46,7 @@ def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
         try:
             result = read_seed(path, name=name)
         except SeedError as exc:
-            warnings.append(str(exc))
+            warnings.append(exc.diagnostic)
             continue
         warnings.extend(result.warnings)
         article = result.article
@@ -55,5 +60,7 @@ def read_seeds(seeds_dir: Path, warnings: list[str]) -> list[Article]:
     # chronological, undated stories last; file name breaks ties (ids stay as read)
     articles.sort(key=lambda a: (a.date is None, a.date or dt.date.min, a.path))
     if not articles:
-        warnings.append(f"{seeds_dir}: no readable story found; add a UTF-8 .txt file with the story's text")
+        warnings.append(
+            Diagnostic(str(seeds_dir), None, "no readable story found; add a UTF-8 .txt file with the story's text")
+        )
     return articles
