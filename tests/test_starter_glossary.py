@@ -91,7 +91,7 @@ def test_a_sites_own_entry_wins_by_slug_by_name_and_by_alias(tmp_path: Path, sta
         tmp_path / "other", {"stoppage.md": "---\nterm: stoppage\naliases: [walkout, sit-down]\n---\nA halt.\n"}
     )
     (entry,) = with_starter(load_curation(docs), folder).starter
-    assert entry.get_list("aliases") == ("sit-down",)
+    assert entry.aliases == ("sit-down",)
 
 
 def test_starter_terms_change_the_cache_key_so_turning_it_on_re_extracts(tmp_path: Path, starter_dir: Path) -> None:
@@ -125,13 +125,13 @@ def test_the_shipped_starter_glossary_is_clean_data() -> None:
     assert (STARTER_GLOSSARY_DIR / "README.md").is_file()  # says where the definitions come from
     forms: collections.Counter[str] = collections.Counter()
     for path, entry in entries:
-        assert isinstance(entry, curation_module.CuratedEntry)
-        assert set(entry.meta) <= {"term", "aliases"}, path.name  # no related/hide: nothing to dangle
-        assert entry.meta.get("term"), path.name
+        assert isinstance(entry, curation_module.CuratedTerm)
+        assert set(entry.lines) <= {"term", "aliases"}, path.name  # no related/hide: nothing to dangle
+        assert entry.term, path.name
         words = len(entry.body.split())
         assert 15 <= words <= 100, (path.name, words)
         assert "[" not in entry.body and "#" not in entry.body, path.name  # plain prose, no links or headings
-        for form in (str(entry.meta["term"]), *entry.get_list("aliases")):
+        for form in (entry.display_name, *entry.aliases):
             key = form if form.isupper() else form.lower()
             forms[key] += 1
             assert key.lower() not in STOPWORDS, (path.name, form)  # a function word would match everywhere

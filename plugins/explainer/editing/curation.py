@@ -3,19 +3,20 @@
 
 Front-matter fields override what extraction found; `hide: true` drops an entry;
 `same_as: <slug>` merges it into another; the body becomes the bio or definition.
-Problems are returned as `file:line: message` strings, never raised as tracebacks.
+Problems are returned as `Diagnostic` values naming file and line, never raised as tracebacks.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..extraction.reader import clean_text, key_line, parse_corrections, read_front_matter
 from ..files import outside_link
-from ..model import Correction
+from ..model import ActorKind, Correction
 from ..slugs import slugify
 from ..suggest import did_you_mean
 
@@ -33,40 +34,74 @@ STARTER_GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "data" / "glossa
 
 @dataclass(frozen=True)
 class CuratedEntry:
-    """One curated file: `section` is `actors` or `glossary`; `slug` its file stem."""
+    """What every curated file gives: where it is, its Markdown body, the line of each key it
+    sets, and the fields both kinds of entry may set."""
 
-    section: str
-    slug: str
+    slug: str  # the file's stem: the page it curates
     path: str
-    meta: dict[str, Any]
     body: str
-    lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> its line in the file
+    lines: Mapping[str, int]  # front-matter key -> its line in the file, for each key the file sets
+    aliases: tuple[str, ...]
+    hide: bool
+    same_as: str | None
+    corrections: tuple[Correction, ...]  # newest first
 
     def problem(self, key: str, message: str) -> Diagnostic:
         """A problem with one front-matter key, at its line."""
         return Diagnostic(self.path, self.lines.get(key, 1), message)
 
-    @property
-    def corrections(self) -> tuple[Correction, ...]:
-        """The entry's `corrections:`, newest first (read by `parse_corrections`)."""
-        value = self.meta.get("corrections") or ()
-        return tuple(c for c in value if isinstance(c, Correction))
 
-    def get_list(self, key: str) -> tuple[str, ...]:
-        value = self.meta.get(key) or ()
-        return tuple(str(v) for v in value)
+@dataclass(frozen=True)
+class CuratedActor(CuratedEntry):
+    """`docs/actors/<slug>.md`: fields that override what the stories say of an actor."""
+
+    name: str | None
+    roles: tuple[str, ...]  # `role:` or `roles:`
+    kind: ActorKind | None
+    summary: str | None
+    affiliation: str | None  # a profile's slug or name
+    quotes: tuple[str, ...]  # the first words of quotes credited to this actor
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.slug
+
+
+@dataclass(frozen=True)
+class CuratedTerm(CuratedEntry):
+    """`docs/glossary/<slug>.md` (or a starter glossary file): a term, its aliases and its definition."""
+
+    term: str | None
+    related: tuple[str, ...]  # other entries' slugs
+
+    @property
+    def display_name(self) -> str:
+        """The term as written, or the slug's words when the file gives none."""
+        return self.term or self.slug.replace("-", " ")
+
+    def forms(self) -> set[str]:
+        """Its names as the glossary matches them: acronyms as written, the rest folded."""
+        return {n if n.isupper() else n.lower() for n in (self.display_name, *self.aliases)}
 
 
 @dataclass(frozen=True)
 class Curation:
-    actors: list[CuratedEntry] = field(default_factory=list)
-    terms: list[CuratedEntry] = field(default_factory=list)
+    actors: list[CuratedActor] = field(default_factory=list)
+    terms: list[CuratedTerm] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
     # the package's starter glossary, less what the site's own entries define: shown only where a story uses it
-    starter: list[CuratedEntry] = field(default_factory=list)
+    starter: list[CuratedTerm] = field(default_factory=list)
 
 
-def parse_entry(text: str, *, section: str, path: str, warnings: list[Diagnostic]) -> CuratedEntry | None:
+def _text(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+
+
+def parse_entry(text: str, *, section: str, path: str, warnings: list[Diagnostic]) -> CuratedActor | CuratedTerm | None:
     """Parse one curated file's text; None (with a warning) when it cannot be used."""
     text = clean_text(text)
     slug = slugify(Path(path).stem)
@@ -119,13 +154,35 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[Diagnostic
             )
         )
         del meta["kind"]
-    return CuratedEntry(section, slug, path, meta, body.strip(), where)
+    common: dict[str, Any] = {
+        "slug": slug,
+        "path": path,
+        "body": body.strip(),
+        "lines": where,
+        "aliases": _strings(meta.get("aliases")),
+        "hide": meta.get("hide") is True,
+        "same_as": _text(meta.get("same_as")),
+        "corrections": meta.get("corrections") or (),
+    }
+    if section == "actors":
+        roles = _strings(meta.get("roles")) or ((str(meta["role"]),) if meta.get("role") else ())
+        return CuratedActor(
+            **common,
+            name=_text(meta.get("name")),
+            roles=roles,
+            kind=meta.get("kind"),
+            summary=_text(meta.get("summary")),
+            affiliation=_text(meta.get("affiliation")),
+            quotes=_strings(meta.get("quotes")),
+        )
+    return CuratedTerm(**common, term=_text(meta.get("term")), related=_strings(meta.get("related")))
 
 
-def load_curation(docs_dir: Path, *, actors_dir: str = "actors", glossary_dir: str = "glossary") -> Curation:
+def load_curation(docs_dir: Path) -> Curation:
     """Read every curated file under `docs_dir`; duplicate slugs are reported, the first kept."""
     out = Curation()
-    for section, sub, target in (("actors", actors_dir, out.actors), ("glossary", glossary_dir, out.terms)):
+    for section in ("actors", "glossary"):
+        sub = section
         folder = docs_dir / sub
         if not folder.is_dir():
             continue
@@ -169,14 +226,11 @@ def load_curation(docs_dir: Path, *, actors_dir: str = "actors", glossary_dir: s
                 )
                 continue
             seen[entry.slug] = rel
-            target.append(entry)
+            if isinstance(entry, CuratedActor):
+                out.actors.append(entry)
+            elif isinstance(entry, CuratedTerm):
+                out.terms.append(entry)
     return out
-
-
-def _forms(entry: CuratedEntry) -> set[str]:
-    """An entry's names as the glossary matches them: acronyms as written, the rest folded."""
-    names = [str(entry.meta.get("term") or entry.slug.replace("-", " ")), *entry.get_list("aliases")]
-    return {n if n.isupper() else n.lower() for n in names}
 
 
 def with_starter(curation: Curation, folder: Path | None = None) -> Curation:
@@ -186,8 +240,8 @@ def with_starter(curation: Curation, folder: Path | None = None) -> Curation:
     left out, and a starter alias that names one of the site's terms is dropped from it.
     """
     own_slugs = {e.slug for e in curation.terms}
-    own_forms = set().union(*(_forms(e) for e in curation.terms)) if curation.terms else set()
-    starter: list[CuratedEntry] = []
+    own_forms = set().union(*(e.forms() for e in curation.terms))
+    starter: list[CuratedTerm] = []
     for path in sorted((folder or STARTER_GLOSSARY_DIR).glob("*.md")):
         if path.name in ("README.md", "index.md"):
             continue
@@ -198,14 +252,12 @@ def with_starter(curation: Curation, folder: Path | None = None) -> Curation:
             path=f"explainer/data/glossary/{path.name}",
             warnings=problems,
         )
-        if entry is None or problems:  # the package's own data: a test keeps every file clean
+        if not isinstance(entry, CuratedTerm) or problems:  # the package's own data: a test keeps every file clean
             curation.warnings.extend(problems)
             continue
-        name = str(entry.meta.get("term") or entry.slug.replace("-", " "))
+        name = entry.display_name
         if entry.slug in own_slugs or (name if name.isupper() else name.lower()) in own_forms:
             continue
-        aliases = [a for a in entry.get_list("aliases") if (a if a.isupper() else a.lower()) not in own_forms]
-        starter.append(
-            CuratedEntry(entry.section, entry.slug, entry.path, {**entry.meta, "aliases": aliases}, entry.body)
-        )
+        aliases = tuple(a for a in entry.aliases if (a if a.isupper() else a.lower()) not in own_forms)
+        starter.append(replace(entry, aliases=aliases))
     return Curation(actors=curation.actors, terms=curation.terms, warnings=curation.warnings, starter=starter)

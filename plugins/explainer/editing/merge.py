@@ -2,18 +2,19 @@
 
 Actors and terms with the same id merge across articles. Curated front matter wins over
 extracted fields; extracted quotes and mentions always stay. All merging is keyed by id
-(dictionaries, one pass), so it stays linear as stories are added.
+(dictionaries, one pass), so it stays linear as stories are added. `merge` runs named steps:
+actors across stories, the editor's actor files, following their redirects, then terms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic
-from ..model import Actor, Figure, Findings, Quote, Story, Term
+from ..model import Actor, Figure, Findings, Quote, Story, Term, TermUse
 from ..suggest import did_you_mean
-from .curation import CuratedEntry, Curation
+from .curation import CuratedActor, Curation
 
 
 def curated_terms(curation: Curation) -> list[Term]:
@@ -21,22 +22,20 @@ def curated_terms(curation: Curation) -> list[Term]:
     out = []
     extra: dict[str, list[str]] = {}  # same_as: the entry's own names become the target's aliases
     for e in curation.terms:
-        if e.meta.get("same_as") and not e.meta.get("hide"):
-            names = [str(e.meta.get("term") or e.slug.replace("-", " ")), *e.get_list("aliases")]
-            extra.setdefault(str(e.meta["same_as"]), []).extend(names)
+        if e.same_as and not e.hide:
+            extra.setdefault(e.same_as, []).extend([e.display_name, *e.aliases])
     for e in (*curation.terms, *curation.starter):
-        if e.meta.get("hide") or e.meta.get("same_as"):
+        if e.hide or e.same_as:
             continue
-        name = str(e.meta.get("term") or e.slug.replace("-", " "))
         out.append(
             Term(
                 id=e.slug,
-                term=name,
-                aliases=_union(e.get_list("aliases"), extra.get(e.slug, ())),
+                term=e.display_name,
+                aliases=_union(e.aliases, extra.get(e.slug, ())),
                 definition=e.body or None,
                 source="curated" if e.body else None,
                 curated_definition=e.body or None,
-                related=e.get_list("related"),
+                related=e.related,
                 curated_path=e.path,
                 corrections=e.corrections,
             )
@@ -47,98 +46,138 @@ def curated_terms(curation: Curation) -> list[Term]:
 def merge(
     findings: Sequence[Findings], curation: Curation, curated: Sequence[Term], warnings: list[Diagnostic]
 ) -> Story:
+    """One `Story` from every article's findings, the editor's files and the curated terms;
+    problems with the editor's files are added to `warnings`."""
+    actors = _actors_across_stories(findings)
+    figures = _labelled_figures(findings, warnings)
+    edits = _curate_actors(actors, curation.actors, warnings)
+    follow = edits.follow
+    mentions = [replace(m, actor=target) for f in findings for m in f.mentions if (target := follow(m.actor))]
+    quotes = _credited(
+        [replace(q, speaker=follow(q.speaker)) for f in findings for q in f.quotes],
+        [(follow(t) or t, e) for t, e in edits.credits],
+        warnings,
+    )
+    figures = [replace(x, sources=tuple(replace(s, claimant=follow(s.claimant)) for s in x.sources)) for x in figures]
+    people = {k: replace(v, affiliation=follow(v.affiliation)) for k, v in edits.actors.items()}
+    terms, uses = _curate_terms(findings, curation, curated, warnings)
+    return Story(
+        articles=tuple(f.article for f in findings),
+        figures=tuple(figures),
+        actors=tuple(people.values()),
+        mentions=tuple(mentions),
+        quotes=tuple(quotes),
+        terms=tuple(sorted(terms.values(), key=lambda t: t.term.lower())),
+        term_uses=tuple(uses),
+        events=tuple(sorted((e for f in findings for e in f.events), key=lambda e: (e.date, e.id))),
+    )
+
+
+def _actors_across_stories(findings: Sequence[Findings]) -> dict[str, Actor]:
+    """Every story's actors by id: one actor named in several stories gathers their roles and aliases."""
     actors: dict[str, Actor] = {}
     for f in findings:
         for a in f.actors:
-            if a.id in actors:
-                old = actors[a.id]
-                actors[a.id] = replace(
+            old = actors.get(a.id)
+            actors[a.id] = (
+                replace(
                     old,
                     roles=_union(old.roles, a.roles),
                     aliases=_union(old.aliases, a.aliases),
                     affiliation=old.affiliation or a.affiliation,
                 )
-            else:
-                actors[a.id] = a
-    mentions = [m for f in findings for m in f.mentions]
-    quotes = [q for f in findings for q in f.quotes]
-    figures = _labelled_figures(findings, warnings)
+                if old
+                else a
+            )
+    return actors
 
-    # -- a later story's bare surname is the person another story named in full -------------
-    redirect: dict[str, str | None] = _surname_redirects(actors)
-    entries = {e.slug: e for e in curation.actors}
-    broken = _broken_same_as(curation.actors, warnings)
-    credits: list[tuple[str, CuratedEntry]] = []  # (actor id, entry) for each entry's `quotes:`
-    for e in curation.actors:
+
+@dataclass
+class _ActorEdits:
+    """The actors after the editor's files, and where each removed or merged actor's mentions go."""
+
+    actors: dict[str, Actor]
+    redirect: dict[str, str | None] = field(default_factory=dict)  # actor -> the one it became (None: hidden)
+    credits: list[tuple[str, CuratedActor]] = field(default_factory=list)  # (actor id, entry) for `quotes:`
+
+    def follow(self, actor_id: str | None) -> str | None:
+        """Where an actor's mentions, quotes and claims go now (None: nowhere, it was hidden)."""
+        seen = set()
+        while actor_id in self.redirect and actor_id not in seen:
+            seen.add(actor_id)
+            actor_id = self.redirect[actor_id]
+        return actor_id if actor_id in self.actors else None
+
+
+def _curate_actors(
+    actors: dict[str, Actor], entries: Sequence[CuratedActor], warnings: list[Diagnostic]
+) -> _ActorEdits:
+    """Apply the editor's actor files: `hide`, `same_as`, field overrides, a profile no story
+    names; a later story's bare surname joins the person another story named in full."""
+    edits = _ActorEdits(dict(actors), _surname_redirects(actors))
+    actors = edits.actors
+    by_slug = {e.slug: e for e in entries}
+    broken = _broken_same_as(entries, warnings)
+    for e in entries:
         target = _match_actor(e, actors)
-        if e.meta.get("hide"):
+        if e.hide:
             if target:
-                redirect[target] = None
+                edits.redirect[target] = None
             else:
                 warnings.append(
                     e.problem(
                         "hide",
-                        f"hide: '{e.meta.get('name') or e.slug}' matches no actor in any story{did_you_mean(e.slug, actors)}",
+                        f"hide: '{e.display_name}' matches no actor in any story{did_you_mean(e.slug, actors)}",
                     )
                 )
             continue
-        same_as = e.meta.get("same_as")
-        if same_as and e.slug in broken:
-            continue
-        if same_as:
-            if same_as not in actors and same_as not in entries:
+        if e.same_as:
+            if e.slug in broken:
+                continue
+            if e.same_as not in actors and e.same_as not in by_slug:
                 warnings.append(
                     e.problem(
                         "same_as",
-                        f"same_as '{same_as}' points to no actor{did_you_mean(same_as, [*actors, *entries])}; check the slug in docs/actors/",
+                        f"same_as '{e.same_as}' points to no actor{did_you_mean(e.same_as, [*actors, *by_slug])};"
+                        " check the slug in docs/actors/",
                     )
                 )
-                continue
-            if target and target != same_as:
-                redirect[target] = same_as
+            elif target and target != e.same_as:
+                edits.redirect[target] = e.same_as
             continue
         if target is None:
             warnings.append(
                 e.problem(
                     "name",
-                    f"'{e.meta.get('name') or e.slug}' is not mentioned in any story{did_you_mean(e.slug, actors)}; its page is kept from the curated file",
+                    f"'{e.display_name}' is not mentioned in any story{did_you_mean(e.slug, actors)};"
+                    " its page is kept from the curated file",
                 )
             )
-            actors[e.slug] = Actor(e.slug, str(e.meta.get("name") or e.slug.replace("-", " ").title()), "person")
+            actors[e.slug] = Actor(e.slug, e.name or e.slug.replace("-", " ").title(), "person")
             target = e.slug
         actors[target] = _apply_actor(actors[target], e, actors, warnings)
-        credits.append((target, e))
-    for source, dest in redirect.items():
+        edits.credits.append((target, e))
+    for source, dest in edits.redirect.items():
         gone = actors.pop(source, None)
         if dest and gone and dest in actors:
             d = actors[dest]
             actors[dest] = replace(
                 d, aliases=_union(d.aliases, (gone.name, *gone.aliases)), roles=_union(d.roles, gone.roles)
             )
+    return edits
 
-    def follow(actor_id: str | None) -> str | None:
-        seen = set()
-        while actor_id in redirect and actor_id not in seen:
-            seen.add(actor_id)
-            actor_id = redirect[actor_id]
-        return actor_id if actor_id in actors else None
 
-    mentions = [replace(m, actor=target) for m in mentions if (target := follow(m.actor))]
-    quotes = _credited(
-        [replace(q, speaker=follow(q.speaker)) for q in quotes],
-        [(follow(t) or t, e) for t, e in credits],
-        warnings,
-    )
-    figures = [replace(x, sources=tuple(replace(s, claimant=follow(s.claimant)) for s in x.sources)) for x in figures]
-    actors = {k: replace(v, affiliation=follow(v.affiliation)) for k, v in actors.items()}
-
-    # -- terms ---------------------------------------------------------------------------------
+def _curate_terms(
+    findings: Sequence[Findings], curation: Curation, curated: Sequence[Term], warnings: list[Diagnostic]
+) -> tuple[dict[str, Term], list[TermUse]]:
+    """The glossary: curated terms, and the terms stories define (a story's definition joins the
+    curated entry with the same name); each term use pointed at the entry that shows it."""
     terms: dict[str, Term] = {t.id: t for t in curated}
-    term_redirect: dict[str, str] = {}
-    hidden = set()  # `hide: true` in docs/glossary/: a term a story defines that should not be shown
+    redirect: dict[str, str] = {}
+    hidden: set[str] = set()  # `hide: true` in docs/glossary/: a term a story defines that should not be shown
     for e in curation.terms:
-        if e.meta.get("hide"):
-            hidden |= {e.slug, str(e.meta.get("term") or "").lower()} - {""}
+        if e.hide:
+            hidden |= {e.slug, (e.term or "").lower()} - {""}
     for f in findings:
         for t in f.terms:
             if t.id in hidden or t.term.lower() in hidden:
@@ -153,18 +192,19 @@ def merge(
                     source="article",
                     defined_at=merged.defined_at or t.defined_at,
                 )
-                term_redirect[t.id] = match.id
+                redirect[t.id] = match.id
             elif t.id not in terms:
                 terms[t.id] = t
     for e in curation.terms:
-        if e.meta.get("same_as") and e.meta["same_as"] not in terms:
+        if e.same_as and e.same_as not in terms:
             warnings.append(
                 e.problem(
                     "same_as",
-                    f"same_as '{e.meta['same_as']}' points to no glossary entry{did_you_mean(str(e.meta['same_as']), terms)}; check the slug in docs/glossary/",
+                    f"same_as '{e.same_as}' points to no glossary entry{did_you_mean(e.same_as, terms)};"
+                    " check the slug in docs/glossary/",
                 )
             )
-        for r in e.get_list("related"):
+        for r in e.related:
             if r not in terms:
                 warnings.append(
                     e.problem(
@@ -173,10 +213,10 @@ def merge(
                     )
                 )
     uses = [
-        replace(u, term=term_redirect.get(u.term, u.term))
+        replace(u, term=redirect.get(u.term, u.term))
         for f in findings
         for u in f.term_uses
-        if term_redirect.get(u.term, u.term) in terms
+        if redirect.get(u.term, u.term) in terms
     ]
     # a curated term no story uses is background an editor wants (`quantitative easing`): it keeps
     # its glossary page, and is no warning (a warning would fail the strict build); a starter term
@@ -185,16 +225,7 @@ def merge(
     for e in curation.starter:
         if e.slug not in used:
             terms.pop(e.slug, None)
-    return Story(
-        articles=tuple(f.article for f in findings),
-        figures=tuple(figures),
-        actors=tuple(actors.values()),
-        mentions=tuple(mentions),
-        quotes=tuple(quotes),
-        terms=tuple(sorted(terms.values(), key=lambda t: t.term.lower())),
-        term_uses=tuple(uses),
-        events=tuple(sorted((e for f in findings for e in f.events), key=lambda e: (e.date, e.id))),
-    )
+    return terms, uses
 
 
 def _labelled_figures(findings: Sequence[Findings], warnings: list[Diagnostic]) -> list[Figure]:
@@ -233,7 +264,7 @@ _QUOTE_MARKS = str.maketrans("", "", "\"'“”‘’«»„")
 
 
 def _credited(
-    quotes: list[Quote], credits: Sequence[tuple[str, CuratedEntry]], warnings: list[Diagnostic]
+    quotes: list[Quote], credits: Sequence[tuple[str, CuratedActor]], warnings: list[Diagnostic]
 ) -> list[Quote]:
     """Quotes an editor credits in a profile's `quotes:` (each the first words of a quote, as
     written) go to that profile, whoever the rules named; the cue verb stays as the story wrote it."""
@@ -242,14 +273,15 @@ def _credited(
     keys = [_quote_key(q.text) for q in quotes]
     out = list(quotes)
     for actor_id, e in credits:
-        for opening in e.get_list("quotes"):
+        for opening in e.quotes:
             want = _quote_key(opening)
             hits = [i for i, k in enumerate(keys) if want and k.startswith(want)]
             if not hits:
                 warnings.append(
                     e.problem(
                         "quotes",
-                        f"quotes: '{opening}' starts no quote in any story; copy the quote's first words as `explainer review` shows them",
+                        f"quotes: '{opening}' starts no quote in any story; copy the quote's first words as"
+                        " `explainer review` shows them",
                     )
                 )
             for i in hits:
@@ -257,25 +289,25 @@ def _credited(
     return out
 
 
-def _broken_same_as(entries: Sequence[CuratedEntry], warnings: list[Diagnostic]) -> set[str]:
+def _broken_same_as(entries: Sequence[CuratedActor], warnings: list[Diagnostic]) -> set[str]:
     """Curated actors whose `same_as` chain loops (a -> b -> a) or ends at a hidden entry: each is
     named once, file and line, and its `same_as` is ignored (it would delete every actor in it)."""
     by_slug = {e.slug: e for e in entries}
     broken: set[str] = set()
     named: set[frozenset[str]] = set()
     for e in entries:
-        chain, slug = [e.slug], str(e.meta.get("same_as") or "")
+        chain, slug = [e.slug], e.same_as or ""
         while slug and slug in by_slug and slug not in chain:
             chain.append(slug)
             nxt = by_slug[slug]
-            if nxt.meta.get("hide"):
+            if nxt.hide:
                 if e.slug not in broken:
                     warnings.append(
                         e.problem("same_as", f"same_as leads to '{slug}', which is hidden; point it at a shown entry")
                     )
                 broken.add(e.slug)
                 break
-            slug = str(nxt.meta.get("same_as") or "")
+            slug = nxt.same_as or ""
         else:
             if slug and slug in chain:
                 loop = [*chain[chain.index(slug) :], slug]
@@ -318,21 +350,22 @@ def _same_term(curated: Term, found: Term) -> bool:
     return bool(a & {found.term.lower(), *(x.lower() for x in found.aliases)})
 
 
-def _match_actor(e: CuratedEntry, actors: dict[str, Actor]) -> str | None:
+def _match_actor(e: CuratedActor, actors: dict[str, Actor]) -> str | None:
+    """The actor a curated file is about: its slug's, or the one its name or an alias names."""
     if e.slug in actors:
         return e.slug
-    names = {str(e.meta.get("name", "")).lower(), *(x.lower() for x in e.get_list("aliases"))} - {""}
+    names = {(e.name or "").lower(), *(x.lower() for x in e.aliases)} - {""}
     for a in actors.values():
         if a.name.lower() in names:
             return a.id
     return None
 
 
-def _apply_actor(actor: Actor, e: CuratedEntry, actors: dict[str, Actor], warnings: list[Diagnostic]) -> Actor:
-    roles = e.get_list("roles") or ((str(e.meta["role"]),) if e.meta.get("role") else ())
+def _apply_actor(actor: Actor, e: CuratedActor, actors: dict[str, Actor], warnings: list[Diagnostic]) -> Actor:
+    """The actor with the editor's fields: name, kind, roles, aliases, summary, bio, affiliation."""
     affiliation = actor.affiliation
-    if e.meta.get("affiliation"):
-        wanted = str(e.meta["affiliation"])
+    if e.affiliation:
+        wanted = e.affiliation
         found = (
             wanted
             if wanted in actors
@@ -345,21 +378,22 @@ def _apply_actor(actor: Actor, e: CuratedEntry, actors: dict[str, Actor], warnin
             warnings.append(
                 e.problem(
                     "affiliation",
-                    f"affiliation '{wanted}' names no actor in the stories{did_you_mean(wanted, actors)}; use a profile's slug or name",
+                    f"affiliation '{wanted}' names no actor in the stories{did_you_mean(wanted, actors)};"
+                    " use a profile's slug or name",
                 )
             )
         else:
             affiliation = found
-    name = str(e.meta.get("name") or actor.name)
+    name = e.name or actor.name
     # a renamed actor keeps the name the story used as an alias, so its mentions stay linked
     renamed = (actor.name,) if name != actor.name else ()
     return replace(
         actor,
         name=name,
-        kind=e.meta.get("kind") or actor.kind,
-        roles=roles or actor.roles,
-        aliases=tuple(a for a in _union(actor.aliases, (*renamed, *e.get_list("aliases"))) if a != name),
-        summary=str(e.meta["summary"]) if e.meta.get("summary") else actor.summary,
+        kind=e.kind or actor.kind,
+        roles=e.roles or actor.roles,
+        aliases=tuple(a for a in _union(actor.aliases, (*renamed, *e.aliases)) if a != name),
+        summary=e.summary or actor.summary,
         bio=e.body or actor.bio,
         curated_path=e.path,
         affiliation=affiliation,
