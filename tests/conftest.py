@@ -44,3 +44,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def explainer_json(built_site: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((built_site / "explainer.json").read_text(encoding="utf-8"))
     return data
+
+
+def assert_follows_schema(data: Any, schema_file: Path | None = None) -> None:
+    """`explainer.json` data is valid against the contract's JSON Schema (the package's own copy,
+    or the one a build published beside it)."""
+    import jsonschema
+
+    from explainer.site.assets import SCHEMA
+
+    schema = json.loads((schema_file or SCHEMA).read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{'/'.join(map(str, e.path))}: {e.message}" for e in errors[:10])

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, run_mkdocs
+from conftest import ROOT, assert_follows_schema, run_mkdocs
 
 STORY_URL = "stories/2024-10-31-north-korean-troops-ukraine/"
 
@@ -114,6 +114,7 @@ def test_tiny_site_json(tmp_path: Path) -> None:
     write_tiny_site(tmp_path, TINY)
     run_mkdocs("build", "--strict", cwd=tmp_path)
     data = json.loads((tmp_path / "site/explainer.json").read_text(encoding="utf-8"))
+    assert_follows_schema(data, tmp_path / "site/explainer.schema.json")
     assert data["version"] == 1
     assert [a["title"] for a in data["articles"]] == ["Storm Hits Coast"]
     assert data["articles"][0]["date"] == "2025-03-14"
@@ -353,3 +354,17 @@ def test_a_cache_dir_inside_docs_is_one_clear_error(tmp_path: Path) -> None:
     proc = run_mkdocs("build", "--strict", cwd=tmp_path, check=False)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "cache_dir 'docs/x' is inside docs_dir: it would be published or rebuild itself" in proc.stderr
+
+
+def test_explainer_json_follows_the_schema_published_beside_it(
+    built_site: Path, explainer_json: dict[str, Any]
+) -> None:
+    published = built_site / "explainer.schema.json"
+    assert published.is_file()
+    assert_follows_schema(explainer_json, published)
+    # the schema is not a formality: a figure without its value, or a stray field, fails it
+    broken = {**explainer_json, "figures": [{k: v for k, v in explainer_json["figures"][0].items() if k != "value"}]}
+    with pytest.raises(AssertionError, match="'value' is a required property"):
+        assert_follows_schema(broken)
+    with pytest.raises(AssertionError, match="Additional properties"):
+        assert_follows_schema({**explainer_json, "extra": 1})

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SEED, run_mkdocs
+from conftest import ROOT, SEED, assert_follows_schema, run_mkdocs
 from explainer.diagnostics import Diagnostic
 
 
@@ -74,6 +74,9 @@ def test_export_builds_with_plain_mkdocs_to_the_same_pages(tmp_path: Path, built
 
     assert pages(out / "site") == pages(built_site)
     assert (out / "docs/stories/2024-10-31-north-korean-troops-ukraine.md").is_file()
+    exported = json.loads((out / "site/explainer.json").read_text(encoding="utf-8"))
+    assert_follows_schema(exported, out / "site/explainer.schema.json")  # the contract travels with the export
+    assert exported == json.loads((built_site / "explainer.json").read_text(encoding="utf-8"))
 
     # the same cross-links on every page, though the plain build runs no linker
     def cross_links(html: Path) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import assert_follows_schema
 from explainer.pipeline import Site, build_site, link_index
 from explainer.site.export import story_to_dict
 from explainer.site.markdown import cue_as_written, quotation, typographic
@@ -215,7 +216,12 @@ def test_an_actor_that_is_also_a_glossary_term_gets_one_page(site: Site) -> None
     assert "[**Norland Harbour Board**](../actors/norland-harbour-board.md)" in site.pages[GLOSSARY]
     target = link_index(site.story).targets["Norland Harbour Board"]
     assert target.page == "actors/norland-harbour-board.md"
-    term = next(t for t in story_to_dict(site.story)["terms"] if t["id"] == "norland-harbour-board")
+    data = story_to_dict(site.story)
+    assert_follows_schema(data)  # corrections and all
+    assert data["articles"][1]["corrections"] == [
+        {"date": "2025-05-08", "text": "An earlier version gave the wrong day for the vote."}
+    ]
+    term = next(t for t in data["terms"] if t["id"] == "norland-harbour-board")
     assert term["url"] == "actors/norland-harbour-board/"
 
 

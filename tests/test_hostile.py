@@ -567,3 +567,9 @@ def test_control_characters_from_yaml_escapes_are_cleaned() -> None:
 
     article = parse('---\ntitle: "A\\0B\\e C"\nsource: "X\\x07Y"\n---\nHeadline\n\nBody text.\n', path="s.txt").article
     assert article.title == "AB C" and article.source == "XY"
+
+
+def test_the_json_of_hostile_input_still_follows_its_schema(build: Build) -> None:
+    from conftest import assert_follows_schema
+
+    assert_follows_schema(build.data, build.site / "explainer.schema.json")

@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .config import ExplainerConfig
 from .pipeline import Site
-from .site.assets import THEME_CSS, THEME_DIR
+from .site.assets import SCHEMA, THEME_CSS, THEME_DIR
 from .site.linker import link_markdown
 
 MARK = ".explainer-export"  # written into every export: `--force` replaces only such a folder
@@ -144,6 +144,7 @@ def _write(
     json_file = out_docs / options.json_path
     json_file.parent.mkdir(parents=True, exist_ok=True)
     json_file.write_text(site.json(use_directory_urls=config.use_directory_urls), encoding="utf-8")
+    shutil.copyfile(SCHEMA, json_file.parent / SCHEMA.name)
     return len(placed.generated), copied, len(problems)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from .editing.cache import FindingsCache
 from .editing.review import REVIEW, as_markdown
 from .pipeline import Site, build
 from .project import ProjectError, inputs
-from .site.assets import THEME_CSS, THEME_DIR
+from .site.assets import SCHEMA, THEME_CSS, THEME_DIR
 from .site.linker import LinkerExtension
 from .site.markdown import escape
 from .site.render import RenderError
@@ -156,6 +157,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         target = Path(config.site_dir) / self.config.json_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(self.site.json(use_directory_urls=config.use_directory_urls), encoding="utf-8")
+        shutil.copyfile(SCHEMA, target.parent / SCHEMA.name)  # the contract's schema, beside it
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

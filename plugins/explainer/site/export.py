@@ -1,4 +1,5 @@
-"""The `explainer.json` contract (DESIGN.md): the story as data, for reuse and for tests."""
+"""The `explainer.json` contract: the story as data, for reuse and for tests; its JSON Schema,
+`explainer.schema.json`, documents every field and ships beside it."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def story_to_dict(story: Story, *, use_directory_urls: bool = True) -> dict[str,
                 "byline": a.byline,
                 "source": a.source,
                 "summary": a.summary(),
+                "corrections": [{"date": c.date.isoformat(), "text": c.text} for c in a.corrections],
             }
             for a in story.articles
         ],
