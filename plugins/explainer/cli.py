@@ -78,6 +78,7 @@ def _whole_site(config: MkDocsConfig, options: ExplainerConfig) -> tuple[Site, l
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """`explainer extract SEED`: one story's findings as JSON, for tools of one's own."""
     try:
         result = read_seed(Path(args.seed))
     except SeedError as exc:
@@ -114,6 +115,7 @@ def _extracted(args: argparse.Namespace) -> tuple[list[Findings], Story, tuple[D
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """`explainer check`: every problem of the seeds and curated files, without building; exit 1 on any."""
     _, story, problems, _ = _extracted(args)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -123,6 +125,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """`explainer export DIR`: the site as a plain MkDocs project (see `exporting`)."""
     config, options = _project(args)
     final = Path(args.dir)
     root = Path(config.config_file_path or args.config_file).resolve().parent
@@ -139,6 +142,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_eject(args: argparse.Namespace) -> int:
+    """`explainer eject PAGE`: copy one generated page into docs/, never over an existing file."""
     config, options = _project(args)
     docs = Path(config.docs_dir)
     site, _, _ = _whole_site(config, options)
@@ -209,6 +213,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    """`explainer new DIR`: a fresh project; asks for the site's name only on a terminal."""
     from .newsite import NewSiteError, create, default_site_name
 
     name = args.name
@@ -227,6 +232,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command line: one subcommand per step of the editor's workflow."""
     p = argparse.ArgumentParser(prog="explainer", description="Turn wire stories into an explainer microsite.")
     sub = p.add_subparsers(dest="command", required=True)
     e = sub.add_parser("extract", help="print what a seed's text yields, as JSON (the explainer.json schema)")
@@ -263,6 +269,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; a user's mistake is one line on stderr and a non-zero status, never a traceback."""
     args = parser().parse_args(argv)
     try:
         return int(args.func(args))

@@ -16,6 +16,7 @@ class _SitePath(c.Type[str]):
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
+        """The path, or a validation error naming what is wrong with it."""
         path = super().run_validation(value)
         parts = PurePosixPath(path.replace("\\", "/")).parts
         if not path.strip() or path.startswith(("/", "\\")) or ":" in path or ".." in parts:
@@ -26,6 +27,8 @@ class _SitePath(c.Type[str]):
 
 
 class ExplainerConfig(base.Config):
+    """The plugin's options under `plugins: - explainer:` in `mkdocs.yml`, each documented below."""
+
     enabled = c.Type(bool, default=True)
     """Turn the plugin off without removing it from `mkdocs.yml` (e.g. `enabled: !ENV [EXPLAINER, true]`)."""
 

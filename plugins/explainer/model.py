@@ -26,6 +26,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Sentence:
+    """One anchored unit of a story: a body sentence, the caption, the dateline or a subhead."""
+
     id: str
     text: str
     block: int
@@ -50,6 +52,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Article:
+    """One story as read: its text in blocks of sentences, and its metadata."""
+
     id: str
     path: str
     title: str
@@ -78,6 +82,7 @@ class Article:
         return head + self.sentences
 
     def sentence(self, sentence_id: str) -> Sentence:
+        """The unit with this id (KeyError if none)."""
         for s in self.units:
             if s.id == sentence_id:
                 return s
@@ -85,6 +90,7 @@ class Article:
 
     @property
     def lede(self) -> str:
+        """The first body sentence: what happened."""
         body = self.sentences
         return body[0].text if body else ""
 
@@ -98,6 +104,8 @@ class Article:
 
 @dataclass(frozen=True)
 class FigureSource:
+    """One sentence that states a figure, with whom it attributes it to and the hedge it carries."""
+
     span: Span
     claimant: str | None
     hedge: str | None = None
@@ -118,15 +126,19 @@ class Figure:
 
     @property
     def span(self) -> Span:
+        """Where the figure is first stated."""
         return self.sources[0].span
 
     @property
     def claimant(self) -> str | None:
+        """Who the first statement attributes it to."""
         return self.sources[0].claimant
 
 
 @dataclass(frozen=True)
 class Actor:
+    """A person, organisation or place, with its roles and other names as the stories give them."""
+
     id: str
     name: str
     kind: ActorKind
@@ -141,6 +153,8 @@ class Actor:
 
 @dataclass(frozen=True)
 class Mention:
+    """One place a story names an actor."""
+
     actor: str
     span: Span
     text: str
@@ -160,6 +174,8 @@ class Quote:
 
 @dataclass(frozen=True)
 class Term:
+    """A glossary term: the story's definition, an editor's, or both."""
+
     id: str
     term: str
     aliases: tuple[str, ...] = ()
@@ -174,6 +190,8 @@ class Term:
 
 @dataclass(frozen=True)
 class TermUse:
+    """One place a story uses a term."""
+
     term: str
     span: Span
     text: str
@@ -181,6 +199,8 @@ class TermUse:
 
 @dataclass(frozen=True)
 class Event:
+    """A dated event: the ISO date the story's words resolve to, and those words."""
+
     id: str
     date: str
     text: str

@@ -61,6 +61,7 @@ class Site:
         return review(self.findings, self.story, docs_dir=docs_dir)
 
     def json(self, *, use_directory_urls: bool = True) -> str:
+        """The `explainer.json` contract of this site."""
         return to_json(self.story, use_directory_urls=use_directory_urls)
 
     def layout(self, own: list[str], own_hidden: list[str] | None = None) -> Layout:

@@ -35,6 +35,8 @@ SEARCH_SEPARATOR = r"""[\s\-,:;!?=\[\]()"“”‘’/]+|\.(?!\d)"""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    """The MkDocs plugin: routes MkDocs events to the pure core, and holds what lives across `serve` rebuilds."""
+
     supports_multiple_instances = False
 
     def __init__(self) -> None:
@@ -67,6 +69,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.site = None  # per-build state: nothing survives from a previous build under `mkdocs serve`
         self.jsonld = None
         self.linker = LinkerExtension()
+        # MkDocs types the option as names, but takes an Extension instance as Python-Markdown does
         config.markdown_extensions.append(self.linker)  # type: ignore[arg-type]
         if config.theme.name == "material":
             # the package's additions to Material (sharing metadata, JSON-LD, accessibility fixes,
@@ -80,6 +83,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     on_config = CombinedEvent(_on_config_search, _on_config)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        """Build the site's pages and place them beside the site's own files (`sitemap.layout`)."""
         if not self.config.enabled:
             return None
         try:
@@ -131,6 +135,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Tell the linker which page it links from (it skips links to the page itself)."""
         self.linker.current_page = page.file.src_uri
         return None
 
@@ -152,6 +157,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Publish `explainer.json` and its schema beside the site."""
         if self.site is None:
             return
         target = Path(config.site_dir) / self.config.json_path
@@ -160,6 +166,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         shutil.copyfile(SCHEMA, target.parent / SCHEMA.name)  # the contract's schema, beside it
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Under `mkdocs serve`, rebuild when a seed or a page template changes too."""
         if self.config.enabled:
             if Path(self.config.seeds_dir).is_dir():
                 server.watch(self.config.seeds_dir)

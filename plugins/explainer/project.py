@@ -61,6 +61,7 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        """Keep the message."""
         self.messages.append(record.getMessage())
 
 

@@ -48,6 +48,7 @@ class SlugRegistry:
         self._next: dict[str, int] = {}  # base -> the next suffix to try: thousands of equal bases stay linear
 
     def claim(self, text: str, fallback: str = "item") -> str:
+        """A slug for `text` no earlier claim has: the slug itself, else the next free numbered one."""
         base = slugify(text) or opaque_slug(text, fallback)
         slug, n = base, self._next.get(base, 2)
         while slug in self._taken:

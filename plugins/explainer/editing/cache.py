@@ -63,6 +63,7 @@ class FindingsCache:
         return self.folder / f"{key}{SUFFIX}"
 
     def get(self, key: str) -> Findings | None:
+        """The findings kept under `key`, or None (a corrupt or unreadable entry is a miss)."""
         self.used.add(key)
         found = self.memory.get(key)
         if found is None and self.folder is not None:
@@ -83,6 +84,7 @@ class FindingsCache:
         return found if isinstance(found, Findings) else None
 
     def put(self, key: str, findings: Findings) -> None:
+        """Keep findings under `key` (in memory, and on disk when the cache has a folder)."""
         self.used.add(key)
         self.memory[key] = findings
         if self.folder is None:

@@ -64,6 +64,7 @@ class CuratedActor(CuratedEntry):
 
     @property
     def display_name(self) -> str:
+        """The name the file gives, or its slug when it gives none."""
         return self.name or self.slug
 
 
@@ -86,6 +87,8 @@ class CuratedTerm(CuratedEntry):
 
 @dataclass(frozen=True)
 class Curation:
+    """Every curated file of a site, by kind, with the problems met reading them."""
+
     actors: list[CuratedActor] = field(default_factory=list)
     terms: list[CuratedTerm] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)

@@ -47,6 +47,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Flag:
+    """Where the rules gave up or may be wrong in one sentence, and the front matter that fixes it."""
+
     kind: FlagKind
     message: str
     fix: Fix
@@ -62,6 +64,8 @@ class Item:
 
 @dataclass(frozen=True)
 class SentenceReview:
+    """One sentence of a story with what was found in it and its flags."""
+
     sentence: Sentence
     items: tuple[Item, ...]
     flags: tuple[Flag, ...]
@@ -69,14 +73,18 @@ class SentenceReview:
 
 @dataclass(frozen=True)
 class StoryReview:
+    """A story's review: every sentence, in reading order."""
+
     article: Article
     sentences: tuple[SentenceReview, ...]
 
     @property
     def flags(self) -> tuple[Flag, ...]:
+        """Every flag of the story, in reading order."""
         return tuple(f for s in self.sentences for f in s.flags)
 
     def counts(self) -> dict[FlagKind, int]:
+        """How many flags of each kind the story has."""
         out: dict[FlagKind, int] = dict.fromkeys(FLAG_KINDS, 0)
         for f in self.flags:
             out[f.kind] += 1

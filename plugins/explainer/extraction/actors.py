@@ -188,7 +188,6 @@ class ActorExtractor:
         self.kinds: dict[str, ActorKind] = {}
         self.found: dict[str, list[_Found]] = defaultdict(list)
         self.singles: list[tuple[Sentence, Token, bool]] = []
-        self.ambiguous: set[str] = set()
         self.acronym_owner: dict[str, str] = {}
         self.honorific: set[str] = set()  # people the story names with Mr, Ms, Dr, ...
         self.tokens = {s.text: list(annotation.tokens[s.id]) for s in article.units}  # tokenised once, by `annotate`
@@ -244,7 +243,6 @@ class ActorExtractor:
             # `Center for Disease Control and Prevention`: `and` one more word, inside an organisation's name
             if (
                 i + 2 < len(toks)
-                and toks[i + 1].text == "and"
                 and toks[i + 2].capitalised
                 and any(w.text in ORG_WORDS for w in current)
                 and (
@@ -597,7 +595,8 @@ class ActorExtractor:
             unit, entry.name if entry else agency, "organization", m.start("agency"), m.start("agency") + len(agency)
         )
 
-    def run(self) -> tuple[list[Actor], list[Mention], set[str]]:
+    def run(self) -> tuple[list[Actor], list[Mention]]:
+        """Read every unit of the article once, then decide each entity's kind from all its uses."""
         if self.article.dateline is not None:
             self._dateline(self.article.dateline)
         for s in self.article.units:
@@ -696,7 +695,7 @@ class ActorExtractor:
                 if owner in self.persons:  # `His wife Ana, ...`: a role given with the short name
                     self._lower_case_title(sentence, tok.start, self.persons[owner])
             elif len(owners) > 1:
-                self.ambiguous.add(tok.text)
+                pass  # a surname two people share names neither of them: left unlinked
             elif tok.text in self.terms or tok.text.lower() in STOPWORDS:
                 continue
             elif re.search(r"\b(?:in|near|outside|across|from)\s+$", sentence.text[: tok.start]) and not tok.possessive:
@@ -784,7 +783,7 @@ class ActorExtractor:
                 if len(owners) == 1:
                     self._add(s, next(iter(owners)), "place", m.start(), m.end())
 
-    def _build(self) -> tuple[list[Actor], list[Mention], set[str]]:
+    def _build(self) -> tuple[list[Actor], list[Mention]]:
         order: dict[str, int] = {}
         surfaces: dict[str, list[str]] = defaultdict(list)
         mentions: list[Mention] = []
@@ -806,7 +805,7 @@ class ActorExtractor:
             roles = tuple(_dedupe_roles(person.roles)) if person else ()
             affiliation = ids.get(person.affiliation) if person and person.affiliation else None
             actors.append(Actor(ids[key], key, kind, roles, tuple(surfaces[key]), affiliation=affiliation))
-        return actors, mentions, self.ambiguous
+        return actors, mentions
 
     @staticmethod
     def _alias_like(f: _Found) -> bool:
@@ -879,8 +878,6 @@ def _dedupe_roles(roles: list[str]) -> list[str]:
     return out
 
 
-def extract_actors(
-    annotation: Annotation, terms: frozenset[str] = frozenset()
-) -> tuple[list[Actor], list[Mention], set[str]]:
-    """Actors, their mentions, and the bare words left unlinked because they are ambiguous."""
+def extract_actors(annotation: Annotation, terms: frozenset[str] = frozenset()) -> tuple[list[Actor], list[Mention]]:
+    """The actors an article names and each of their mentions."""
     return ActorExtractor(annotation, terms).run()

@@ -35,6 +35,7 @@ class Token(NamedTuple):
 
     @property
     def capitalised(self) -> bool:
+        """Whether the word starts with a capital (a name can only be made of such words)."""
         return self.text[:1].isupper()
 
 
@@ -91,6 +92,7 @@ class Annotation:
     quoted: Mapping[str, tuple[tuple[int, int], ...]]
 
     def in_quote(self, unit_id: str, offset: int) -> bool:
+        """Whether a position of a sentence is inside quoted words."""
         return any(o <= offset < c for o, c in self.quoted.get(unit_id, ()))
 
 

@@ -27,11 +27,12 @@ def acronyms(terms: Iterable[Term]) -> frozenset[str]:
 
 
 def extract(article: Article, curated_terms: Iterable[Term] = ()) -> Findings:
+    """Every extractor over one article, the annotation made once for all of them."""
     curated = tuple(curated_terms)
     acronyms_defined = defined_terms(find_definitions(article))
     defined = [*acronyms_defined, *gloss_terms(find_glosses(article), acronyms_defined)]
     annotation = annotate(article)  # tokens and quoted passages, read once for every pass
-    actors, mentions, _ambiguous = extract_actors(annotation, acronyms((*defined, *curated)))
+    actors, mentions = extract_actors(annotation, acronyms((*defined, *curated)))
     quotes = extract_quotes(annotation, actors, mentions)
     return Findings(
         article=article,

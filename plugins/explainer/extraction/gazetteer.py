@@ -23,6 +23,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Gazetteer:
+    """Countries, demonyms, capitals, regions, cities and parties by their words, built once."""
+
     entries: dict[tuple[str, ...], Entry]
     longest: int
 
@@ -34,6 +36,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """The gazetteer, read from `data/places.yaml` once per process (it never changes)."""
     entries: dict[tuple[str, ...], Entry] = {}
 
     def add(surface: str, entry: Entry) -> None:

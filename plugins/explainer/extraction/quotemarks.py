@@ -38,6 +38,8 @@ Ending = Literal["mark", "reopened", "paragraph"]
 
 @dataclass(frozen=True)
 class Mark:
+    """One quotation mark: where it is, its width, and whether it can open or close a quotation."""
+
     pos: int
     width: int
     can_open: bool

@@ -78,6 +78,8 @@ _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 
 @dataclass(frozen=True)
 class Attribution:
+    """Who a quote's sentence names as speaker (None: nobody certain) and its cue verb as written."""
+
     speaker: str | None
     cue: str | None
 
@@ -99,6 +101,8 @@ def _clauses(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 class QuoteExtractor:
+    """Quotes of one article, each credited only where the sentence's structure settles who spoke."""
+
     def __init__(self, annotation: Annotation, actors: Iterable[Actor], mentions: Iterable[Mention]) -> None:
         article = annotation.article
         self.annotation = annotation
@@ -415,6 +419,7 @@ class QuoteExtractor:
     # -- the whole article ----------------------------------------------------------------
 
     def run(self) -> list[Quote]:
+        """Every quoted passage of the article as a `Quote`, speaker or none."""
         located = list(self.annotation.passages)
         by_sentence: dict[str, list[QuotedPassage]] = {}
         for loc in located:
@@ -527,4 +532,5 @@ class QuoteExtractor:
 
 
 def extract_quotes(annotation: Annotation, actors: Iterable[Actor], mentions: Iterable[Mention]) -> list[Quote]:
+    """The article's quotes, speakers resolved against its actors and mentions."""
     return QuoteExtractor(annotation, actors, mentions).run()

@@ -48,6 +48,7 @@ YAML_VALUE_ERRORS = (ValueError, OverflowError, RecursionError)
 
 
 def yaml_value_problem(exc: BaseException) -> str:
+    """What is wrong with a YAML value that parsed but cannot be used (a date that does not exist)."""
     return "nested too deeply" if isinstance(exc, RecursionError) else f"{exc}"
 
 
@@ -69,6 +70,8 @@ class SeedError(ValueError):
 
 @dataclass(frozen=True)
 class ReadResult:
+    """A story as read from its file, with the problems met reading it."""
+
     article: Article
     warnings: list[Diagnostic] = field(default_factory=list)
 

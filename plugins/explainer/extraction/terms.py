@@ -20,6 +20,8 @@ _REVERSED = re.compile(r"\b([A-Z]{2,8})\s+\(([a-z][\w\s'’-]{3,80})\)")
 
 @dataclass(frozen=True)
 class Definition:
+    """An acronym and the words the story spells it out in, where it does."""
+
     acronym: str
     expansion: str
     span: Span
@@ -49,6 +51,7 @@ def _long_form(words: list[str], acronym: str) -> str | None:
 
 
 def find_definitions(article: Article) -> list[Definition]:
+    """Acronyms the article defines (`long form (ACR)` or `ACR (long form)`), each once."""
     out: list[Definition] = []
     seen: set[str] = set()
     for s in article.sentences:
@@ -278,6 +281,7 @@ def _nested(
 
 
 def defined_terms(definitions: Iterable[Definition]) -> list[Term]:
+    """The acronyms an article defines, as glossary terms defined in its own words."""
     return [
         Term(
             id=slugify(d.acronym) or "term",

@@ -161,6 +161,7 @@ def _later(m: re.Match[str], earlier: list[str]) -> str | None:
 
 
 def extract_events(article: Article) -> list[Event]:
+    """Dated events: each date expression resolved against the story's date and tense."""
     events: list[Event] = []
     for s in article.sentences:
         taken: list[tuple[int, int]] = []

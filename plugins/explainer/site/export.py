@@ -17,6 +17,7 @@ def _sentence_url(article: str, sentence: str, directory_urls: bool) -> str:
 
 
 def story_to_dict(story: Story, *, use_directory_urls: bool = True) -> dict[str, Any]:
+    """The story as `explainer.json` data (see `explainer.schema.json` for every field)."""
     d = use_directory_urls
     pages = term_pages(story)
     return {
@@ -109,4 +110,5 @@ def story_to_dict(story: Story, *, use_directory_urls: bool = True) -> dict[str,
 
 
 def to_json(story: Story, *, use_directory_urls: bool = True) -> str:
+    """`story_to_dict` as JSON text, indented, non-ASCII kept."""
     return json.dumps(story_to_dict(story, use_directory_urls=use_directory_urls), ensure_ascii=False, indent=2) + "\n"

@@ -86,11 +86,13 @@ def trie_pattern(forms: Iterable[str]) -> str:
 
 
 class LinkerTreeprocessor(Treeprocessor):
+    """Walks a page's element tree once, linking first mentions in its text."""
     def __init__(self, md: Markdown, extension: LinkerExtension) -> None:
         super().__init__(md)
         self.ext = extension
 
     def run(self, root: etree.Element) -> None:
+        """Link the page's first mentions, skipping headings, code and existing links."""
         index = self.ext.index
         if index is None or index.pattern is None:
             return
@@ -129,7 +131,9 @@ class LinkerTreeprocessor(Treeprocessor):
             if child.tail and not isinstance(child.tail, AtomicString):
                 self._link_tail(parent, child, index)
 
-    def _split(self, text: str, index: LinkIndex) -> list[str | etree.Element] | None:
+    def _split(self, text: str, index: LinkIndex) -> tuple[str, list[str | etree.Element]] | None:
+        """`text` cut at its first mentions: the text before the first link, then links and the
+        text between and after them; None when nothing in it is linked."""
         assert index.pattern is not None
         pieces: list[str | etree.Element] = []
         pos = 0
@@ -150,21 +154,23 @@ class LinkerTreeprocessor(Treeprocessor):
         if not pieces:
             return None
         pieces.append(text[pos:])
-        return pieces
+        head = pieces[0]
+        assert isinstance(head, str)  # the text before the first link
+        return head, pieces[1:]
 
     def _link_text(self, el: etree.Element, index: LinkIndex) -> None:
-        pieces = self._split(el.text or "", index)
-        if pieces is None:
+        split = self._split(el.text or "", index)
+        if split is None:
             return
-        el.text = pieces[0]  # type: ignore[assignment]
-        self._insert(el, 0, pieces[1:])
+        el.text, rest = split
+        self._insert(el, 0, rest)
 
     def _link_tail(self, parent: etree.Element, child: etree.Element, index: LinkIndex) -> None:
-        pieces = self._split(child.tail or "", index)
-        if pieces is None:
+        split = self._split(child.tail or "", index)
+        if split is None:
             return
-        child.tail = pieces[0]  # type: ignore[assignment]
-        self._insert(parent, list(parent).index(child) + 1, pieces[1:])
+        child.tail, rest = split
+        self._insert(parent, list(parent).index(child) + 1, rest)
 
     @staticmethod
     def _insert(parent: etree.Element, at: int, pieces: list[str | etree.Element]) -> None:
@@ -189,13 +195,16 @@ class LinkerExtension(Extension):
         self.linked: set[str] = set()
 
     def href(self, target: str) -> str:
+        """The relative address of a target page from the page being rendered."""
         return relative(self.current_page or "", target)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
+        """Register the tree processor after inline processing and before MkDocs' own."""
         md.registerExtension(self)
         md.treeprocessors.register(LinkerTreeprocessor(md, self), "explainer_links", PRIORITY)
 
     def reset(self) -> None:
+        """Forget the previous page's links: each page links its own first mentions."""
         self.linked = set()
 
 

@@ -126,9 +126,11 @@ class _Urls:
         self.directory_urls = use_directory_urls
 
     def absolute(self, path: str) -> str | None:
+        """A site-relative URL made absolute, or None without a site_url."""
         return urljoin(self.base, path) if self.base else None
 
     def page(self, src: str, anchor: str = "") -> str | None:
+        """The absolute URL of a generated page (and anchor), or None without a site_url."""
         url = self.absolute(page_url(src, self.directory_urls))
         return f"{url}#{anchor}" if url and anchor else url
 
