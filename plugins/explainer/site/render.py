@@ -262,7 +262,7 @@ class Renderer:
                 when = self.updated.get(src) or self.site_updated
                 if when is not None:  # every page says when it last changed
                     out[src] += self._render("updated.md.j2", src, {"updated": when})
-        page_titles = {k: html.escape(v) for k, v in {**titles(self.story), **continued}.items()}
+        page_titles = {k: html.escape(v) for k, v in {**self.titles, **continued}.items()}
         return {src: with_title(md, page_titles.get(src)) if src != HOME else md for src, md in out.items()}
 
     def _paged(self, base: str, pages: list[Context]) -> Iterator[tuple[str, Context]]:
