@@ -119,3 +119,32 @@ def test_a_scare_quote_stays_in_its_sentence_not_among_the_quotes(tmp_path: Path
     quotes = profile.split("## Quotes")[1].split("\n## ")[0]
     assert "We will hire forty people by spring" in quotes and "lifeline" not in quotes
     assert 'called the loan a "lifeline" for the town' in profile  # among the sentences that mention her
+
+
+def test_each_template_gets_what_its_page_type_documents(tmp_path: Path) -> None:
+    """A site overriding a template relies on the documented context: the docstring of each page
+    type's context method names exactly the keys the template gets."""
+    import inspect
+
+    from explainer.site.render import Renderer
+    from explainer.site.sitemap import PAGE_TYPES
+
+    seeds = _seeds(
+        tmp_path,
+        {
+            "a.txt": "---\ndate: 2025-01-02\n---\nWard Visits\n\nMayor Ana Ruiz visited 4 wards of the Civic Works Board (CWB) on Monday.\n",
+            "b.txt": "---\ndate: 2025-03-04\n---\nBudget Passes\n\nMayor Ana Ruiz signed the budget on Monday.\n",
+        },
+    )
+    renderer = Renderer(build_site(seeds, None).story)
+    checked = 0
+    for pt in PAGE_TYPES:
+        method = getattr(renderer, f"{pt.name}_pages", None)
+        if method is None:
+            continue
+        documented = set(re.findall(r"`(\w+)`", inspect.getdoc(method) or ""))
+        keys = {k for _, context in method() for k in context}
+        assert keys, pt.name
+        assert keys <= documented, (pt.name, keys - documented)
+        checked += 1
+    assert checked == len(PAGE_TYPES)
