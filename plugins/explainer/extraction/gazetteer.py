@@ -27,11 +27,7 @@ class Gazetteer:
 
     entries: dict[tuple[str, ...], Entry]
     longest: int
-
-    @property
-    def dotted(self) -> frozenset[str]:
-        """One-word entries that end in a full stop: `Colo.`, `Calif.`."""
-        return frozenset(k[0] for k in self.entries if len(k) == 1 and k[0].endswith("."))
+    dotted: frozenset[str]  # one-word entries that end in a full stop (`Colo.`, `Calif.`): no sentence end
 
 
 @lru_cache(maxsize=1)
@@ -66,4 +62,5 @@ def gazetteer() -> Gazetteer:
         add(o["name"], Entry(o["name"], "organization", "name"))
         for a in o.get("aliases") or []:
             add(a, Entry(o["name"], "organization", "alias"))
-    return Gazetteer(entries, max(len(k) for k in entries))
+    dotted = frozenset(k[0] for k in entries if len(k) == 1 and k[0].endswith("."))
+    return Gazetteer(entries, max(len(k) for k in entries), dotted)

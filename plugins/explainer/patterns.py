@@ -1,0 +1,35 @@
+"""Regular expressions built from word lists, shared by extraction and the linker."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+
+def trie_pattern(forms: Iterable[str]) -> str:
+    """One regular expression for many literal forms, factored as a trie of their characters.
+
+    It matches exactly what the longest-first alternation `(?:longest|...|shortest)` matches: at
+    most one branch can follow any character, and where a form ends the longer continuation is
+    tried first (a greedy `?`), so a failing boundary check backtracks to the next shorter form.
+    A flat alternation of thousands of names tries every name at every position of every text;
+    the trie tries a handful, so linking cost no longer grows with the number of actors.
+    """
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return ("(?:" + body + ")" if len(branches) == 1 else body) + "?"
+
+    return "(?:" + emit(trie) + ")"
