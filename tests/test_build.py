@@ -368,3 +368,26 @@ def test_explainer_json_follows_the_schema_published_beside_it(
         assert_follows_schema(broken)
     with pytest.raises(AssertionError, match="Additional properties"):
         assert_follows_schema({**explainer_json, "extra": 1})
+
+
+def test_a_site_with_its_own_nav_builds_strictly_and_keeps_its_guide_out_of_mentions(tmp_path: Path) -> None:
+    """A site that writes its own `nav:` lists what it wants; the generated pages it leaves out
+    are reached by links, not reported missing (which --strict with omitted_files: warn fails).
+    A page it keeps out of its navigation is for editors: no profile lists it as mentioning them."""
+    write_tiny_site(tmp_path, TINY, {"docs/notes.md": "# Notes\n\nJane Doe is in this editors' note.\n"})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "nav:\n  - Home: index.md\n  - Figures: figures.md\nnot_in_nav: |\n  notes.md\nvalidation: {omitted_files: warn}\n",
+        encoding="utf-8",
+    )
+    proc = run_mkdocs("build", "--strict", cwd=tmp_path)
+    assert "WARNING" not in proc.stderr
+    profile = page_file(tmp_path / "site", "actors/jane-doe/").read_text(encoding="utf-8")
+    assert "notes/" not in profile.split('id="pages-that-mention-jane-doe"')[1]
+
+
+def test_an_ejected_pages_title_is_read_as_text() -> None:
+    from explainer.pipeline import page_title
+
+    assert page_title("stories/x.md", '---\ntitle: "&quot;Historic&quot; Deal"\n---\n# x\n') == '"Historic" Deal'

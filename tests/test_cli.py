@@ -228,9 +228,8 @@ def test_new_makes_a_project_that_builds_strictly_at_once(tmp_path: Path) -> Non
     project = tmp_path / "mine"
     assert {p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file()} == {
         "mkdocs.yml", "README.md", "requirements.txt", ".gitignore", ".github/workflows/pages.yml",
-        "seeds/sample-story.txt",
+        "seeds/sample-story.txt", "docs/.gitkeep",
     }  # fmt: skip
-    assert (project / "docs").is_dir()  # for the editor's files; the About page is generated
     assert 'site_name: "Riverton approves flood barrier after record March rain: an explainer"' in (
         project / "mkdocs.yml"
     ).read_text(encoding="utf-8")
@@ -238,6 +237,16 @@ def test_new_makes_a_project_that_builds_strictly_at_once(tmp_path: Path) -> Non
     page = (project / "site/stories/sample-story/index.html").read_text(encoding="utf-8")
     assert "application/ld+json" in page and "assets/explainer.css" in page
     assert explainer("check", cwd=project).returncode == 0
+    # what a clone (and the Pages workflow's checkout) gets: git keeps no empty folder, so docs/ has a file
+    import subprocess
+
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "new"], cwd=project, check=True)
+    subprocess.run(["git", "clone", "-q", str(project), str(tmp_path / "clone")], check=True)
+    assert (tmp_path / "clone/docs").is_dir()
+    assert explainer("check", cwd=tmp_path / "clone").returncode == 0
 
 
 def test_new_starts_from_a_given_story_and_never_overwrites(tmp_path: Path) -> None:

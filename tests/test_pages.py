@@ -148,3 +148,12 @@ def test_each_template_gets_what_its_page_type_documents(tmp_path: Path) -> None
         assert keys <= documented, (pt.name, keys - documented)
         checked += 1
     assert checked == len(PAGE_TYPES)
+
+
+def test_an_ejected_story_is_listed_once_among_the_pages_that_mention_someone(tmp_path: Path) -> None:
+    seeds = _seeds(tmp_path, {"a.txt": "---\ndate: 2025-01-02\n---\nWard Visits\n\nMayor Ana Ruiz visited a ward.\n"})
+    first = build_site(seeds, None)
+    ejected = {"stories/a.md": first.pages["stories/a.md"]}  # the story page, copied into docs/
+    site = build_site(seeds, None, own_pages=ejected)
+    backlinks = site.pages["actors/ana-ruiz.md"].split("## Pages that mention Ana Ruiz")[1]
+    assert backlinks.count("(../stories/a.md)") == 1

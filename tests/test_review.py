@@ -9,10 +9,10 @@ import textwrap
 from pathlib import Path
 
 from conftest import run_mkdocs
-from explainer.editing.review import as_markdown, as_text, review
 from explainer.model import Actor, Article, Block, Findings, Mention, Sentence, Span, Story
 from explainer.pipeline import extract_story
 from explainer.site.markdown import escape
+from explainer.site.review import as_markdown, as_text, review
 from test_build import page_file, write_tiny_site
 from test_cli import explainer
 from test_editing import _free_port, _wait_for

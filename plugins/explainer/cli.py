@@ -61,7 +61,7 @@ def own_pages(config: MkDocsConfig) -> tuple[dict[str, str], list[str]]:
         if f.src_uri.startswith(("actors/", "glossary/")):
             continue
         if f.inclusion is InclusionLevel.NOT_IN_NAV:
-            hidden.append(f.src_uri)
+            hidden.append(f.src_uri)  # the site's own, but not for readers: copied, never listed as mentioning
         try:
             out[f.src_uri] = (docs / f.src_uri).read_text(encoding="utf-8-sig", errors="replace")
         except OSError as exc:  # a dangling link, an unreadable file: named, then left out
@@ -73,7 +73,8 @@ def _whole_site(config: MkDocsConfig, options: ExplainerConfig) -> tuple[Site, l
     """The site as the plugin builds it (for export and eject), the site's own pages and those
     it keeps out of its navigation."""
     own, hidden = own_pages(config)
-    site = build(_inputs(config, options), own_pages=own)
+    for_readers = {src: text for src, text in own.items() if src not in hidden}  # as the plugin lists mentions
+    site = build(_inputs(config, options), own_pages=for_readers)
     return site, list(own), hidden
 
 
@@ -164,7 +165,9 @@ def cmd_eject(args: argparse.Namespace) -> int:
     names = eject_names(site.pages, site.story)
     page = names.get(wanted)
     if page is None:
-        if wanted == "story":
+        if wanted == "story" and not site.story.articles:
+            hint = "there is no story yet; add one to the seeds folder"
+        elif wanted == "story":
             hint = "there are several stories; name one: " + ", ".join(
                 story_page(a.id).removesuffix(".md") for a in site.story.articles[:5]
             )
@@ -189,7 +192,7 @@ def cmd_eject(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Print, sentence by sentence, what the rules found in a story and where they were unsure."""
-    from .editing.review import as_text, review
+    from .site.review import as_text, review
 
     findings, story, problems, docs = _extracted(args)
     reviews = review(findings, story, docs_dir=docs.name)
@@ -251,7 +254,7 @@ def parser() -> argparse.ArgumentParser:
         (
             "eject",
             cmd_eject,
-            "copy one generated page (home, story, stories/<id>, figures, timeline) into docs/ to edit",
+            "copy one generated page (home, story, stories/<id>, figures, timeline, about, corrections) into docs/ to edit",
         ),
     ):
         sp = sub.add_parser(name, help=text)
@@ -263,7 +266,10 @@ def parser() -> argparse.ArgumentParser:
             sp.add_argument("story", nargs="?", help="a seed file or story id (default: every story)")
             sp.add_argument("--flags-only", action="store_true", help="only the sentences with something to correct")
         if name == "eject":
-            sp.add_argument("page", help="home, story, stories/<id>, figures or timeline (or a generated page's path)")
+            sp.add_argument(
+                "page",
+                help="home, story, stories/<id>, figures, timeline, about, corrections (or a generated page's path)",
+            )
         sp.set_defaults(func=func)
     return p
 

@@ -1,8 +1,9 @@
 """`explainer new DIR`: a fresh explainer project, in the convention of `mkdocs new`.
 
 The files come from the package's `scaffold/` folder: `mkdocs.yml` (the plugin, Material,
-strict validation), `seeds/` with a sample story of our own, an empty `docs/` for the editor's
-files, a GitHub Pages workflow and a README with the two commands. Nothing that exists is ever overwritten.
+strict validation), `seeds/` with a sample story of our own, `docs/` for the editor's files
+(held by a `.gitkeep`, so a clone and the Pages workflow have it too), a GitHub Pages workflow
+and a README with the two commands. Nothing that exists is ever overwritten.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .extraction.reader import SeedError, read_seed
 
 SCAFFOLD = Path(__file__).parent / "scaffold"
 # files stored under another name in the package: dot-files are skipped by package-data globs
-RENAMED = {"gitignore": ".gitignore", "github": ".github"}
+RENAMED = {"gitignore": ".gitignore", "github": ".github", "gitkeep": ".gitkeep"}
 TEMPLATED = {"mkdocs.yml", "README.md"}  # `$site_name` is filled in; the others are copied as they are
 SAMPLE = "seeds/sample-story.txt"
 
@@ -63,5 +64,4 @@ def create(target: Path, *, site_name: str | None = None, story: Path | None = N
         else:
             shutil.copyfile(source, dest)
         written.append(dest)
-    (target / "docs").mkdir(exist_ok=True)  # the editor's files go here; the About page is generated
     return written

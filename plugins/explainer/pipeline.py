@@ -6,6 +6,7 @@ The one call the MkDocs plugin, the CLI and the export make: everything MkDocs-f
 from __future__ import annotations
 
 import functools
+import html
 import multiprocessing as mp
 import re
 from collections.abc import Mapping, Sequence
@@ -17,7 +18,6 @@ from .diagnostics import Diagnostic
 from .editing.cache import FindingsCache, findings_key, terms_digest
 from .editing.curation import Curation, load_curation, with_starter
 from .editing.merge import curated_terms, merge
-from .editing.review import StoryReview, review
 from .extraction.extract import extract
 from .extraction.reader import read_front_matter
 from .extraction.seeds import read_seeds
@@ -26,6 +26,7 @@ from .site.export import to_json
 from .site.index import StoryIndex
 from .site.linker import LinkIndex, Target, linked_targets
 from .site.render import Renderer
+from .site.review import StoryReview, review
 from .site.sitemap import Layout, actor_page, layout, term_pages
 from .site.trust import Publisher
 
@@ -158,12 +159,14 @@ def build_site(
     starter_glossary: bool = False,
     publisher: Publisher | None = None,
     workers: int = 1,
+    keep_findings: bool = True,
 ) -> Site:
     """`own_pages` are the site's hand-written pages (source path -> Markdown): profiles and terms
     they mention list them among the pages that mention them. `starter_glossary`: the package's
     common news terms, where a story uses them; `publisher`: who publishes the site and where
     readers ask for corrections (the About page); `workers`: processes that extract a large
-    site's stories in parallel (1: none)."""
+    site's stories in parallel (1: none); `keep_findings`: keep each story's findings for the review
+    (a one-off build without the review page lets them go once merged)."""
     findings, story, diagnostics = extract_story(
         seeds_dir, docs_dir, cache, starter_glossary=starter_glossary, workers=workers
     )
@@ -179,7 +182,9 @@ def build_site(
         other_titles={src: page_title(src, text) for src, text in own.items()},
         publisher=publisher,
     )
-    return Site(story, renderer.pages(), links, tuple(findings), index, diagnostics)
+    kept = tuple(findings) if keep_findings else ()
+    del findings  # merged into the story: free them before the pages are rendered
+    return Site(story, renderer.pages(), links, kept, index, diagnostics)
 
 
 def mentioned_in(pages: Mapping[str, str], links: LinkIndex) -> dict[str, set[str]]:
@@ -196,7 +201,8 @@ def page_title(src: str, markdown: str) -> str:
     else its file name."""
     front = read_front_matter(markdown, src)
     if front.meta and front.meta.get("title"):
-        return str(front.meta["title"]).strip()
+        # an ejected page's title was written HTML-escaped, as MkDocs titles are: read it as text
+        return html.unescape(str(front.meta["title"])).strip()
     heading = re.search(r"^#\s+(.+?)\s*#*\s*$", front.body, re.M)
     if heading:
         return heading.group(1)
@@ -205,7 +211,11 @@ def page_title(src: str, markdown: str) -> str:
 
 
 def build(
-    given: BuildInputs, *, own_pages: Mapping[str, str] | None = None, cache: FindingsCache | None = None
+    given: BuildInputs,
+    *,
+    own_pages: Mapping[str, str] | None = None,
+    cache: FindingsCache | None = None,
+    keep_findings: bool = True,
 ) -> Site:
     """The site from a project's configured inputs (what the plugin and the command both build)."""
     return build_site(
@@ -218,4 +228,5 @@ def build(
         starter_glossary=given.starter_glossary,
         publisher=given.publisher,
         workers=given.workers,
+        keep_findings=keep_findings,
     )

@@ -16,13 +16,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from .config import ExplainerConfig
 from .editing.cache import FindingsCache
-from .editing.review import REVIEW, as_markdown
 from .pipeline import Site, build
 from .project import ProjectError, inputs
 from .site.assets import SCHEMA, THEME_CSS, THEME_DIR
 from .site.linker import LinkerExtension
 from .site.markdown import escape
 from .site.render import RenderError
+from .site.review import REVIEW, as_markdown
 from .site.structured import JsonLd, script_json
 
 log = get_plugin_logger(__name__)
@@ -90,15 +90,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             given = inputs(config, self.config, serving=self.command == "serve")
         except ProjectError as exc:
             raise PluginError(f"explainer: {exc}") from None
-        own_text = {  # the site's hand-written pages: profiles and terms they mention list them
+        own_text = {  # the site's pages for readers: profiles and terms they mention list them
             f.src_uri: f.content_string
             for f in files.documentation_pages()
-            if not f.src_uri.startswith(("actors/", "glossary/"))
+            if not f.src_uri.startswith(("actors/", "glossary/")) and f.inclusion is not InclusionLevel.NOT_IN_NAV
         }
         if self.cache is None or self.cache.folder != given.cache_dir:
-            self.cache = FindingsCache(given.cache_dir)  # kept across `serve` rebuilds
+            # under `serve` kept in memory across rebuilds; a one-off build reads and writes the folder only
+            self.cache = FindingsCache(given.cache_dir, keep=self.command == "serve")
         try:
-            self.site = build(given, own_pages=own_text, cache=self.cache)
+            self.site = build(given, own_pages=own_text, cache=self.cache, keep_findings=self._shows_review())
         except RenderError as exc:
             raise PluginError(f"explainer: {exc}") from None
         for problem in self.site.diagnostics:  # logged, so `--strict` counts them
@@ -110,9 +111,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             existing = files.get_file_from_path(src)
             if existing is not None:
                 files.remove(existing)
+        # a site that writes its own nav lists what it wants: the generated pages it leaves out are
+        # reached by links, not reported as missing from the navigation
+        listed = _nav_pages(self._user_nav) if self._user_nav is not None else None
         for src in placed.generated:
             page_file = File.generated(config, src, content=self.site.pages[src])
-            if src in placed.hidden:
+            if src in placed.hidden or (listed is not None and src not in listed):
                 page_file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the section pages
             files.append(page_file)
         for src in placed.replaced & placed.hidden:  # an ejected story: placed as its page was
@@ -173,3 +177,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if self.config.templates_dir:
                 server.watch(self.config.templates_dir)
         return server
+
+
+def _nav_pages(nav: object) -> set[str]:
+    """Every page a `nav:` as written in `mkdocs.yml` lists (its titles and sections walked)."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(_nav_pages(v) for v in nav.values())) if nav else set()
+    if isinstance(nav, list):
+        return set().union(*(_nav_pages(v) for v in nav)) if nav else set()
+    return set()

@@ -50,10 +50,13 @@ def findings_key(article: Article, terms: bytes) -> str:
 
 class FindingsCache:
     """Findings by key: a memory layer (kept across `serve` rebuilds by the plugin that owns the
-    cache) over an optional folder. A missing, unreadable or corrupt entry is a miss, never an error."""
+    cache) over an optional folder. A missing, unreadable or corrupt entry is a miss, never an error.
+    With `keep=False` (a one-off build) nothing is held in memory: a read or written entry is
+    handed on and can be freed once merged, so a large site's findings do not stay for the build."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, *, keep: bool = True) -> None:
         self.folder = folder
+        self.keep = keep or folder is None  # without a folder, memory is the only place to keep them
         self.memory: dict[str, Findings] = {}
         self.used: set[str] = set()
         self.hits = self.misses = 0
@@ -72,7 +75,8 @@ class FindingsCache:
             self.misses += 1
         else:
             self.hits += 1
-            self.memory[key] = found
+            if self.keep:
+                self.memory[key] = found
         return found
 
     def _read(self, key: str) -> Findings | None:
@@ -86,7 +90,8 @@ class FindingsCache:
     def put(self, key: str, findings: Findings) -> None:
         """Keep findings under `key` (in memory, and on disk when the cache has a folder)."""
         self.used.add(key)
-        self.memory[key] = findings
+        if self.keep:
+            self.memory[key] = findings
         if self.folder is None:
             return
         try:

@@ -351,19 +351,19 @@ class Renderer:
 
     def profile_pages(self) -> Iterator[tuple[str, Context]]:
         """`actor.md.j2`, one page per actor: `actor`, `affiliation` (an Actor or None), `notes`
-        (corrections, newest first), `same_term` (the glossary term it is, or None), `quotes`
+        (corrections, newest first), `same_terms` (the glossary terms that name it), `quotes`
         (newest story first), `mentions` ((shown sentences, how many)), `related`, `backlinks`."""
         ix = self.ix
         for actor in self.story.actors:
-            term = ix.term_of_actor.get(actor.id)
-            notes = (*actor.corrections, *(term.corrections if term else ()))
+            terms = ix.terms_of_actor.get(actor.id, [])
+            notes = (*actor.corrections, *(c for t in terms for c in t.corrections))
             yield (
                 actor_page(actor.id),
                 {
                     "actor": actor,
                     "affiliation": ix.actors.get(actor.affiliation or ""),
                     "notes": sorted(notes, key=lambda c: c.date, reverse=True),
-                    "same_term": term,
+                    "same_terms": terms,
                     "quotes": sorted(ix.quotes_by_speaker.get(actor.id, []), key=lambda q: -ix.rank[q.article]),
                     "mentions": ix.newest_first(ix.mentions_by_actor.get(actor.id, []), MENTIONS_SHOWN),
                     "related": ix.related_actors(actor.id)[:RELATED_SHOWN],
@@ -438,6 +438,6 @@ class Renderer:
         the site's own pages naming it; newest story first, at most `BACKLINKS_SHOWN`."""
         stories = sorted({a for a, _ in sentences}, key=lambda a: -self.ix.rank[a])
         pages = [story_page(a) for a in stories]
-        pages += sorted(set(more) | self.mentioned_in.get(page, set()))
+        pages += sorted((set(more) | self.mentioned_in.get(page, set())) - set(pages))  # an ejected story once
         return pages[:BACKLINKS_SHOWN]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from ..model import Actor, Article, Event, Figure, FigureSource, Findings, Mention, Quote, Sentence, Story
-from ..site.sitemap import story_page
+from .sitemap import story_page
 
 FlagKind = Literal["unattributed quote", "person without role", "figure without label", "person or organization"]
 FLAG_KINDS: tuple[FlagKind, ...] = (
