@@ -810,3 +810,20 @@ def test_reviewed_actor_shapes(text: str, people: set[str], none: set[str]) -> N
     f = findings_for(text)
     assert people <= {a.name for a in f.actors if a.kind == "person"}
     assert not none & {n for a in f.actors for n in (a.name, *a.aliases)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        # the story's own words after a cue: a relative or time clause on what was named, no claim
+        ('"We cannot wait," Mara Vell told reporters after the vote, which passed 31 to 9.', None),
+        ("Mara Vell spoke as the council, which has 40 members, met.", None),
+        # the claim itself, after the cue or a `that` past such a clause
+        ("Mara Vell said on Tuesday that at least 12 people died.", "Mara Vell"),
+        ("Mara Vell said after the meeting that 40 ships sank.", "Mara Vell"),
+    ],
+)
+def test_a_figure_in_the_storys_own_clause_after_a_cue_has_no_claimant(sentence: str, claimant: str | None) -> None:
+    f = findings_for(sentence)
+    (x,) = f.figures
+    assert names(f).get(x.claimant or "") == claimant

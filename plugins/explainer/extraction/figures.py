@@ -607,6 +607,12 @@ def _speech_verbs(text: str) -> list[re.Match[str]]:
     return [v for v in _WORD.finditer(text) if v.group(1) in SPEECH_VERBS]
 
 
+# a clause of the story's own after a cue: a relative clause on something named, or a time clause
+_NARRATION = re.compile(
+    r",\s*(?:which|who|whose|where|when|while)\b|\b(?:after|before|when|while|as)\s+(?:the|a|an|his|her|their|its)\b"
+)
+
+
 def _claimant(
     sentence: Sentence,
     start: int,
@@ -622,8 +628,12 @@ def _claimant(
     if acc:
         return source_of(text, acc, mentions), True
     for verb in reversed([v for v in verbs if v.end() <= start]):
-        if verb.group(1) in ACT_VERBS and not re.match(r"(?:\s+\S+){0,3}?\s+that\b", text[verb.end() : start]):
+        between = text[verb.end() : start]
+        if verb.group(1) in ACT_VERBS and not re.match(r"(?:\s+\S+){0,3}?\s+that\b", between):
             continue  # "Lima declared a state of emergency for 60 days": an act, not a claim
+        aside = _NARRATION.search(between)
+        if aside and not re.search(r"\bthat\b", between[aside.end() :]):
+            break  # `X told reporters after the vote, which passed 31 to 9`: the story's own words, no claim
         subject = subject_of(text, verb.start(), mentions, people)
         if subject is not None:
             return subject.actor, False
