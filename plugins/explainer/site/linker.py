@@ -14,7 +14,6 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
