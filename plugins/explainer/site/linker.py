@@ -59,6 +59,7 @@ class LinkIndex:
 
 class LinkerTreeprocessor(Treeprocessor):
     """Walks a page's element tree once, linking first mentions in its text."""
+
     def __init__(self, md: Markdown, extension: LinkerExtension) -> None:
         super().__init__(md)
         self.ext = extension

@@ -81,7 +81,6 @@ def sort_key(actor: Actor) -> tuple[str, str]:
     return words[-1], name
 
 
-
 def actor_groups(story: Story) -> list[tuple[str, list[Actor]]]:
     """The people index: people by surname, then organisations, then places."""
     groups = []

@@ -17,6 +17,7 @@ from ..extraction.vocabulary import SPEECH_VERBS
 
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]#!|])")
 
+
 class Markdown(str):
     """Markdown built by this module on purpose; the template engine prints it unescaped."""
 
@@ -65,6 +66,7 @@ def quotation(text: str) -> str:
     inner = typographic(text.strip().strip(_QUOTE_MARKS).strip())
     return inner.replace("“", "‘").replace("”", "’")
 
+
 _IRREGULAR_PAST = {"say": "said", "tell": "told", "write": "wrote", "find": "found"}
 _TOLD_WHOM = re.compile(
     r"\btold\s+((?:[\w'’.-]+\s+){0,3}?[\w'’.-]+?)(?=[,.;:!?\"“”]|\s+(?:that|in|on|at|during|after|before|when|while|as|by)\b|$)"
@@ -98,6 +100,7 @@ def byline(text: str) -> str:
     """A byline as printed under a headline: `By ` unless the story already wrote it."""
     return text if text[:3].lower() == "by " else f"By {text}"
 
+
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
@@ -109,6 +112,7 @@ def gist(definition: str, max_words: int = 30) -> str:
     first = text[: end.start()] if end else text
     words = first.split()
     return first if len(words) <= max_words else " ".join(words[:max_words]).rstrip(",;:") + " …"
+
 
 def with_title(markdown: str, title: str | None) -> str:
     """Give a page a `title:` in its front matter (unless its template set one).
@@ -126,6 +130,7 @@ def with_title(markdown: str, title: str | None) -> str:
     if end != -1 and re.search(r"^title\s*:", markdown[4 : end + 1], re.MULTILINE):
         return markdown
     return "---\n" + line + markdown[4:]
+
 
 def fmt_date(iso: str) -> str:
     """`2024-10-31` -> `Thursday 31 October 2024`; `2024-06` -> `June 2024`."""

@@ -440,4 +440,3 @@ class Renderer:
         pages = [story_page(a) for a in stories]
         pages += sorted((set(more) | self.mentioned_in.get(page, set())) - set(pages))  # an ejected story once
         return pages[:BACKLINKS_SHOWN]
-

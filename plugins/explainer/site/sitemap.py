@@ -64,7 +64,9 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("glossary", GLOSSARY, "glossary.md.j2", "Glossary", "Glossary", jsonld="glossary"),
     PageType("term", "glossary/{id}.md", "term.md.j2", None, None, jsonld="term"),
     PageType("timeline", TIMELINE, "timeline.md.j2", "Timeline", "Timeline", eject=("timeline",)),
-    PageType("corrections", CORRECTIONS, "corrections.md.j2", "Corrections", "Corrections", ("corrections",), last=True),
+    PageType(
+        "corrections", CORRECTIONS, "corrections.md.j2", "Corrections", "Corrections", ("corrections",), last=True
+    ),
     PageType("about", ABOUT, "about.md.j2", "About this explainer", "About this explainer", ("about",), last=True),
 )
 
@@ -215,7 +217,8 @@ def layout(generated: Iterable[str], story: Story, own: Iterable[str], own_hidde
     hidden = {
         src
         for src in made | replaced
-        if is_continuation(src) or ((pt := page_type(src)) is not None and pt.nav is None)
+        if is_continuation(src)
+        or ((pt := page_type(src)) is not None and pt.nav is None)
         or (pt is not None and pt.name == "story" and len(story.articles) != 1)
     }
     first: list[dict[str, str] | str] = []
