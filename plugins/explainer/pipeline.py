@@ -21,6 +21,7 @@ from .editing.merge import curated_terms, merge
 from .extraction.extract import extract
 from .extraction.reader import read_front_matter
 from .extraction.seeds import read_seeds
+from .extraction.terms import PLURALS
 from .model import Article, Findings, Story, Term
 from .site.export import to_json
 from .site.index import StoryIndex
@@ -139,7 +140,7 @@ def link_index(story: Story) -> LinkIndex:
         target = actors.get(pages[t.id]) or Target(pages[t.id], t.term)
         for form in (t.term, *t.aliases):
             # a term's plural links as the term does (`tariffs`, `IPOs`), as the glossary counts it
-            for surface in (form, form + "s", form + "es") if not form.endswith("s") else (form,):
+            for surface in (form, *(form + end for end in PLURALS)) if not form.endswith("s") else (form,):
                 term_forms.add(surface)
                 entries.append((surface, target))
     for a in story.actors:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..extraction.reader import clean_text, key_line, parse_corrections, read_front_matter
+from ..extraction.terms import match_key
 from ..files import outside_link
 from ..model import ActorKind, Correction
 from ..slugs import slugify
@@ -82,7 +83,7 @@ class CuratedTerm(CuratedEntry):
 
     def forms(self) -> set[str]:
         """Its names as the glossary matches them: acronyms as written, the rest folded."""
-        return {n if n.isupper() else n.lower() for n in (self.display_name, *self.aliases)}
+        return {match_key(n) for n in (self.display_name, *self.aliases)}
 
 
 @dataclass(frozen=True)
@@ -258,9 +259,8 @@ def with_starter(curation: Curation, folder: Path | None = None) -> Curation:
         if not isinstance(entry, CuratedTerm) or problems:  # the package's own data: a test keeps every file clean
             curation.warnings.extend(problems)
             continue
-        name = entry.display_name
-        if entry.slug in own_slugs or (name if name.isupper() else name.lower()) in own_forms:
+        if entry.slug in own_slugs or match_key(entry.display_name) in own_forms:
             continue
-        aliases = tuple(a for a in entry.aliases if (a if a.isupper() else a.lower()) not in own_forms)
+        aliases = tuple(a for a in entry.aliases if match_key(a) not in own_forms)
         starter.append(replace(entry, aliases=aliases))
     return Curation(actors=curation.actors, terms=curation.terms, warnings=curation.warnings, starter=starter)

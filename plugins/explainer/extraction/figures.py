@@ -463,16 +463,15 @@ def _noun_phrase_back(words: list[str], limit: int = 4) -> list[str]:
         w = words[i - 1]
         low = w.lower()
         if low in _DETERMINERS or low in _NP_PREPOSITIONS:
-            # `for the quarter`: a prepositional phrase inside the noun phrase, if a noun comes before it
-            j = i - 1 if low in _DETERMINERS else i
-            if out and j >= 2 and words[j - 1].lower() in _NP_PREPOSITIONS and _content(words[j - 2]):
-                out[:0] = words[j - 1 : i - 1] if low in _DETERMINERS else [w]
-                if low in _DETERMINERS:
-                    out.insert(len(words[j - 1 : i - 1]), w)
-                i = j - 1
+            # `for the quarter`, `in north`: a prepositional phrase inside the noun phrase, if a noun
+            # comes before it; `prep` is where its preposition must stand
+            prep = i - 2 if low in _DETERMINERS else i - 1
+            if out and prep >= 1 and words[prep].lower() in _NP_PREPOSITIONS and _content(words[prep - 1]):
+                out[:0] = words[prep:i]
+                i = prep
                 continue
             break
-        head_noun = not out and w.lower().endswith("ing") and w.lower() not in IRREGULAR_VERBS  # `lending fell`
+        head_noun = not out and low.endswith("ing") and low not in IRREGULAR_VERBS  # `lending fell`
         if content == limit or not (_content(w) or head_noun):
             break
         out.insert(0, w)

@@ -177,6 +177,14 @@ def gloss_terms(glosses: Iterable[Gloss], taken: Iterable[Term] = ()) -> list[Te
     ]
 
 
+PLURALS = ("s", "es")  # a glossary form is found, and linked, with these endings too
+
+
+def match_key(form: str) -> str:
+    """A glossary form as uses are matched: an acronym as written (`WHO`), any other folded (`who`)."""
+    return form if form.isupper() else form.lower()
+
+
 def surface_pattern(surfaces: Iterable[str]) -> re.Pattern[str] | None:
     """One alternation, longest first, inside word boundaries, plural `s` allowed."""
     return _compiled(tuple(sorted({f for f in surfaces if f}, key=lambda f: (-len(f), f))))
@@ -187,7 +195,9 @@ def _compiled(forms: tuple[str, ...]) -> re.Pattern[str] | None:
     """Compiled once per set of forms: every article of a site shares the curated glossary."""
     if not forms:
         return None
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?:s|es)?(?![\w-])")
+    return re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?:" + "|".join(PLURALS) + r")?(?![\w-])"
+    )
 
 
 def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] = ()) -> list[TermUse]:
@@ -203,7 +213,7 @@ def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] 
         forms = []
         for t in group:
             for form in (t.term, *t.aliases):
-                key = form if form.isupper() else form.lower()
+                key = match_key(form)
                 if key not in owner:
                     owner[key] = t.id
                     forms.append(key)
@@ -258,7 +268,7 @@ def _nested(
     `starts`), so no form is compared with every other one at every use."""
     out = []
     inside = text[start:end]
-    key = inside if inside.isupper() else inside.lower()
+    key = match_key(inside)
     if key not in inner:
         inner[key] = [
             f
