@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from ..model import Actor, Article, Figure, Story, Term
 from ..slugs import slugify
+from .index import StoryIndex
 from .markdown import Markdown
 from .paging import paginate
 from .sitemap import ACTORS, FIGURES, GLOSSARY, STORIES, TIMELINE
@@ -27,18 +28,19 @@ BACKLINKS_SHOWN = 40  # pages listed under "Pages that mention ..."
 PAGE_SIZE = {FIGURES: 150, STORIES: 50, ACTORS: 400, GLOSSARY: 250, TIMELINE: 150}
 
 
-def figure_groups(story: Story) -> list[tuple[Article, list[Figure], int]]:
+def figure_groups(ix: StoryIndex) -> list[tuple[Article, list[Figure], int]]:
     """Key figures as the page shows them (and its JSON-LD lists them): newest story first, each
     story's first `FIGURES_SHOWN` figures in the order it gives them, and how many it has."""
-    by_article: dict[str, list[Figure]] = defaultdict(list)
-    for f in story.figures:
-        by_article[f.article].append(f)
-    return [(a, by_article[a.id][:FIGURES_SHOWN], len(by_article[a.id])) for a in reversed(story.articles)]
+    return [
+        (a, figures[:FIGURES_SHOWN], len(figures))
+        for a in reversed(ix.story.articles)
+        for figures in [ix.figures_by_article.get(a.id, [])]
+    ]
 
 
-def figure_pages(story: Story) -> list[list[tuple[Article, list[Figure], int]]]:
+def figure_pages(ix: StoryIndex) -> list[list[tuple[Article, list[Figure], int]]]:
     """`figure_groups` over the pages of Key figures: a story's figures are never split."""
-    groups = [((a, total), shown) for a, shown, total in figure_groups(story)]
+    groups = [((a, total), shown) for a, shown, total in figure_groups(ix)]
     return [
         [(a, shown, total) for (a, total), shown in page] for page in paginate(groups, PAGE_SIZE[FIGURES], split=False)
     ]

@@ -105,9 +105,9 @@ class Renderer:
         self.publisher = publisher or Publisher()
         self.titles = {**titles(story), **(other_titles or {})}  # a site's own page wins
         self.mentioned_in = {k: set(v) for k, v in (mentioned_in or {}).items()}
-        self.corrected = corrections(story)
-        self.updated, self.site_updated = last_updated(story)
-        self.figure_pages = figure_pages(story)
+        self.corrected = corrections(story, self.ix.term_pages)
+        self.updated, self.site_updated = last_updated(story, self.corrected, self.ix.term_pages)
+        self.figure_pages = figure_pages(self.ix)
         self.claimant_pages: dict[str, set[str]] = defaultdict(set)  # actor -> Key figures pages citing them
         self.figures_page_of: dict[str, str] = {}  # article -> the Key figures page listing it
         for (src, pager), page in zip(pagers(FIGURES, len(self.figure_pages)), self.figure_pages, strict=True):

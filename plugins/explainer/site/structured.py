@@ -40,7 +40,7 @@ class JsonLd:
         # each page of Key figures and of the glossary lists what that page shows, as the page does
         self.figures = {
             paged_src(FIGURES, n): [f for _, shown, _ in page for f in shown]
-            for n, page in enumerate(figure_pages(story), start=1)
+            for n, page in enumerate(figure_pages(self.ix), start=1)
         }
         self.glossary = {
             paged_src(GLOSSARY, n): [t for _, _, terms in page for t in terms]

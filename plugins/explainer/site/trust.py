@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Correction, Story
 from .markdown import Markdown, escape
-from .sitemap import actor_page, story_page, term_pages
+from .sitemap import actor_page, story_page
 
 
 @dataclass(frozen=True)
@@ -56,19 +56,23 @@ class Corrected:
     title: str
 
 
-def corrections(story: Story) -> list[Corrected]:
-    """Every correction of the site, newest first (stories, profiles and glossary entries)."""
-    pages = term_pages(story)
+def corrections(story: Story, term_pages: Mapping[str, str]) -> list[Corrected]:
+    """Every correction of the site, newest first (stories, profiles and glossary entries);
+    `term_pages` says where each term is shown (`sitemap.term_pages`)."""
+    pages = term_pages
     found = [Corrected(c, story_page(a.id), a.title) for a in story.articles for c in a.corrections]
     found += [Corrected(c, actor_page(a.id), a.name) for a in story.actors for c in a.corrections]
     found += [Corrected(c, pages[t.id], t.term) for t in story.terms for c in t.corrections]
     return sorted(found, key=lambda x: (x.correction.date, x.title), reverse=True)
 
 
-def last_updated(story: Story) -> tuple[dict[str, dt.date], dt.date | None]:
+def last_updated(
+    story: Story, corrected: Iterable[Corrected], term_pages: Mapping[str, str]
+) -> tuple[dict[str, dt.date], dt.date | None]:
     """When each story, profile and term page last changed: the newest date of the stories it
-    draws on and of its corrections; and the site's newest date (for the site-wide pages). Dates
-    come from the stories and the editors' notes, never from the clock, so builds stay identical."""
+    draws on and of its `corrected` notes; and the site's newest date (for the site-wide pages).
+    Dates come from the stories and the editors' notes, never from the clock, so builds stay
+    identical."""
     dates = {
         a.id: max([d for d in (a.date, *(c.date for c in a.corrections)) if d], default=None) for a in story.articles
     }
@@ -76,12 +80,11 @@ def last_updated(story: Story) -> tuple[dict[str, dt.date], dt.date | None]:
     drawn: dict[str, set[str]] = defaultdict(set)
     for m in story.mentions:
         drawn[actor_page(m.actor)].add(m.span.article)
-    pages = term_pages(story)
     for u in story.term_uses:
-        if u.term in pages:
-            drawn[pages[u.term]].add(u.span.article)
+        if u.term in term_pages:
+            drawn[term_pages[u.term]].add(u.span.article)
     notes: dict[str, list[dt.date]] = defaultdict(list)
-    for x in corrections(story):
+    for x in corrected:
         notes[x.page].append(x.correction.date)
     for page in set(drawn) | set(notes):
         newest = max([d for a in drawn.get(page, ()) if (d := dates.get(a))] + notes.get(page, []), default=None)
