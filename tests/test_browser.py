@@ -7,6 +7,7 @@ open for links listed in sitemap.xml, whose URLs carry site_url's host and port.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -77,6 +78,20 @@ def _bind() -> _Server:
         return _Server(("127.0.0.1", 0), _QuietHandler)
 
 
+@contextlib.contextmanager
+def _serving(server: _Server, root: Path) -> Iterator[Site]:
+    """`root` served over HTTP by `server` in a thread, for as long as the block runs."""
+    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(root))  # type: ignore[assignment]
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield Site(root=root, base=f"http://127.0.0.1:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
 @dataclass(frozen=True)
 class Site:
     root: Path
@@ -103,15 +118,8 @@ def site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     assert f"<loc>{base}" in sitemap, (
         f"sitemap.xml is not built for {base}: does mkdocs.yml read site_url from $SITE_URL?"
     )
-    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(root))  # type: ignore[assignment]
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield Site(root=root, base=base)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with _serving(server, root) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -382,15 +390,8 @@ def two_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("SITE_URL", base)
         run_mkdocs("build", "--strict", cwd=project)
-    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(root))  # type: ignore[assignment]
-    thread = threading.Thread(target=server.serve_forever, name="two-site-server", daemon=True)
-    thread.start()
-    try:
-        yield Site(root=root, base=base)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with _serving(server, root) as served:
+        yield served
 
 
 def test_home_leads_with_the_latest_story_and_lists_the_other(two_site: Site, context: BrowserContext) -> None:

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import InclusionLevel
 
 from . import exporting
 from .config import ExplainerConfig
@@ -25,7 +24,7 @@ from .editing.merge import curated_terms
 from .extraction.reader import SeedError, read_seed
 from .model import Findings, Story
 from .pipeline import BuildInputs, Site, build, extract_story
-from .project import ProjectError, documentation_files, inputs, load
+from .project import OwnPages, ProjectError, documentation_files, inputs, load, own_pages
 from .site.export import story_to_dict
 from .site.render import RenderError
 from .site.sitemap import eject_names, story_page
@@ -49,33 +48,12 @@ def _inputs(config: MkDocsConfig, options: ExplainerConfig) -> BuildInputs:
         raise SystemExit(f"{config.config_file_path}: {exc}") from None
 
 
-def own_pages(config: MkDocsConfig) -> tuple[dict[str, str], list[str]]:
-    """The site's hand-written pages as MkDocs finds them (curated profile and glossary files are
-    data, not pages), with their text, and those the site keeps out of its navigation."""
-    docs = Path(config.docs_dir)
-    if not docs.is_dir():
-        return {}, []
-    out: dict[str, str] = {}
-    hidden: list[str] = []
-    for f in documentation_files(config).documentation_pages():
-        if f.src_uri.startswith(("actors/", "glossary/")):
-            continue
-        if f.inclusion is InclusionLevel.NOT_IN_NAV:
-            hidden.append(f.src_uri)  # the site's own, but not for readers: copied, never listed as mentioning
-        try:
-            out[f.src_uri] = (docs / f.src_uri).read_text(encoding="utf-8-sig", errors="replace")
-        except OSError as exc:  # a dangling link, an unreadable file: named, then left out
-            print(f"{docs.name}/{f.src_uri}: cannot be read ({exc.strerror}); left out", file=sys.stderr)
-    return out, hidden
-
-
-def _whole_site(config: MkDocsConfig, options: ExplainerConfig) -> tuple[Site, list[str], list[str]]:
-    """The site as the plugin builds it (for export and eject), the site's own pages and those
-    it keeps out of its navigation."""
-    own, hidden = own_pages(config)
-    for_readers = {src: text for src, text in own.items() if src not in hidden}  # as the plugin lists mentions
-    site = build(_inputs(config, options), own_pages=for_readers)
-    return site, list(own), hidden
+def _whole_site(config: MkDocsConfig, options: ExplainerConfig) -> tuple[Site, OwnPages]:
+    """The site as the plugin builds it (for export and eject), and the site's own pages."""
+    own = own_pages(documentation_files(config), Path(config.docs_dir))
+    for problem in own.unreadable:
+        print(problem, file=sys.stderr)
+    return build(_inputs(config, options), own_pages=own.text), own
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -134,10 +112,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if refused:
         print(refused, file=sys.stderr)
         return 1
-    site, own, hidden = _whole_site(config, options)
+    site, own = _whole_site(config, options)
     for problem in site.diagnostics:
         print(problem, file=sys.stderr)
-    generated, copied, problems = exporting.export(final, site, config, options, own, hidden)
+    generated, copied, problems = exporting.export(final, site, config, options, own.srcs, own.hidden)
     print(f"exported {generated} generated pages and {copied} site pages to {final}", file=sys.stderr)
     return 1 if problems else 0
 
@@ -146,7 +124,7 @@ def cmd_eject(args: argparse.Namespace) -> int:
     """`explainer eject PAGE`: copy one generated page into docs/, never over an existing file."""
     config, options = _project(args)
     docs = Path(config.docs_dir)
-    site, _, _ = _whole_site(config, options)
+    site, _ = _whole_site(config, options)
     wanted = args.page.strip().strip("/")
     if wanted.removesuffix(".md").removesuffix("/index") in ("actors", "glossary"):
         print(

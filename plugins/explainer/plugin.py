@@ -17,7 +17,7 @@ from mkdocs.utils.templates import TemplateContext
 from .config import ExplainerConfig
 from .editing.cache import FindingsCache
 from .pipeline import Site, build
-from .project import ProjectError, inputs
+from .project import ProjectError, inputs, own_pages
 from .site.assets import SCHEMA, THEME_CSS, THEME_DIR
 from .site.linker import LinkerExtension
 from .site.markdown import escape
@@ -90,23 +90,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             given = inputs(config, self.config, serving=self.command == "serve")
         except ProjectError as exc:
             raise PluginError(f"explainer: {exc}") from None
-        own_text = {  # the site's pages for readers: profiles and terms they mention list them
-            f.src_uri: f.content_string
-            for f in files.documentation_pages()
-            if not f.src_uri.startswith(("actors/", "glossary/")) and f.inclusion is not InclusionLevel.NOT_IN_NAV
-        }
+        own = own_pages(files, given.docs)
         if self.cache is None or self.cache.folder != given.cache_dir:
             # under `serve` kept in memory across rebuilds; a one-off build reads and writes the folder only
             self.cache = FindingsCache(given.cache_dir, keep=self.command == "serve")
         try:
-            self.site = build(given, own_pages=own_text, cache=self.cache, keep_findings=self._shows_review())
+            self.site = build(given, own_pages=own.text, cache=self.cache, keep_findings=self._shows_review())
         except RenderError as exc:
             raise PluginError(f"explainer: {exc}") from None
-        for problem in self.site.diagnostics:  # logged, so `--strict` counts them
+        for problem in (*own.unreadable, *self.site.diagnostics):  # logged, so `--strict` counts them
             (log.error if problem.severity == "error" else log.warning)(str(problem))
-        own = [f.src_uri for f in files.documentation_pages()]
-        hidden_by_site = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_not_in_nav()]
-        placed = self.site.layout(own, hidden_by_site)
+        placed = self.site.layout(own.srcs, own.hidden)
         for src in placed.curated:  # merged into generated profiles and terms: data, not pages
             existing = files.get_file_from_path(src)
             if existing is not None:

@@ -11,14 +11,16 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs import exceptions
 from mkdocs.config.base import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.files import Files, InclusionLevel, get_files
 
 from .config import ExplainerConfig
+from .diagnostics import Diagnostic
 from .pipeline import BuildInputs
 from .site.trust import Publisher
 
@@ -101,6 +103,35 @@ def load(config_file: Path) -> tuple[MkDocsConfig, ExplainerConfig]:
     if errors:  # pragma: no cover - the defaults are valid
         raise ProjectError(f"{config_file}: {errors[0][0]}: {errors[0][1]}")
     return config, options
+
+
+@dataclass(frozen=True)
+class OwnPages:
+    """A site's own documentation pages, as the plugin and the command both read them."""
+
+    srcs: list[str]  # every one, curated entries included: what `sitemap.layout` places pages beside
+    hidden: list[str]  # those the site keeps out of its navigation (for editors, not readers)
+    text: dict[str, str]  # the pages for readers, with their text: profiles and terms they mention list them
+    unreadable: list[Diagnostic]  # pages that could not be read, left out of `text`
+
+
+def own_pages(files: Files, docs_dir: Path) -> OwnPages:
+    """The site's own pages among `files` (curated profile and glossary files are data, not
+    pages for readers, and neither are pages kept out of the navigation)."""
+    pages = files.documentation_pages()
+    hidden = [f.src_uri for f in pages if f.inclusion is InclusionLevel.NOT_IN_NAV]
+    text: dict[str, str] = {}
+    unreadable: list[Diagnostic] = []
+    for f in pages:
+        if f.src_uri.startswith(("actors/", "glossary/")) or f.inclusion is InclusionLevel.NOT_IN_NAV:
+            continue
+        try:
+            text[f.src_uri] = f.content_bytes.decode("utf-8-sig", errors="replace")
+        except OSError as exc:  # a dangling link, an unreadable file: named, then left out
+            unreadable.append(
+                Diagnostic(f"{docs_dir.name}/{f.src_uri}", None, f"cannot be read ({exc.strerror}); left out")
+            )
+    return OwnPages([f.src_uri for f in pages], hidden, text, unreadable)
 
 
 def documentation_files(config: MkDocsConfig) -> Files:
