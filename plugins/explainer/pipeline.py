@@ -66,9 +66,9 @@ class Site:
         """The `explainer.json` contract of this site."""
         return to_json(self.story, use_directory_urls=use_directory_urls)
 
-    def layout(self, own: list[str], own_hidden: list[str] | None = None) -> Layout:
+    def layout(self, own: list[str], own_hidden: list[str] | None = None, own_nav: object = None) -> Layout:
         """Where the generated pages go beside the site's own files (see `sitemap.layout`)."""
-        return layout(self.pages, self.story, own, own_hidden or [])
+        return layout(self.pages, self.story, own, own_hidden or [], own_nav)
 
 
 def build_story(

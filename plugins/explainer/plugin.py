@@ -100,17 +100,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             raise PluginError(f"explainer: {exc}") from None
         for problem in (*own.unreadable, *self.site.diagnostics):  # logged, so `--strict` counts them
             (log.error if problem.severity == "error" else log.warning)(str(problem))
-        placed = self.site.layout(own.srcs, own.hidden)
+        placed = self.site.layout(own.srcs, own.hidden, self._user_nav)
         for src in placed.curated:  # merged into generated profiles and terms: data, not pages
             existing = files.get_file_from_path(src)
             if existing is not None:
                 files.remove(existing)
-        # a site that writes its own nav lists what it wants: the generated pages it leaves out are
-        # reached by links, not reported as missing from the navigation
-        listed = _nav_pages(self._user_nav) if self._user_nav is not None else None
         for src in placed.generated:
             page_file = File.generated(config, src, content=self.site.pages[src])
-            if src in placed.hidden or (listed is not None and src not in listed):
+            if src in placed.hidden:
                 page_file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the section pages
             files.append(page_file)
         for src in placed.replaced & placed.hidden:  # an ejected story: placed as its page was
@@ -171,14 +168,3 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if self.config.templates_dir:
                 server.watch(self.config.templates_dir)
         return server
-
-
-def _nav_pages(nav: object) -> set[str]:
-    """Every page a `nav:` as written in `mkdocs.yml` lists (its titles and sections walked)."""
-    if isinstance(nav, str):
-        return {nav}
-    if isinstance(nav, dict):
-        return set().union(*(_nav_pages(v) for v in nav.values())) if nav else set()
-    if isinstance(nav, list):
-        return set().union(*(_nav_pages(v) for v in nav)) if nav else set()
-    return set()

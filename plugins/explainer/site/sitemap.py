@@ -199,9 +199,17 @@ class Layout:
         return sorted(out)
 
 
-def layout(generated: Iterable[str], story: Story, own: Iterable[str], own_hidden: Iterable[str] = ()) -> Layout:
+def layout(
+    generated: Iterable[str],
+    story: Story,
+    own: Iterable[str],
+    own_hidden: Iterable[str] = (),
+    own_nav: object = None,
+) -> Layout:
     """Place the generated pages beside a site's own Markdown files (`own`, source paths; those in
-    `own_hidden` the site keeps out of its navigation itself).
+    `own_hidden` the site keeps out of its navigation itself). A site that writes its own `nav:`
+    (`own_nav`, as in `mkdocs.yml`) lists what it wants: the generated pages it leaves out are
+    reached by links, not missing from the navigation.
 
     A site's own page at a generated page's path replaces it (an ejected page), except under
     `actors/` and `glossary/`, where the site's files are curated entries merged into the
@@ -221,6 +229,8 @@ def layout(generated: Iterable[str], story: Story, own: Iterable[str], own_hidde
         or ((pt := page_type(src)) is not None and pt.nav is None)
         or (pt is not None and pt.name == "story" and len(story.articles) != 1)
     }
+    if own_nav is not None:
+        hidden |= made - nav_pages(own_nav)
     first: list[dict[str, str] | str] = []
     last: list[dict[str, str] | str] = []
     for pt in PAGE_TYPES:
@@ -237,6 +247,17 @@ def layout(generated: Iterable[str], story: Story, own: Iterable[str], own_hidde
         hidden=frozenset(hidden),
         nav=[*first, *extra, *last],
     )
+
+
+def nav_pages(nav: object) -> set[str]:
+    """Every page a `nav:` as written in `mkdocs.yml` lists (its titles and sections walked)."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*(nav_pages(v) for v in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(nav_pages(v) for v in nav))
+    return set()
 
 
 def eject_names(pages: Iterable[str], story: Story) -> dict[str, str]:
