@@ -529,18 +529,15 @@ def _clause_before(text: str, start: int) -> str:
     return text[opens[-1] if opens else 0 : start]
 
 
-def _clause_label(text: str, start: int, end: int, percent: bool) -> str | None:
-    """What a figure counts, read from its own clause when the words right after it say nothing
-    (`8%`, `£5m`): the thing that changed (`passenger numbers rose 8%` -> `passenger numbers rose`;
-    `cut its key rate by a point to 2%` -> `key rate`), or for a share what it is a share of
-    (`40% of the total debt` -> `of the total debt`) or what it says of them (`12% were under 30`
-    -> `were under 30`). Only words of the clause, as written, in their order; None if none fit."""
-    before = _clause_before(text, start)
+def _clause_label(before: str, text: str, end: int, percent: bool) -> str | None:
+    """What a figure counts, read from its own clause (`before` it, then the words after `end`)
+    when the words right after it say nothing (`8%`, `£5m`) and no setting verb names it: the
+    thing that changed (`passenger numbers rose 8%` -> `passenger numbers rose`), or for a share
+    what it is a share of (`40% of the total debt` -> `of the total debt`) or what it says of them
+    (`12% were under 30` -> `were under 30`). Only words of the clause, as written, in their
+    order; None if none fit."""
     words = _NP_WORD.findall(before)
     low = [w.lower() for w in words]
-    setting = _setting_label(before)
-    if setting:
-        return setting
     # `passenger numbers rose 8%`, `lending fell by 4%`, `turnover was up 4%`, `will rise to 9%`
     i = len(low)
     prep = low[i - 1] if i and low[i - 1] in ("by", "to", "from") else ""
@@ -855,14 +852,18 @@ def extract_figures(
         for c in _ranges(text, sorted(cands, key=lambda c: c.start)):
             start, end = c.start, c.end
             label = c.label
-            setting = _setting_label(_clause_before(text, start)) if c.unit in _SET_UNITS else None
+            before = _clause_before(text, start)
+            rate = c.unit in _SET_UNITS  # a rate's label is what a setting verb set, whatever else the clause says
+            setting = _setting_label(before) if rate else None
             if setting:
                 label = setting  # `cut its rate by 0.5 points to 3%`: what the setting verb set
             elif _bare(label, c.unit):
                 if previous and previous[1] and re.fullmatch(r"\s*\(\s*", text[previous[0] : start]):
                     label = previous[1]  # `£75m ($141m)`: a conversion counts what the figure before it counts
                 else:
-                    label = _clause_label(text, start, c.core, c.unit == "percent" or label == "fraction") or label
+                    percent = c.unit == "percent" or label == "fraction"
+                    read = (None if rate else _setting_label(before)) or _clause_label(before, text, c.core, percent)
+                    label = read or label
             previous = (c.end, None if _bare(label, c.unit) else label)
             if end < len(text) and text[end] in '"”' and sum(text[start:end].count(q) for q in '"“”') % 2:
                 end += 1  # more than "1,000 missiles": the quoted words stay quoted, as written
