@@ -17,7 +17,7 @@ from conftest import assert_follows_schema
 from explainer.pipeline import Site, build_site, link_index
 from explainer.site.export import story_to_dict
 from explainer.site.markdown import cue_as_written, quotation, typographic
-from explainer.site.sitemap import ABOUT, ACTORS, CORRECTIONS, GLOSSARY, HOME, actors_title
+from explainer.site.sitemap import ABOUT, ACTORS, CORRECTIONS, GLOSSARY, HOME, actors_title, term_pages
 from explainer.site.structured import JsonLd
 from explainer.site.trust import Publisher
 
@@ -214,7 +214,7 @@ def test_an_actor_that_is_also_a_glossary_term_gets_one_page(site: Site) -> None
     profile = site.pages["actors/norland-harbour-board.md"]
     assert '!!! info "From the glossary"' in profile and "The public body that runs the port" in profile
     assert "[**Norland Harbour Board**](../actors/norland-harbour-board.md)" in site.pages[GLOSSARY]
-    target = link_index(site.story).targets["Norland Harbour Board"]
+    target = link_index(site.story, term_pages(site.story)).targets["Norland Harbour Board"]
     assert target.page == "actors/norland-harbour-board.md"
     data = story_to_dict(site.story)
     assert_follows_schema(data)  # corrections and all

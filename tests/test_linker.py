@@ -119,6 +119,7 @@ def test_the_export_links_a_caption_as_the_tree_linker_does() -> None:
 def test_a_terms_plural_links_to_it_and_a_names_does_not() -> None:
     from explainer.model import Actor, Article, Story, Term
     from explainer.pipeline import link_index
+    from explainer.site.sitemap import term_pages
 
     story = Story(
         articles=(Article("a", "a.txt", "A", ()),),
@@ -129,11 +130,11 @@ def test_a_terms_plural_links_to_it_and_a_names_does_not() -> None:
             Term("customs-union", "customs union", ("customs unions",)),
         ),
     )
-    targets = link_index(story).targets
+    targets = link_index(story, term_pages(story)).targets
     assert targets["tariffs"].page == targets["tariff"].page == "glossary/tariff.md"
     assert targets["IPOs"].page == "glossary/ipo.md"
     assert "Ana Vells" not in targets  # a person's name has no plural
-    ext = LinkerExtension(link_index(story))
+    ext = LinkerExtension(link_index(story, term_pages(story)))
     ext.current_page = "stories/a.md"
     html = markdown.markdown("New tariffs and two IPOs.", extensions=[ext])
     assert html == (

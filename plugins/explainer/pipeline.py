@@ -28,7 +28,7 @@ from .site.index import StoryIndex
 from .site.linker import LinkIndex, Target, linked_targets
 from .site.render import Renderer
 from .site.review import StoryReview, review
-from .site.sitemap import Layout, actor_page, layout, term_pages
+from .site.sitemap import Layout, actor_page, layout
 from .site.trust import Publisher
 
 
@@ -130,12 +130,13 @@ def _extract_all(articles: Sequence[Article], curated: Sequence[Term], workers: 
         return list(pool.map(job, articles, chunksize=chunk))
 
 
-def link_index(story: Story) -> LinkIndex:
-    """Terms claim their forms first (`UN Security Council resolutions`), then actors."""
+def link_index(story: Story, pages: Mapping[str, str]) -> LinkIndex:
+    """Terms claim their forms first (`UN Security Council resolutions`), then actors; `pages`
+    says where each term is shown (`sitemap.term_pages`): one that names an actor links to the
+    actor's profile."""
     entries: list[tuple[str, Target]] = []
     term_forms: set[str] = set()
     actors = {actor_page(a.id): Target(actor_page(a.id), a.name) for a in story.actors}
-    pages = term_pages(story)  # a term that names an actor links to the actor's profile
     for t in story.terms:
         target = actors.get(pages[t.id]) or Target(pages[t.id], t.term)
         for form in (t.term, *t.aliases):
@@ -171,8 +172,8 @@ def build_site(
     findings, story, diagnostics = extract_story(
         seeds_dir, docs_dir, cache, starter_glossary=starter_glossary, workers=workers
     )
-    links = link_index(story)
     index = StoryIndex(story)
+    links = link_index(story, index.term_pages)
     own = own_pages or {}
     renderer = Renderer(
         story,

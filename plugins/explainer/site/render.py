@@ -103,7 +103,7 @@ class Renderer:
         self.ix = index or StoryIndex(story)
         self.site_name = site_name
         self.publisher = publisher or Publisher()
-        self.titles = {**titles(story), **(other_titles or {})}  # a site's own page wins
+        self.titles = {**titles(story, self.ix.term_pages), **(other_titles or {})}  # a site's own page wins
         self.mentioned_in = {k: set(v) for k, v in (mentioned_in or {}).items()}
         self.corrected = corrections(story, self.ix.term_pages)
         self.updated, self.site_updated = last_updated(story, self.corrected, self.ix.term_pages)

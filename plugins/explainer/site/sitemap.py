@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Story
@@ -137,15 +137,15 @@ def actors_title(story: Story) -> str:
     return text[:1].upper() + text[1:]
 
 
-def titles(story: Story) -> dict[str, str]:
+def titles(story: Story, term_pages: Mapping[str, str]) -> dict[str, str]:
     """The plain-text title of every generated page but a list's later pages: a section's own,
-    a story's headline, an actor's name, a term (one that names an actor has no page)."""
+    a story's headline, an actor's name, a term (one that names an actor has no page:
+    `term_pages` says where each term is shown)."""
     out = {pt.path: pt.title for pt in PAGE_TYPES if pt.title is not None}
     out[ACTORS] = actors_title(story)
     out |= {story_page(a.id): a.title for a in story.articles}
     out |= {actor_page(a.id): a.name for a in story.actors}
-    own = term_pages(story)
-    out |= {term_page(t.id): t.term for t in story.terms if own[t.id] == term_page(t.id)}
+    out |= {term_page(t.id): t.term for t in story.terms if term_pages[t.id] == term_page(t.id)}
     return out
 
 
