@@ -13,7 +13,7 @@ from typing import Literal
 Severity = Literal["warning", "error"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem: `error` when something was left out (a file not read), `warning` when a value
     was ignored or may be wrong. Either fails a strict build."""

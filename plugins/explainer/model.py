@@ -14,7 +14,7 @@ ActorKind = Literal["person", "organization", "place"]
 BlockKind = Literal["paragraph", "subhead"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Where a finding was read: article id, sentence id and character offsets in the sentence."""
 
@@ -24,7 +24,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One anchored unit of a story: a body sentence, the caption, the dateline or a subhead."""
 
@@ -33,7 +33,7 @@ class Sentence:
     block: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Correction:
     """An editor's correction note (`corrections:` in a story's or a curated file's front matter):
     shown on the page it corrects, listed on the Corrections page, dated in its JSON-LD."""
@@ -42,7 +42,7 @@ class Correction:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A paragraph (split into sentences) or a subhead (one unit, kept as written)."""
 
@@ -50,7 +50,7 @@ class Block:
     sentences: tuple[Sentence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One story as read: its text in blocks of sentences, and its metadata."""
 
@@ -102,7 +102,7 @@ class Article:
         return " ".join(words[:max_words]).rstrip(",;:") + " …"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FigureSource:
     """One sentence that states a figure, with whom it attributes it to and the hedge it carries."""
 
@@ -111,7 +111,7 @@ class FigureSource:
     hedge: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A quantity as written, with its qualifier kept; `number` is only ever read, never derived."""
 
@@ -135,7 +135,7 @@ class Figure:
         return self.sources[0].claimant
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """A person, organisation or place, with its roles and other names as the stories give them."""
 
@@ -151,7 +151,7 @@ class Actor:
     corrections: tuple[Correction, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place a story names an actor."""
 
@@ -160,7 +160,7 @@ class Mention:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A direct quote, verbatim; `speaker` is None when nobody can be named with certainty."""
 
@@ -172,7 +172,7 @@ class Quote:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """A glossary term: the story's definition, an editor's, or both."""
 
@@ -188,7 +188,7 @@ class Term:
     corrections: tuple[Correction, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermUse:
     """One place a story uses a term."""
 
@@ -197,7 +197,7 @@ class TermUse:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated event: the ISO date the story's words resolve to, and those words."""
 
@@ -208,7 +208,7 @@ class Event:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Findings:
     """What extraction read from one article, before curation."""
 
@@ -222,7 +222,7 @@ class Findings:
     events: tuple[Event, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """The whole site's knowledge: every article merged with the editor's curated files."""
 

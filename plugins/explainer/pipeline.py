@@ -32,7 +32,7 @@ from .site.sitemap import Layout, actor_page, layout
 from .site.trust import Publisher
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BuildInputs:
     """What the one build call (`pipeline.build_site`) takes from a project's configuration."""
 
@@ -46,7 +46,7 @@ class BuildInputs:
     workers: int  # worker processes for extraction; 1 turns them off
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     """One build's result: the merged story, its pages as Markdown, the link index, and each
     story's findings before merging (what the review reads)."""

@@ -105,7 +105,7 @@ def load(config_file: Path) -> tuple[MkDocsConfig, ExplainerConfig]:
     return config, options
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OwnPages:
     """A site's own documentation pages, as the plugin and the command both read them."""
 

@@ -33,7 +33,7 @@ KINDS = ("person", "organization", "place")
 STARTER_GLOSSARY_DIR = Path(__file__).resolve().parent.parent / "data" / "glossary"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CuratedEntry:
     """What every curated file gives: where it is, its Markdown body, the line of each key it
     sets, and the fields both kinds of entry may set."""
@@ -52,7 +52,7 @@ class CuratedEntry:
         return Diagnostic(self.path, self.lines.get(key, 1), message)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CuratedActor(CuratedEntry):
     """`docs/actors/<slug>.md`: fields that override what the stories say of an actor."""
 
@@ -69,7 +69,7 @@ class CuratedActor(CuratedEntry):
         return self.name or self.slug
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CuratedTerm(CuratedEntry):
     """`docs/glossary/<slug>.md` (or a starter glossary file): a term, its aliases and its definition."""
 
@@ -86,7 +86,7 @@ class CuratedTerm(CuratedEntry):
         return {match_key(n) for n in (self.display_name, *self.aliases)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Curation:
     """Every curated file of a site, by kind, with the problems met reading them."""
 

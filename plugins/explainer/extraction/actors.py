@@ -157,14 +157,14 @@ def _sentence_initial(text: str, start: int) -> bool:
 _OWNER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s\s+[a-z]")  # `Denmark's minister`
 
 
-@dataclass
+@dataclass(slots=True)
 class _Person:
     name: str
     roles: list[str] = field(default_factory=list)
     affiliation: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """A resolved occurrence in a sentence."""
 

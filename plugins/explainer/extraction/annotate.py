@@ -59,7 +59,7 @@ def tokenize(text: str, keep: frozenset[str] = frozenset()) -> list[Token]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuotedPassage:
     """A quoted passage placed in its sentence: `open` is the opening mark, `start:end` the words,
     `close` the closing mark (None when the passage runs on into the next paragraph or part);
@@ -81,7 +81,7 @@ class QuotedPassage:
         return self.close + 1 if self.close is not None else self.end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """One article, read once: `tokens` per unit id, the quoted `passages` of the body in reading
     order, and `quoted`, per unit id, the (start, stop) offsets that lie inside quotes."""

@@ -678,7 +678,7 @@ def _hedge(text: str, according: bool) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Candidate:
     """A quantity read in a sentence: `start:core` the number as written (qualifier, currency,
     scale, percent), `start:end` with what it counts."""

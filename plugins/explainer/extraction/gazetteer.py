@@ -12,7 +12,7 @@ from ..model import ActorKind
 from .vocabulary import places
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """A gazetteer entry: what a surface form stands for."""
 
@@ -21,7 +21,7 @@ class Entry:
     how: str  # name | alias | capital | demonym | org
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gazetteer:
     """Countries, demonyms, capitals, regions, cities and parties by their words, built once."""
 

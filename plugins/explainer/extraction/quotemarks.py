@@ -36,7 +36,7 @@ _CLOSE_BEFORE = frozenset(".,;:!?)]}—–-…’'")
 Ending = Literal["mark", "reopened", "paragraph"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """One quotation mark: where it is, its width, and whether it can open or close a quotation."""
 
@@ -47,7 +47,7 @@ class Mark:
     shape: str  # the character, for marks whose neighbours do not tell
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteRange:
     """One quoted passage inside one paragraph.
 

@@ -76,7 +76,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """Who a quote's sentence names as speaker (None: nobody certain) and its cue verb as written."""
 

@@ -68,7 +68,7 @@ class SeedError(ValueError):
         super().__init__(str(self.diagnostic))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadResult:
     """A story as read from its file, with the problems met reading it."""
 
@@ -102,7 +102,7 @@ def clean_text(text: str) -> str:
     return text.translate(_CONTROL).replace("\u00a0", " ")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FrontMatter:
     """A file's YAML front matter: `meta` (None when there is none or it is unusable), the body
     after it, and `problem` when it could not be read."""

@@ -18,7 +18,7 @@ _DEFINED = re.compile(r"((?:[\w'’-]+\s+){1,8}?)\(([A-Z][A-Za-z]{1,7}s?)\)")
 _REVERSED = re.compile(r"\b([A-Z]{2,8})\s+\(([a-z][\w\s'’-]{3,80})\)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Definition:
     """An acronym and the words the story spells it out in, where it does."""
 
@@ -74,7 +74,7 @@ def find_definitions(article: Article) -> list[Definition]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gloss:
     """A term the story explains in its own words: `fleet sales -- vehicles sold to companies --`."""
 

@@ -29,7 +29,7 @@ SKIP_TAGS = frozenset(
 PRIORITY = 7  # after inline processing (20), before MkDocs' anchor collection and toc (5) and link rewriting (0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """Where a surface form links: the page's source path (as under docs/) and a tooltip."""
 

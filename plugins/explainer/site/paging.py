@@ -68,7 +68,7 @@ def paginate(
     return pages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pager:
     """Where a page sits in its list, for the template's "Page 2 of 7 · Previous · Next" line."""
 

@@ -36,7 +36,7 @@ REVIEW = "review.md"  # the serve-only page's source path
 OPENING_WORDS = 6  # a quote's first words, enough to tell it from the story's other quotes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """Front matter that corrects a flag, and the file to put it in (created if missing)."""
 
@@ -45,7 +45,7 @@ class Fix:
     exists: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     """Where the rules gave up or may be wrong in one sentence, and the front matter that fixes it."""
 
@@ -54,7 +54,7 @@ class Flag:
     fix: Fix
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """One finding in a sentence, as a line of the review: `what` is person, quote, figure..."""
 
@@ -62,7 +62,7 @@ class Item:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceReview:
     """One sentence of a story with what was found in it and its flags."""
 
@@ -71,7 +71,7 @@ class SentenceReview:
     flags: tuple[Flag, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StoryReview:
     """A story's review: every sentence, in reading order."""
 

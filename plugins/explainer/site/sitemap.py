@@ -31,7 +31,7 @@ CORRECTIONS = "corrections.md"
 ABOUT = "about.md"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageType:
     """One kind of generated page."""
 
@@ -177,7 +177,7 @@ def page_url(src: str, use_directory_urls: bool = True) -> str:
 # -- where pages go ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Layout:
     """How the generated pages and a site's own files make one site: the plugin applies it to
     MkDocs' files, `explainer export` to the folder it writes."""

@@ -12,7 +12,7 @@ from .markdown import Markdown, escape
 from .sitemap import actor_page, story_page
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Publisher:
     """Who publishes the explainer and where readers ask for a correction, for the About page:
     `extra: {publisher: ..., corrections: ...}` in `mkdocs.yml`; `repo_url` is the fallback
@@ -47,7 +47,7 @@ class Publisher:
         return Markdown("contact the editors who publish it")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corrected:
     """A correction note with the page it corrects, for the Corrections page."""
 
