@@ -128,6 +128,12 @@ def test_tiny_site_json(tmp_path: Path) -> None:
     assert fig["url"] == "stories/story/#s1"
     assert [(q["text"], q["speaker"]) for q in data["quotes"]] == [("We will rebuild", "jane-doe")]
     assert [(e["date"], e["url"]) for e in data["events"]] == [("2025-03-11", "stories/story/#s1")]
+    # written as it is encoded (streamed), the file is the same text `to_json` gives in one piece
+    from explainer.pipeline import build_story
+    from explainer.site.export import to_json
+
+    story = build_story(tmp_path / "seeds", tmp_path / "docs")
+    assert (tmp_path / "site/explainer.json").read_text(encoding="utf-8") == to_json(story)
 
 
 def test_curated_errors_fail_strict_with_file_and_line(tmp_path: Path) -> None:

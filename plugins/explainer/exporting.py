@@ -143,7 +143,7 @@ def _write(
     )
     json_file = out_docs / options.json_path
     json_file.parent.mkdir(parents=True, exist_ok=True)
-    json_file.write_text(site.json(use_directory_urls=config.use_directory_urls), encoding="utf-8")
+    site.write_json(json_file, use_directory_urls=config.use_directory_urls)
     shutil.copyfile(SCHEMA, json_file.parent / SCHEMA.name)
     return len(placed.generated), copied, len(problems)
 

@@ -23,7 +23,7 @@ from .extraction.reader import read_front_matter
 from .extraction.seeds import read_seeds
 from .extraction.terms import PLURALS
 from .model import Article, Findings, Story, Term
-from .site.export import to_json
+from .site.export import write_json
 from .site.index import StoryIndex
 from .site.linker import LinkIndex, Target, linked_targets
 from .site.render import Renderer
@@ -62,9 +62,9 @@ class Site:
         """What the rules found in each sentence and where they were unsure, story by story."""
         return review(self.findings, self.story, docs_dir=docs_dir)
 
-    def json(self, *, use_directory_urls: bool = True) -> str:
-        """The `explainer.json` contract of this site."""
-        return to_json(self.story, use_directory_urls=use_directory_urls)
+    def write_json(self, path: Path, *, use_directory_urls: bool = True) -> None:
+        """Write the `explainer.json` contract of this site to `path`."""
+        write_json(self.story, path, use_directory_urls=use_directory_urls)
 
     def layout(self, own: list[str], own_hidden: list[str] | None = None, own_nav: object = None) -> Layout:
         """Where the generated pages go beside the site's own files (see `sitemap.layout`)."""

@@ -157,7 +157,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return
         target = Path(config.site_dir) / self.config.json_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(self.site.json(use_directory_urls=config.use_directory_urls), encoding="utf-8")
+        self.site.write_json(target, use_directory_urls=config.use_directory_urls)
         shutil.copyfile(SCHEMA, target.parent / SCHEMA.name)  # the contract's schema, beside it
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
