@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from explainer.pipeline import build_site
-from explainer.site.lists import FIGURES_SHOWN, MENTIONS_SHOWN
-from explainer.site.sitemap import FIGURES
+from explainer.site.lists import FIGURES_SHOWN, MENTIONS_SHOWN, STORY_EVENTS, STORY_FIGURES
+from explainer.site.sitemap import FIGURES, TIMELINE
 from explainer.site.structured import JsonLd
 
 
@@ -40,6 +40,24 @@ def test_key_figures_are_cards_capped_per_story_newest_story_first(tmp_path: Pat
     data = JsonLd(site.story, "https://example.org/").page(FIGURES, "figures/")
     assert data is not None
     assert [i["url"].split("#")[1] for i in data["itemListElement"]] == [anchor for _, anchor in cards]
+
+
+def test_a_long_storys_own_explainer_shows_the_first_few_and_links_the_full_lists(tmp_path: Path) -> None:
+    # a story with more dated events and figures than its page should carry (a 5 MB story had
+    # thousands, all listed under its text): the first few, then a link to the list of them all
+    days = STORY_EVENTS + 5
+    text = " ".join(f"On March {d}, 2025, the ferry carried {100 + d} passengers." for d in range(1, days + 1))
+    seeds = _seeds(tmp_path, {"ferry.txt": f"---\ndate: 2025-04-01\n---\nFerry Season\n\n{text}\n"})
+    site = build_site(seeds, None)
+    explained = site.pages["stories/ferry.md"].split("## This story explained", 1)[1]
+    timeline = explained.split("### Timeline", 1)[1].split("### ", 1)[0]
+    assert timeline.count('class="explainer-when"') == STORY_EVENTS
+    assert "Saturday 1 March 2025" in timeline and f" {STORY_EVENTS + 1} March 2025" not in timeline  # earliest first
+    assert f"[All {days} dated events in this story, on the Timeline](../{TIMELINE})" in timeline
+    assert site.pages[TIMELINE].count("passengers") == days
+    figures = explained.split("### Key figures", 1)[1].split("### ", 1)[0]
+    assert figures.count(".explainer-number }") == STORY_FIGURES
+    assert f"[All {days} figures in this story](../{FIGURES})" in figures
 
 
 def test_a_restated_figure_links_each_restatement(tmp_path: Path) -> None:

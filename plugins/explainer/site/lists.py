@@ -20,6 +20,7 @@ from .sitemap import ACTORS, FIGURES, GLOSSARY, STORIES, TIMELINE
 LATEST = 5  # stories shown on the home page; the stories page lists them all
 FIGURES_SHOWN = 60  # per story, on Key figures
 STORY_FIGURES = 8  # cards under a story's text; Key figures lists the rest
+STORY_EVENTS = 20  # dated entries under a story's text, earliest first; the Timeline lists them all
 MENTIONS_SHOWN = 40  # sentences quoted on a profile or term page, newest story first
 RELATED_SHOWN = 12  # related actors or terms on a profile or term page
 BACKLINKS_SHOWN = 40  # pages listed under "Pages that mention ..."

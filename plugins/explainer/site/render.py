@@ -27,6 +27,7 @@ from .lists import (
     MENTIONS_SHOWN,
     PAGE_SIZE,
     RELATED_SHOWN,
+    STORY_EVENTS,
     STORY_FIGURES,
     actor_groups,
     figure_pages,
@@ -297,7 +298,8 @@ class Renderer:
         Markdown) in reading order, every sentence an anchored span), `page_summary`, and the
         story's own explainer: `figures` (the first few), `figures_total`, `figures_page` and
         `figures_anchor` (where Key figures lists them all), `sides`, `organizations`
-        (organisations and places), `events` (in date order) and `terms`."""
+        (organisations and places), `events` (the first few in date order), `events_total`,
+        `timeline_page` (where the Timeline lists them all) and `terms`."""
         ix = self.ix
         several = len(self.story.articles) > 1
         for article in self.story.articles:
@@ -313,6 +315,7 @@ class Renderer:
                     dateline = None
                 blocks.append(("paragraph", Markdown(" ".join(spans))))
             figures = ix.figures_by_article.get(article.id, [])
+            events = sorted(ix.events_by_article.get(article.id, []), key=lambda e: e.date)
             yield (
                 story_page(article.id),
                 {
@@ -325,7 +328,9 @@ class Renderer:
                     "figures_anchor": f"story-{article.id}" if several else "",
                     "sides": ix.sides(ix.people_of(article.id)),
                     "organizations": ix.people_of(article.id, "organization") + ix.people_of(article.id, "place"),
-                    "events": sorted(ix.events_by_article.get(article.id, []), key=lambda e: e.date),
+                    "events": events[:STORY_EVENTS],
+                    "events_total": len(events),
+                    "timeline_page": TIMELINE,
                     "terms": ix.terms_of(article.id),
                 },
             )
