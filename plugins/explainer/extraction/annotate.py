@@ -9,6 +9,7 @@ and the pronoun rules what lies inside quotes.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -55,7 +56,7 @@ def tokenize(text: str, keep: frozenset[str] = frozenset()) -> list[Token]:
         if possessive:
             word = word[:-2]
         if word:
-            out.append(Token(word, start, start + len(word), possessive))
+            out.append(Token(sys.intern(word), start, start + len(word), possessive))
     return out
 
 
