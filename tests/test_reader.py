@@ -9,7 +9,7 @@ import pytest
 from conftest import SEED
 from explainer.diagnostics import Diagnostic
 from explainer.extraction.reader import SeedError, decode, is_byline, is_subhead, parse, read_seed
-from explainer.extraction.sentences import split_sentences
+from explainer.extraction.sentences import MAX_SENTENCE, split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +164,14 @@ def test_captions_without_a_copyright_sign(line: str, caption: str, credit: str 
     a = parse(f"Headline\n{line}\n\nThe port reopened on Monday.\n", path="s.txt").article
     assert a.caption is not None and (a.caption.text, a.credit) == (caption, credit)
     assert a.sentences[0].text == "The port reopened on Monday."
+
+
+def test_a_first_paragraph_longer_than_any_caption_is_story_text_even_if_it_ends_like_a_credit() -> None:
+    # it was read as one caption of any length, never split into sentences (nor cut at MAX_SENTENCE)
+    paragraph = "The ferry sailed at dawn. " * (MAX_SENTENCE // 26 + 1) + "It docked at noon (PORT AUTHORITY)"
+    a = parse(f"Headline\n\n{paragraph}\n", path="s.txt").article
+    assert a.caption is None and a.credit is None
+    assert a.sentences[0].text == "The ferry sailed at dawn."
+    assert a.sentences[-1].text == "It docked at noon (PORT AUTHORITY)"
+    short = parse("Headline\n\nThe ferry at dawn (PORT AUTHORITY)\n\nIt docked.\n", path="s.txt").article
+    assert short.caption is not None and short.credit == "PORT AUTHORITY"  # a caption-sized line still is one

@@ -21,7 +21,7 @@ from ..diagnostics import Diagnostic
 from ..model import Article, Block, Correction, Sentence
 from ..slugs import slugify
 from ..suggest import did_you_mean
-from .sentences import split_sentences
+from .sentences import MAX_SENTENCE, split_sentences
 
 FRONT_MATTER_KEYS = frozenset({"date", "source", "language", "title", "byline", "labels", "corrections"})
 LIST_KEYS = frozenset({"corrections"})  # `corrections: [{date: 2025-03-02, text: ...}]`, see `parse_corrections`
@@ -395,7 +395,9 @@ def parse(text: str, *, path: str, article_id: str | None = None) -> ReadResult:
 
     caption_text: str | None = None
     credit: str | None = None
-    if rest and (cap := _caption_split(rest[0])):
+    # a caption is a line or two under the headline: a longer first paragraph is the story's text
+    # (and is split into sentences), even if it happens to end as a credit does (`(A.B.C.)`)
+    if rest and len(rest[0]) <= MAX_SENTENCE and (cap := _caption_split(rest[0])):
         caption_text, credit = cap
         rest = rest[1:]
 
