@@ -123,6 +123,16 @@ def test_a_conversion_in_brackets_counts_what_the_figure_before_it_counts() -> N
     assert alone.label == "dollars"  # nothing to take it from: the unit, no guess
 
 
+def test_a_sentence_of_hundreds_of_numbers_is_read_for_its_first_ones() -> None:
+    # a pasted table with no full stops: each number's context is read, so the numbers read per
+    # sentence are bounded (the corpus's busiest sentence has 9); the next sentence is read afresh
+    from explainer.extraction.figures import NUMBERS_PER_SENTENCE
+
+    table = " ".join(f"{n} boats" for n in range(101, 101 + 2 * NUMBERS_PER_SENTENCE))  # under MAX_SENTENCE
+    f = findings_for(f"The harbour log listed {table} in the week. Later, 7 ferries sailed.").figures
+    assert [x.number for x in f] == [*range(101, 101 + NUMBERS_PER_SENTENCE), 7]
+
+
 @pytest.mark.parametrize(("sentence", "value", "number", "unit", "label"), LABELS)
 def test_a_figure_is_labelled_from_its_own_clause(
     sentence: str, value: str, number: float, unit: str, label: str
