@@ -259,3 +259,36 @@ def test_any_story_renders_and_exports(text: str) -> None:
     pages = Renderer(story).pages()
     assert "stories/prop.md" in pages
     json.loads(to_json(story), parse_constant=_no_constant)
+
+
+# the end-anchored patterns the rules read back with `search_before` (a sample of their shapes:
+# words, a run of capitals, `^`, `\b` and a look-behind at the window's edge)
+BEFORE_PATTERNS = [
+    r"\b(?:in|near|from)\s+(?:the\s+)?$",
+    r"([A-Z][\w-]*)\s+$",
+    r"(?:^|[,;]\s+|\b(?:The|the)\s+)([A-Za-z][a-z]+)\s+(?:was|is)\s+$",
+    r"(?<![\w-])[a-z]+,\s*$",
+    r"[A-Z][\w]*-$|\w$",
+]
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(["the ", "in ", "The ", "Harbour ", "was ", "is ", ", ", "x", "-", " ", "Q"]), max_size=120
+    ),
+    st.integers(min_value=0, max_value=400),
+    st.sampled_from(BEFORE_PATTERNS),
+)
+def test_search_before_finds_what_a_search_of_the_text_before_finds(pieces: list[str], end: int, pattern: str) -> None:
+    # read back at most BEFORE characters, it finds the same match wherever that match is shorter
+    from explainer.patterns import BEFORE, search_before
+
+    text = "".join(pieces)
+    end = min(end, len(text))
+    whole = re.search(pattern, text[:end])
+    found = search_before(pattern, text, end)
+    if whole is not None and end - whole.start() <= BEFORE:
+        assert found is not None and found.span() == whole.span() and found.groups() == whole.groups()
+    elif whole is None:
+        assert found is None

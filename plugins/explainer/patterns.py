@@ -33,3 +33,15 @@ def trie_pattern(forms: Iterable[str]) -> str:
         return ("(?:" + body + ")" if len(branches) == 1 else body) + "?"
 
     return "(?:" + emit(trie) + ")"
+
+
+# Characters a rule reads back from a position: more than any context a rule matches in real copy
+# (a name and its title, a clause's opening words), far less than a sentence can be long.
+BEFORE = 200
+
+
+def search_before(pattern: str, text: str, end: int, flags: int = 0) -> re.Match[str] | None:
+    """`re.search(pattern, text[:end], flags)` for a pattern anchored at the end (`$`), reading
+    back at most `BEFORE` characters: its time is bounded whatever comes before. `^`, `\\b` and
+    look-behinds see the whole text as they did the slice; offsets are the text's."""
+    return re.compile(pattern, flags).search(text, max(0, end - BEFORE), end)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Actor, ActorKind, Mention, Sentence, Span
+from ..patterns import BEFORE, search_before
 from ..slugs import SlugRegistry
 from .annotate import Annotation, Token, tokenize
 from .gazetteer import Entry, gazetteer
@@ -355,7 +356,7 @@ class ActorExtractor:
 
         if len(words) == 1 and (words[0] in NON_ACTOR_ADJECTIVES or words[0] in NON_ACTOR_ACRONYMS):
             return
-        if re.search(r"[\"“]$", text[: span[0]]) and re.match(r"[,.!?]?[\"”]", text[span[1] :]) and len(words) > 1:
+        if span[0] and text[span[0] - 1] in '"“' and re.match(r"[,.!?]?[\"”]", text[span[1] :]) and len(words) > 1:
             return  # a title in quotes of its own: a film, a song, a slogan (`"Mary Poppins"`)
         if len(words) == 1 and (words[0] in self.terms or words[0].replace(".", "") in self.terms):
             return
@@ -432,7 +433,7 @@ class ActorExtractor:
             self._add(sentence, name, "person", *span)
         elif not all(w.lower() in STOPWORDS for w in words):
             # the name of a thing: an organisation, unless it is where something is
-            where = re.search(r"\b(?:in|near|outside|across|from|at)\s+(?:the\s+)?$", text[: span[0]])
+            where = search_before(r"\b(?:in|near|outside|across|from|at)\s+(?:the\s+)?$", text, span[0])
             self._add(sentence, name, "place" if where else "organization", *span)
 
     def _name_shaped(self, words: list[str]) -> bool:
@@ -507,7 +508,7 @@ class ActorExtractor:
     def _lower_case_title(self, sentence: Sentence, start: int, person: _Person) -> None:
         """A role right before the name: `Foreign Ministry spokesman Lin Jian`, `actor-director X`,
         `CML director general X`, `envoy to Norway X`, and `Argentina's economy minister, X`."""
-        before = sentence.text[:start]
+        before = sentence.text[max(0, start - BEFORE) : start]  # a role is a few words: read that far back
         comma = re.search(r",\s+$", before)
         if comma:  # `Norland's economy minister, Eva Lind,`: the role, a comma, the name
             before = before[: comma.start()] + " "
@@ -632,22 +633,24 @@ class ActorExtractor:
             for f in found:
                 if self.kinds.get(f.key) != "person":
                     continue
-                before, after = text[: f.start], text[f.end :]
+                after = text[f.end :]
                 mentions[f.key] += 1
                 if _WHERE.search(text, max(0, f.start - 40), f.start) and not _POSSESSIVE_AFTER.match(text, f.end):
                     located[f.key] += 1
-                noun = re.search(r"\b([a-z][\w-]*)\s+$", before)
+                noun = search_before(r"\b([a-z][\w-]*)\s+$", text, f.start)
                 if (
                     re.match(r",?\s+which\b", after)
                     or _ORG_POSSESSIONS.match(after)
                     or (noun and noun.group(1) in ORG_NOUNS)
-                    or re.search(
-                        r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(ORG_NOUNS) + r")\b[^,;]{0,80},\s+$", before
+                    or search_before(
+                        r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(ORG_NOUNS) + r")\b[^,;]{0,80},\s+$",
+                        text,
+                        f.start,
                     )
-                    or re.search(r"\b(?:shares in|stake in|listed on)\s+$", before)
-                    or (re.search(r"\b(?:a|an)\s+$", before) and re.match(r"\s+[a-z]", after))
+                    or search_before(r"\b(?:shares in|stake in|listed on)\s+$", text, f.start)
+                    or (search_before(r"\b(?:a|an)\s+$", text, f.start) and re.match(r"\s+[a-z]", after))
                     or f.text.startswith("The ")  # people take no article: `The Harbour Times`, `the Comets`
-                    or re.search(r"\b[Tt]he\s+$", before)
+                    or search_before(r"\b[Tt]he\s+$", text, f.start)
                     or any(
                         g.kind == "person" and g.key != f.key and text[g.end : f.start] in (" of ", ", of ")
                         for g in found
@@ -698,7 +701,9 @@ class ActorExtractor:
                 pass  # a surname two people share names neither of them: left unlinked
             elif tok.text in self.terms or tok.text.lower() in STOPWORDS:
                 continue
-            elif re.search(r"\b(?:in|near|outside|across|from)\s+$", sentence.text[: tok.start]) and not tok.possessive:
+            elif (
+                search_before(r"\b(?:in|near|outside|across|from)\s+$", sentence.text, tok.start) and not tok.possessive
+            ):
                 self._add(sentence, tok.text, "place", tok.start, tok.end)  # "landed near Woomera"
             elif tok.text in HEAD_ROLES or tok.text in _NOT_NAMES or (_initial and _plural(tok.text, self.mid_caps)):
                 continue  # `the Mayor said`, `Critics said`: a title or a plural common noun, no name
@@ -724,7 +729,7 @@ class ActorExtractor:
             return False
         if word.lower() in word_list("thing_words")[""] or word in _NOT_NAMES or word.lower() in self.lower_words:
             return False
-        if re.match(r"[\"“”]", text[tok.end : tok.end + 1]) and re.search(r"[\"“”]$", text[: tok.start]):
+        if re.match(r"[\"“”]", text[tok.end : tok.end + 1]) and tok.start and text[tok.start - 1] in '"“”':
             return False
         if _SUBJECT_OF_VERB.match(text, tok.end):
             return False  # `said Berg would veto`: most likely a person named by surname; no guess
@@ -770,9 +775,9 @@ class ActorExtractor:
 
     @staticmethod
     def _spoken_by(text: str, tok: Token) -> bool:
-        before = re.search(r"(\w+)\s+$", text[: tok.start])
+        before = search_before(r"(\w+)\s+$", text, tok.start)
         return bool(
-            before and before.group(1) in SPEECH_VERBS and re.search(r"[\"”]\s*,?\s*\w+\s+$", text[: tok.start])
+            before and before.group(1) in SPEECH_VERBS and search_before(r"[\"”]\s*,?\s*\w+\s+$", text, tok.start)
         )
 
     def _resolve_the_north(self) -> None:

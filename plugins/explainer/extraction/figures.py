@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
-from ..patterns import trie_pattern
+from ..patterns import BEFORE, search_before, trie_pattern
 from ..slugs import SlugRegistry
 from .attribution import ACT_VERBS, according_to, source_of, subject_of
 from .vocabulary import (
@@ -197,12 +197,12 @@ _PHRASE_END = frozenset(
 )
 _UNITS = MEASURE_UNITS | frozenset(["centimetres", "millimetres", "milligrams", "grams", "metre", "kilometre"])
 _AUX = re.compile(r"^(?:(?:are|is|were|was|have|has|had|been|being|be|will|would|could|also)\s+)+")
+_TEXT = re.compile(r"\S")  # any text at all (searched from the sentence's start, it stops at the first)
 _MONTHS_RE = "|".join(MONTHS) + "|" + "|".join(MONTH_ABBREVIATIONS)
 
 
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
     start, end = m.start("num") if m.group("num") else m.start(), m.end()
-    before = text[:start]
     after = text[end:]
     num = m.group("num")
     if num:
@@ -210,28 +210,35 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
             return True
         if re.match(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|GMT\b|UTC)", after):  # times
             return True
-        if re.search(r"[A-Z][\w]*-$|\w$", before) or re.match(r"[A-Za-z]|-[A-Z]", after):  # Covid-19, G20, F-16s
+        if search_before(r"[A-Z][\w]*-$|\w$", text, start) or re.match(
+            r"[A-Za-z]|-[A-Z]", after
+        ):  # Covid-19, G20, F-16s
             return True
-        if re.search(rf"\b(?:{_MONTHS_RE})\.?\s+$", before) or re.match(rf"\s+(?:{_MONTHS_RE})\b", after):
+        if search_before(rf"\b(?:{_MONTHS_RE})\.?\s+$", text, start) or re.match(rf"\s+(?:{_MONTHS_RE})\b", after):
             return True  # a date: November 5, 5 November
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", num) and not m.group("cur") and not m.group("pct"):
             nxt = re.match(r"\s+([a-z]+)", after)
             if not (nxt and nxt.group(1) in MEASURE_UNITS | CURRENCY_WORDS):
                 return True  # a year
-        prev = re.search(r"([A-Z][\w-]*)\s+$", before)
+        prev = search_before(r"([A-Z][\w-]*)\s+$", text, start)
         if (
             prev
             and not m.group("qual")
             and not m.group("cur")
             and prev.group(1) not in {"Some", "About", "Over", "Nearly", "Up", "More", "At", "Around"}
         ):
-            if not re.match(r".*[.!?\"“:]\s*$", before[: prev.start()] or ".") or before[: prev.start()].strip():
-                return True  # inside a name: Apollo 11, Boeing 737
+            if prev.start() > 0:
+                return True  # inside a name (not the sentence's first word): Apollo 11, Boeing 737
     if m.group("word") and m.group("word").lower() in {"hundred"}:
         return True
-    if m.group("word") and m.group("word")[0].isupper() and re.match(r"\s+[A-Z]", after) and before.strip():
+    if (
+        m.group("word")
+        and m.group("word")[0].isupper()
+        and re.match(r"\s+[A-Z]", after)
+        and _TEXT.search(text, 0, start)
+    ):
         return True  # a number word inside a name: the Five Counties Cup, Radio Four
-    if _JUNK_AFTER.match(after) or _JUNK_BEFORE.search(before):
+    if _JUNK_AFTER.match(after) or _JUNK_BEFORE.search(text, max(0, start - BEFORE), start):
         return True
     return False
 
@@ -271,7 +278,7 @@ def _metres(text: str, m: re.Match[str]) -> bool:
     `30ft (10m)`; elsewhere (`1.2m subscribers`) the scale it may be is never guessed."""
     if m.group("cur") or (m.group("scale2") or "").lower() != "m":
         return False
-    return bool(_LENGTH_AFTER.match(text, m.end()) or re.search(r"(?:ft|feet|foot|inches)\s*\($", text[: m.start()]))
+    return bool(_LENGTH_AFTER.match(text, m.end()) or search_before(r"(?:ft|feet|foot|inches)\s*\($", text, m.start()))
 
 
 _LENGTH_AFTER = re.compile(
@@ -318,8 +325,10 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
     text = sentence.text
     if m.group("pct"):
         # `a 9% raise`, `a 4.5% pay rise`: a percentage used as a modifier says what it measures
-        attributive = _DETERMINER_BEFORE.search(text[: m.start()]) and _head_noun(text[m.end() :])
-        label = attributive or _label_before(text, m.start()) or _copula_subject(text[: m.start()])
+        attributive = _DETERMINER_BEFORE.search(text, max(0, m.start() - BEFORE), m.start()) and _head_noun(
+            text[m.end() :]
+        )
+        label = attributive or _label_before(text, m.start()) or _copula_subject(text, m.start())
         return "percent", label or "percentage", m.end()
     glued = m.group("glued") or (m.group("scale2") if _metres(text, m) else None)
     if glued:  # `30ft`, `10m`, `7p`
@@ -424,9 +433,11 @@ _AUX_WORDS = frozenset(
 )
 
 
-def _copula_subject(before: str) -> str | None:
-    """`Turnout was 61%` -> `turnout`: a one-word subject before `was`, `is` or `stood at`."""
-    m = re.search(r"(?:^|[,;]\s+|\b(?:The|the)\s+)([A-Za-z][a-z]+)\s+(?:was|is|were|stood\s+at|reached)\s+$", before)
+def _copula_subject(text: str, end: int) -> str | None:
+    """`Turnout was 61%` -> `turnout`: a one-word subject before `was`, `is` or `stood at` (`end`)."""
+    m = search_before(
+        r"(?:^|[,;]\s+|\b(?:The|the)\s+)([A-Za-z][a-z]+)\s+(?:was|is|were|stood\s+at|reached)\s+$", text, end
+    )
     if (
         m is None
         or m.group(1).lower() in _STOP_AFTER
@@ -583,8 +594,8 @@ def _clause_label(before: str, text: str, end: int, percent: bool) -> str | None
 
 def _label_before(text: str, start: int) -> str | None:
     """`a depth of at least 35 kilometres` -> `depth`."""
-    m = re.search(
-        r"\b(?:a|an|the|its|their|his|her)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:of|at|to|by)\s+$", text[:start]
+    m = search_before(
+        r"\b(?:a|an|the|its|their|his|her)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:of|at|to|by)\s+$", text, start
     )
     return m.group(1) if m else None
 
@@ -641,9 +652,8 @@ def _claimant(
 def _trailing_attribution(text: str, end: int, mentions: list[Mention]) -> str | None:
     """`..., killing at least 37 people, the National Emergency Response Institute (INARE) said.`"""
     for x in reversed([x for x in mentions if x.span.start >= end]):
-        before = text[: x.span.start]
         after = text[x.span.end :]
-        if not re.search(r",\s+(?:the\s+)?$", before):
+        if not search_before(r",\s+(?:the\s+)?$", text, x.span.start):
             continue
         verb = re.match(
             r"(?:\s*\([^)]{1,40}\))?\s+(?:\w+ly\s+)?(\w+)\b"  # ", the Central Electoral Board said"
@@ -652,9 +662,10 @@ def _trailing_attribution(text: str, end: int, mentions: list[Mention]) -> str |
         )
         if verb and verb.group(1) in SPEECH_VERBS and verb.group(1) not in ACT_VERBS:
             return x.actor
-    m = re.search(
+    m = search_before(
         r",\s+(said|says|told|added|reported)\s+$",
-        text[: min((x.span.start for x in mentions if x.span.start >= end), default=0)],
+        text,
+        min((x.span.start for x in mentions if x.span.start >= end), default=0),
     )
     if m:
         first = next(x for x in mentions if x.span.start >= end)
@@ -725,7 +736,7 @@ def _fractions(text: str) -> list[_Candidate]:
     if not _FRACTION_HINT.search(text):
         return out
     for m in _FRACTION.finditer(text):
-        if re.search(r"\b(?:first|second|the|in)\s+$", text[: m.start()], re.IGNORECASE) and m.group("half"):
+        if search_before(r"\b(?:first|second|the|in)\s+$", text, m.start(), re.IGNORECASE) and m.group("half"):
             continue  # `the first half`, `in half`: not a share of anything
         qualifier = _qualifier(m)
         unit: str | None = "fraction"
@@ -833,7 +844,7 @@ def extract_figures(
             if (
                 m.group("word")
                 and not m.group("qual")
-                and re.search(r"\b(?:the|these|those|all)\s+$", text[: m.start()], re.IGNORECASE)
+                and search_before(r"\b(?:the|these|those|all)\s+$", text, m.start(), re.IGNORECASE)
             ):
                 continue
             if m.group("word") and re.match(r"-and-a-half\b", text[m.end() :]):
@@ -846,7 +857,7 @@ def extract_figures(
             if m.group("word") and unit is None and not m.group("qual"):
                 continue
             start = m.start()
-            measure = re.search(r"\b([a-z]+)([- ])$", text[:start])
+            measure = search_before(r"\b([a-z]+)([- ])$", text, start)
             if measure and measure.group(1) in _UNITS and (unit is None or measure.group(2) == "-"):
                 unit, start, end = measure.group(1), measure.start(), m.end()  # "magnitude 5.4", "magnitude-8.0"
             qualifier = _qualifier(m)

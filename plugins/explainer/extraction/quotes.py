@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Actor, Article, Mention, Quote, Sentence, Span
+from ..patterns import BEFORE
 from .annotate import Annotation, QuotedPassage
 from .attribution import ADVERB, POSSESSIVE, cue_after_apposition, source_of, subject_of
 from .vocabulary import ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS, given_name_pronoun
@@ -31,6 +32,9 @@ _HE = re.compile(
     r"councilman|father|husband|son|brother|grandfather|widower)\b\.?",
     re.IGNORECASE,
 )
+
+# `he said` right before a cue verb (searched up to the verb, a few words back)
+_PRONOUN_CUE = re.compile(r"\b(he|she|He|She)\s+" + ADVERB + r"$")
 
 
 def _role_head(role: str) -> str:
@@ -217,10 +221,9 @@ class QuoteExtractor:
         verbs = [m for m in re.finditer(r"\b(\w+)\b", text[lo:open_]) if m.group(1) in SPEECH_VERBS]
         for verb in reversed(verbs):
             at = lo + verb.start()
-            head = text[lo:at]
-            pron = re.search(r"\b(he|she|He|She)\s+" + ADVERB + r"$", head)
+            pron = _PRONOUN_CUE.search(text, max(lo, at - BEFORE), at)
             if pron:
-                return self._pronoun(sentence, pron.group(1).lower(), verb.group(1), lo + pron.start())
+                return self._pronoun(sentence, pron.group(1).lower(), verb.group(1), pron.start())
             named = subject_of(text, at, self._mention_at(sentence, lo, at), self.people)
             if named is not None:
                 # `X said Y had concluded that ... "..."`: two speakers before the quote, and the
