@@ -40,6 +40,11 @@ def after_preposition(text: str, start: int) -> bool:
     return _PREPOSITION.search(text, max(0, start - 40), start) is not None
 
 
+# Characters between a subject and its verb at most: a bracket (40), an apposition in commas
+# (250) and an adverb, with room to spare; a mention farther back is never the subject.
+SUBJECT_REACH = 400
+
+
 def subject_of(
     text: str, verb_start: int, mentions: Sequence[Mention], people: frozenset[str] = frozenset()
 ) -> Mention | None:
@@ -48,10 +53,10 @@ def subject_of(
     A person set off in commas (`Role, Jane Doe, said`) may stand right before the verb's comma;
     `people` holds the actor ids that are people."""
     for mention in reversed([m for m in mentions if m.span.end <= verb_start]):
-        if after_preposition(text, mention.span.start):
+        if verb_start - mention.span.end > SUBJECT_REACH or after_preposition(text, mention.span.start):
             continue
         gap = text[mention.span.end : verb_start]
-        enclosed = mention.actor in people and text[: mention.span.start].endswith(", ")
+        enclosed = mention.actor in people and text[max(0, mention.span.start - 2) : mention.span.start] == ", "
         if _SUBJECT_GAP.fullmatch(gap) or _ONE_WORD_GAP.fullmatch(gap) or (enclosed and _ENCLOSED_GAP.fullmatch(gap)):
             return mention
     return None

@@ -7,10 +7,12 @@ numbers inside names (`Apollo 11`, `Covid-19`) are not figures.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
@@ -535,10 +537,11 @@ def _setting_label(before: str) -> str | None:
     return None
 
 
-def _clause_before(text: str, start: int) -> str:
-    """The words of the clause of a figure at `start`, up to the figure."""
-    opens = [m.end() for m in _CLAUSE_OPEN.finditer(text, 0, start)]
-    return text[opens[-1] if opens else 0 : start]
+def _clause_before(text: str, start: int, opens: list[int]) -> str:
+    """The words of the clause of a figure at `start`, up to the figure; `opens` are where the
+    sentence's clauses open (`_CLAUSE_OPEN` ends, found once per sentence)."""
+    k = bisect_right(opens, start)
+    return text[opens[k - 1] if k else 0 : start]
 
 
 def _clause_label(before: str, text: str, end: int, percent: bool) -> str | None:
@@ -626,11 +629,14 @@ def _claimant(
     start: int,
     end: int,
     mentions: list[Mention],
-    people: frozenset[str],
+    subject_at: Callable[[int], Mention | None],
     verbs: list[re.Match[str]],
+    narration: list[tuple[int, int]],
 ) -> tuple[str | None, bool]:
     """Who the sentence says states the figure (an adjacent `according to X`, else the speaker),
-    and whether that attribution is an `according to`."""
+    and whether that attribution is an `according to`. `subject_at` gives the subject of the cue
+    verb at a position (`subject_of`, worked out once per verb for all the sentence's figures);
+    `narration`, where the sentence's `_NARRATION` clauses are."""
     text = sentence.text
     acc = according_to(text, start, end)
     if acc:
@@ -639,10 +645,10 @@ def _claimant(
         between = text[verb.end() : start]
         if verb.group(1) in ACT_VERBS and not re.match(r"(?:\s+\S+){0,3}?\s+that\b", between):
             continue  # "Lima declared a state of emergency for 60 days": an act, not a claim
-        aside = _NARRATION.search(between)
-        if aside and not re.search(r"\bthat\b", between[aside.end() :]):
+        aside = next((e for s, e in narration if s >= verb.end() and e <= start), None)
+        if aside is not None and not re.search(r"\bthat\b", text[aside:start]):
             break  # `X told reporters after the vote, which passed 31 to 9`: the story's own words, no claim
-        subject = subject_of(text, verb.start(), mentions, people)
+        subject = subject_at(verb.start())
         if subject is not None:
             return subject.actor, False
     tail = _trailing_attribution(text, end, mentions)
@@ -827,6 +833,8 @@ def extract_figures(
         dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
         hinted = bool(fractions) or _FIGURE_HINT.search(text) is not None
         verbs = _speech_verbs(text) if hinted else []
+        narration = [(n.start(), n.end()) for n in _NARRATION.finditer(text)] if hinted else []
+        subject_at = functools.cache(functools.partial(subject_of, text, mentions=ms, people=people))
         hedge = _hedge(text, according=False)  # the sentence's, whichever of its figures it is read for
         for m in itertools.islice(FIGURE.finditer(text), NUMBERS_PER_SENTENCE) if hinted else ():
             if m.group("num") and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
@@ -867,11 +875,12 @@ def extract_figures(
                 number *= SCALES[scale.group(1)]
             cands.append(_Candidate(start, m.end(), end, number, qualifier, unit, label, bool(m.group("num"))))
         cands.extend(fractions)
+        opens = [c.end() for c in _CLAUSE_OPEN.finditer(text)]
         previous: tuple[int, str | None] | None = None  # where the last figure ended, and its label (None: bare)
         for c in _ranges(text, sorted(cands, key=lambda c: c.start)):
             start, end = c.start, c.end
             label = c.label
-            before = _clause_before(text, start)
+            before = _clause_before(text, start, opens)
             rate = c.unit in _SET_UNITS  # a rate's label is what a setting verb set, whatever else the clause says
             setting = _setting_label(before) if rate else None
             if setting:
@@ -891,7 +900,7 @@ def extract_figures(
             if inside:
                 claimant, according = inside[0].speaker, False
             else:
-                claimant, according = _claimant(sentence, start, end, ms, people, verbs)
+                claimant, according = _claimant(sentence, start, end, ms, subject_at, verbs, narration)
             source = FigureSource(
                 Span(article.id, sentence.id, start, end), claimant, "according to" if according else hedge
             )
