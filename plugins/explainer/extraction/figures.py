@@ -11,8 +11,8 @@ import functools
 import itertools
 import math
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
@@ -624,60 +624,66 @@ _NARRATION = re.compile(
 )
 
 
-def _claimant(
-    sentence: Sentence,
-    start: int,
-    end: int,
-    mentions: list[Mention],
-    subject_at: Callable[[int], Mention | None],
-    verbs: list[re.Match[str]],
-    narration: list[tuple[int, int]],
-) -> tuple[str | None, bool]:
-    """Who the sentence says states the figure (an adjacent `according to X`, else the speaker),
-    and whether that attribution is an `according to`. `subject_at` gives the subject of the cue
-    verb at a position (`subject_of`, worked out once per verb for all the sentence's figures);
-    `narration`, where the sentence's `_NARRATION` clauses are."""
-    text = sentence.text
-    acc = according_to(text, start, end)
-    if acc:
-        return source_of(text, acc, mentions), True
-    for verb in reversed([v for v in verbs if v.end() <= start]):
-        between = text[verb.end() : start]
-        if verb.group(1) in ACT_VERBS and not re.match(r"(?:\s+\S+){0,3}?\s+that\b", between):
-            continue  # "Lima declared a state of emergency for 60 days": an act, not a claim
-        aside = next((e for s, e in narration if s >= verb.end() and e <= start), None)
-        if aside is not None and not re.search(r"\bthat\b", text[aside:start]):
-            break  # `X told reporters after the vote, which passed 31 to 9`: the story's own words, no claim
-        subject = subject_at(verb.start())
-        if subject is not None:
-            return subject.actor, False
-    tail = _trailing_attribution(text, end, mentions)
-    return tail, False
+class _Claims:
+    """Who states a sentence's figures: what that depends on only through the sentence (its cue
+    verbs, each verb's subject, its narration clauses, a closing `, X said`) is worked out once
+    for all its figures, so a sentence of many figures, names and verbs stays linear."""
 
+    def __init__(self, sentence: Sentence, mentions: list[Mention], people: frozenset[str]) -> None:
+        self.text = text = sentence.text
+        self.mentions = mentions  # in the order they start
+        self.verbs = _speech_verbs(text)
+        self.narration = [(n.start(), n.end()) for n in _NARRATION.finditer(text)]
+        self.subject_at = functools.cache(functools.partial(subject_of, text, mentions=mentions, people=people))
+        self.starts = [x.span.start for x in mentions]
+        closing = [x for x in mentions if self._closes(x)]
+        self.last_closing = closing[-1] if closing else None
 
-def _trailing_attribution(text: str, end: int, mentions: list[Mention]) -> str | None:
-    """`..., killing at least 37 people, the National Emergency Response Institute (INARE) said.`"""
-    for x in reversed([x for x in mentions if x.span.start >= end]):
-        after = text[x.span.end :]
-        if not search_before(r",\s+(?:the\s+)?$", text, x.span.start):
-            continue
+    def claimant(self, start: int, end: int) -> tuple[str | None, bool]:
+        """Who the sentence says states the figure at start:end (an adjacent `according to X`,
+        else the speaker), and whether that attribution is an `according to`."""
+        text = self.text
+        acc = according_to(text, start, end)
+        if acc:
+            return source_of(text, acc, self.mentions), True
+        for verb in reversed([v for v in self.verbs if v.end() <= start]):
+            between = text[verb.end() : start]
+            if verb.group(1) in ACT_VERBS and not re.match(r"(?:\s+\S+){0,3}?\s+that\b", between):
+                continue  # "Lima declared a state of emergency for 60 days": an act, not a claim
+            aside = next((e for s, e in self.narration if s >= verb.end() and e <= start), None)
+            if aside is not None and not re.search(r"\bthat\b", text[aside:start]):
+                break  # `X told reporters after the vote, which passed 31 to 9`: the story's own words, no claim
+            subject = self.subject_at(verb.start())
+            if subject is not None:
+                return subject.actor, False
+        return self._trailing(end), False
+
+    def _closes(self, x: Mention) -> bool:
+        """Whether `x` closes the sentence as its source: `..., killing at least 37 people, the
+        National Emergency Response Institute (INARE) said.`"""
+        if not search_before(r",\s+(?:the\s+)?$", self.text, x.span.start):
+            return False
         verb = re.match(
             r"(?:\s*\([^)]{1,40}\))?\s+(?:\w+ly\s+)?(\w+)\b"  # ", the Central Electoral Board said"
             r"(?:[^,;\"“”]*[.!]?$|(?:\s+(?:on|in|at)\s+[\w ]{1,24}?)?\s*,\s+[a-z]+ing\b)",  # ", setting up ..."
-            after,
+            self.text[x.span.end :],
         )
-        if verb and verb.group(1) in SPEECH_VERBS and verb.group(1) not in ACT_VERBS:
-            return x.actor
-    m = search_before(
-        r",\s+(said|says|told|added|reported)\s+$",
-        text,
-        min((x.span.start for x in mentions if x.span.start >= end), default=0),
-    )
-    if m:
-        first = next(x for x in mentions if x.span.start >= end)
-        if re.fullmatch(r"[.!]?", text[first.span.end :].strip()):
+        return bool(verb and verb.group(1) in SPEECH_VERBS and verb.group(1) not in ACT_VERBS)
+
+    def _trailing(self, end: int) -> str | None:
+        """The source a closing attribution after `end` names: the last mention that closes the
+        sentence, else a `, said X.` ending on the first mention after the figure."""
+        if self.last_closing is not None and self.last_closing.span.start >= end:
+            return self.last_closing.actor
+        k = bisect_left(self.starts, end)
+        if k == len(self.mentions):
+            return None
+        first = self.mentions[k]
+        if search_before(r",\s+(said|says|told|added|reported)\s+$", self.text, first.span.start) and re.fullmatch(
+            r"[.!]?", self.text[first.span.end :].strip()
+        ):
             return first.actor
-    return None
+        return None
 
 
 # any hedge at all, in one pass; the first listed that the sentence has is the one reported
@@ -832,9 +838,6 @@ def extract_figures(
         held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] + [(c.start, c.end) for c in fractions]
         dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
         hinted = bool(fractions) or _FIGURE_HINT.search(text) is not None
-        verbs = _speech_verbs(text) if hinted else []
-        narration = [(n.start(), n.end()) for n in _NARRATION.finditer(text)] if hinted else []
-        subject_at = functools.cache(functools.partial(subject_of, text, mentions=ms, people=people))
         hedge = _hedge(text, according=False)  # the sentence's, whichever of its figures it is read for
         for m in itertools.islice(FIGURE.finditer(text), NUMBERS_PER_SENTENCE) if hinted else ():
             if m.group("num") and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
@@ -875,7 +878,10 @@ def extract_figures(
                 number *= SCALES[scale.group(1)]
             cands.append(_Candidate(start, m.end(), end, number, qualifier, unit, label, bool(m.group("num"))))
         cands.extend(fractions)
+        if not cands:
+            continue
         opens = [c.end() for c in _CLAUSE_OPEN.finditer(text)]
+        claims = _Claims(sentence, ms, people)
         previous: tuple[int, str | None] | None = None  # where the last figure ended, and its label (None: bare)
         for c in _ranges(text, sorted(cands, key=lambda c: c.start)):
             start, end = c.start, c.end
@@ -900,7 +906,7 @@ def extract_figures(
             if inside:
                 claimant, according = inside[0].speaker, False
             else:
-                claimant, according = _claimant(sentence, start, end, ms, subject_at, verbs, narration)
+                claimant, according = claims.claimant(start, end)
             source = FigureSource(
                 Span(article.id, sentence.id, start, end), claimant, "according to" if according else hedge
             )
