@@ -633,11 +633,18 @@ class _Claims:
         self.text = text = sentence.text
         self.mentions = mentions  # in the order they start
         self.verbs = _speech_verbs(text)
-        self.narration = [(n.start(), n.end()) for n in _NARRATION.finditer(text)]
         self.subject_at = functools.cache(functools.partial(subject_of, text, mentions=mentions, people=people))
         self.starts = [x.span.start for x in mentions]
-        closing = [x for x in mentions if self._closes(x)]
-        self.last_closing = closing[-1] if closing else None
+
+    @functools.cached_property
+    def narration(self) -> list[tuple[int, int]]:
+        """Where the sentence's narration clauses are (read only if a cue verb comes before a figure)."""
+        return [(n.start(), n.end()) for n in _NARRATION.finditer(self.text)]
+
+    @functools.cached_property
+    def last_closing(self) -> Mention | None:
+        """The last mention that closes the sentence as its source (read only if a figure needs it)."""
+        return next((x for x in reversed(self.mentions) if self._closes(x)), None)
 
     def claimant(self, start: int, end: int) -> tuple[str | None, bool]:
         """Who the sentence says states the figure at start:end (an adjacent `according to X`,
@@ -838,7 +845,6 @@ def extract_figures(
         held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] + [(c.start, c.end) for c in fractions]
         dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
         hinted = bool(fractions) or _FIGURE_HINT.search(text) is not None
-        hedge = _hedge(text, according=False)  # the sentence's, whichever of its figures it is read for
         for m in itertools.islice(FIGURE.finditer(text), NUMBERS_PER_SENTENCE) if hinted else ():
             if m.group("num") and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
                 continue  # the second half of a score or name whose first half is no figure
@@ -880,6 +886,7 @@ def extract_figures(
         cands.extend(fractions)
         if not cands:
             continue
+        hedge = _hedge(text, according=False)  # the sentence's, whichever of its figures it is read for
         opens = [c.end() for c in _CLAUSE_OPEN.finditer(text)]
         claims = _Claims(sentence, ms, people)
         previous: tuple[int, str | None] | None = None  # where the last figure ended, and its label (None: bare)
