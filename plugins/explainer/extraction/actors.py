@@ -755,12 +755,20 @@ class ActorExtractor:
         by_surname: dict[str, list[str]] = defaultdict(list)  # the people who share a last word
         for k in people:
             by_surname[_surname(k)].append(k)
+        # each name by every ending that follows one of its spaces (`sanne de vries` under `de
+        # vries` and `vries`), so the longer names ending in another are looked up, not searched
+        by_ending: dict[str, list[str]] = defaultdict(list)
+        for k in people:
+            low = k.lower()
+            for at, ch in enumerate(low):
+                if ch == " ":
+                    by_ending[low[at + 1 :]].append(k)
         merged: dict[str, str] = {}
         for short in people:
-            peers = by_surname.get(_surname(short), [])
-            longer = [k for k in peers if k != short and k.lower().endswith(" " + short.lower())]
-            if not longer:
-                longer = [k for k in peers if k != short and _shortened(short, k)]
+            surname = _surname(short)
+            longer = [k for k in by_ending.get(short.lower(), []) if k != short and _surname(k) == surname]
+            if not longer and len(short.split()) == 2:  # `Pat Doe`: only a two-word name is a shortened one
+                longer = [k for k in by_surname.get(surname, []) if k != short and _shortened(short, k)]
             if len(longer) == 1:
                 merged[short] = longer[0]
         if not merged:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -225,16 +226,22 @@ def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] 
     starts = _first_words(owner)
     for unit in article.units:
         found: list[TermUse] = []
-        taken: list[tuple[int, int]] = []
+        # the spans already taken, disjoint and in order: a match overlaps one of them only if it
+        # overlaps the last that starts before it ends (a lookup, not a scan of every span)
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
         lowered = unit.text.lower()
         for patterns, text in ((exact, unit.text), (folded, lowered)):
             matches = sorted(
                 (m for p in patterns for m in p.finditer(text)), key=lambda m: (m.start(), -(m.end() - m.start()))
             )
             for m in matches:
-                if any(a < m.end() and m.start() < b for a, b in taken):
+                before = bisect_left(taken_starts, m.end())
+                if before and taken_ends[before - 1] > m.start():
                     continue
-                taken.append((m.start(), m.end()))
+                at = bisect_left(taken_starts, m.start())
+                taken_starts.insert(at, m.start())
+                taken_ends.insert(at, m.end())
                 key = m.group(1)
                 span = Span(article.id, unit.id, m.start(), m.end())
                 found.append(TermUse(owner[key], span, unit.text[m.start() : m.end()]))
@@ -243,14 +250,33 @@ def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] 
     return uses
 
 
-def _first_words(owner: dict[str, str]) -> dict[str, list[str]]:
-    """Forms by their first word in lower case: a form inside another starts at one of its words."""
-    out: dict[str, list[str]] = {}
+@dataclass(frozen=True, slots=True)
+class _FormIndex:
+    """The forms (`owner`'s keys) by their text in lower case, each with its first word in lower
+    case and its rank among the forms sharing that first word: what `_nested` needs to find the
+    forms inside a matched one from the matched text alone, in the order it reports them."""
+
+    by_lower: dict[str, list[str]]
+    first_word: dict[str, str]
+    rank: dict[str, int]
+    longest: int  # characters of the longest form in lower case
+
+
+def _first_words(owner: dict[str, str]) -> _FormIndex:
+    """Index the forms by their lower-case text and their first word (see `_FormIndex`)."""
+    by_lower: dict[str, list[str]] = {}
+    first_word: dict[str, str] = {}
+    rank: dict[str, int] = {}
+    seen: dict[str, int] = {}
     for form in owner:
         first = re.match(r"[\w-]+", form.lower())
         if first:
-            out.setdefault(first.group(0), []).append(form)
-    return out
+            word = first.group(0)
+            first_word[form] = word
+            rank[form] = seen.get(word, 0)
+            seen[word] = rank[form] + 1
+            by_lower.setdefault(form.lower(), []).append(form)
+    return _FormIndex(by_lower, first_word, rank, max(map(len, by_lower), default=0))
 
 
 def _nested(
@@ -261,21 +287,27 @@ def _nested(
     end: int,
     span: Span,
     inner: dict[str, list[str]],
-    starts: dict[str, list[str]],
+    starts: _FormIndex,
 ) -> list[TermUse]:
     """A longer term uses the shorter ones inside it: `UN Security Council resolutions`. `inner`
-    caches, per matched form, the other forms it contains (looked up by their first word in
-    `starts`), so no form is compared with every other one at every use."""
+    caches, per matched form, the other forms it contains: those whose text is a piece of the
+    matched one and whose first word is one of its words, in the order of those words (and of the
+    forms sharing a first word). They are looked up piece by piece, so the work per matched form
+    depends on its length, not on how many forms the site has."""
     out = []
     inside = text[start:end]
     key = match_key(inside)
     if key not in inner:
-        inner[key] = [
+        words = {w: i for i, w in enumerate(dict.fromkeys(re.findall(r"[\w-]+", inside.lower())))}
+        low = key.lower()
+        pieces = {low[i:j] for i in range(len(low)) for j in range(i + 1, min(len(low), i + starts.longest) + 1)}
+        found = [
             f
-            for w in dict.fromkeys(re.findall(r"[\w-]+", inside.lower()))
-            for f in starts.get(w, ())
-            if len(f) < len(inside) and f.lower() in key.lower()
+            for piece in pieces
+            for f in starts.by_lower.get(piece, ())
+            if len(f) < len(inside) and starts.first_word[f] in words
         ]
+        inner[key] = sorted(found, key=lambda f: (words[starts.first_word[f]], starts.rank[f]))
     for form in inner[key]:
         term_id = owner[form]
         if term_id == outer:
