@@ -76,7 +76,10 @@ def main() -> int:
                     ctx = browser.new_context(viewport=viewport, color_scheme=scheme)  # type: ignore[arg-type]
                     page = ctx.new_page()
                     for path in pages:
-                        page.goto(f"http://127.0.0.1:8765/{path}")
+                        response = page.goto(f"http://127.0.0.1:8765/{path}")
+                        if response is None or not response.ok:  # a mistyped path: say so, no shot of a 404
+                            print(f"no page at {path!r} in the built site (paths as in the site: 'figures/')")
+                            return 1
                         page.wait_for_load_state("networkidle")
                         name = (path.strip("/").replace("/", "_") or "home") + f"-{size}-{scheme}.png"
                         page.screenshot(path=str(args.out / name), full_page=True)
