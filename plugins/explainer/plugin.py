@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.jsonld: JsonLd | None = None
         self.linker = LinkerExtension()
         self._user_nav: Any = None
+        self._generated: set[str] = set()  # this build's generated pages, by source path
         self.command = "build"  # `serve`, `build` or `gh-deploy`: set once by on_startup
         self.cache: FindingsCache | None = None  # kept across `serve` rebuilds: only edited stories are read again
 
@@ -110,6 +112,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if src in placed.hidden:
                 page_file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the section pages
             files.append(page_file)
+        self._generated = set(placed.generated)
+        # the Files hold the pages' Markdown now: the site keeps no second copy through the build
+        self.site = dataclasses.replace(self.site, pages={})
         for src in placed.replaced & placed.hidden:  # an ejected story: placed as its page was
             own_file = files.get_file_from_path(src)
             if own_file is not None:
@@ -130,8 +135,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Tell the linker which page it links from (it skips links to the page itself)."""
+        """Tell the linker which page it links from (it skips links to the page itself), and let
+        go of a generated page's source once MkDocs has read it into `page.markdown` (a 1,000-story
+        site's pages are about 50 MB of Markdown, held twice until the build ended)."""
         self.linker.current_page = page.file.src_uri
+        if page.file.src_uri in self._generated:
+            page.file.content_string = ""
         return None
 
     def on_page_context(
