@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 
 COLUMNS = [
-    "stories", "pages", "plugin_s", "plain_s", "ratio", "warm_s", "warm_ratio", "export_s", "peak_mb",
-    "plain_peak_mb", "largest_kb",
+    "stories", "pages", "plugin_s", "plain_s", "ratio", "warm_s", "warm_ratio", "cpu_ratio", "warm_cpu_ratio",
+    "export_s", "peak_mb", "plain_peak_mb", "largest_kb",
 ]  # fmt: skip
 
 
@@ -34,6 +34,7 @@ def test_bench_smoke_prints_the_table() -> None:
     assert len(row) == len(COLUMNS)
     assert row[0] == "5"  # five synthetic stories, each with its story page
     assert int(row[1]) > 5
+    assert float(row[COLUMNS.index("cpu_ratio")]) > 0  # CPU time read from the build processes
     assert "seed site build:" in proc.stdout
     assert "ms per KB of story text" in proc.stdout
     assert "serve reload after a seed edit (1 story):" in proc.stdout
