@@ -9,11 +9,13 @@ in their fields; the tests below read that one build.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
 import random
 import re
 import shutil
+import string
 import textwrap
 import time
 from dataclasses import dataclass, field
@@ -26,8 +28,12 @@ import yaml
 
 from conftest import ROOT, SEED, STORIES, run_mkdocs
 from explainer.diagnostics import Diagnostic
+from explainer.editing.curation import Curation
+from explainer.editing.merge import PROFILES_PER_STORY, TERMS_PER_STORY, merge
 from explainer.extraction.extract import extract
 from explainer.extraction.reader import SeedError, read_seed
+from explainer.model import Actor, Article, Block, Figure, FigureSource, Findings, Mention, Quote, Sentence, Span
+from explainer.pipeline import extract_story
 from explainer.site.lists import FIGURES_SHOWN
 from explainer.slugs import MAX_LENGTH, SlugRegistry, slugify
 
@@ -573,3 +579,54 @@ def test_the_json_of_hostile_input_still_follows_its_schema(build: Build) -> Non
     from conftest import assert_follows_schema
 
     assert_follows_schema(build.data, build.site / "explainer.schema.json")
+
+
+# -- a seed that is no story: bounded pages ------------------------------------------------------------
+
+
+def _boards(n: int) -> str:
+    """A pasted list of n invented boards, each defined with its acronym: n organisations, n terms."""
+    codes = itertools.islice(itertools.product(string.ascii_uppercase, repeat=3), n)
+    return "Boards of the valley\n\n" + " ".join(
+        f"The {a.lower()}ven {b.lower()}dal {c.lower()}mor Board ({a}{b}{c}B) met on Monday." for a, b, c in codes
+    )
+
+
+def test_a_seed_past_the_limits_makes_bounded_pages_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "seeds" / "boards.txt").write_text(_boards(PROFILES_PER_STORY + 20), encoding="utf-8")
+    findings, story, diagnostics = extract_story(tmp_path / "seeds", tmp_path / "docs")
+    assert len(findings[0].actors) > PROFILES_PER_STORY and len(findings[0].terms) > TERMS_PER_STORY
+    assert len(story.actors) == PROFILES_PER_STORY and len(story.terms) == TERMS_PER_STORY
+    assert "board" in {a.id for a in story.actors}  # named in every sentence: kept first
+    assert {t.term for t in story.terms} == {t.term for t in findings[0].terms[:TERMS_PER_STORY]}
+    kept = {a.id for a in story.actors} | {t.id for t in story.terms}
+    assert {m.actor for m in story.mentions} <= kept and {u.term for u in story.term_uses} <= kept
+    assert [str(d) for d in diagnostics] == [
+        f"seeds/boards.txt: {PROFILES_PER_STORY + 21} people and organisations named in one story; profiles are"
+        f" made for the {PROFILES_PER_STORY} it names most often (a news story names a few dozen): check that"
+        " the file is one story",
+        f"seeds/boards.txt: {PROFILES_PER_STORY + 20} terms defined in one story; the glossary takes the first"
+        f" {TERMS_PER_STORY} (a news story defines a handful): check that the file is one story",
+    ]
+
+
+def test_what_an_actor_left_out_said_or_claimed_is_credited_to_no_one() -> None:
+    sentence = Sentence("s1", "Ten said 5 boats sank.", 0)
+    article = Article("list", "seeds/list.txt", "T", (Block("paragraph", (sentence,)),))
+    span = Span("list", "s1", 0, 3)
+    actors = tuple(Actor(f"a{i}", f"A{i}", "organization", affiliation="a0") for i in range(PROFILES_PER_STORY + 1))
+    mentions = tuple(Mention(a.id, span, a.name) for a in actors for _ in range(1 if a.id == "a150" else 2))
+    found = Findings(
+        article,
+        actors=actors,
+        mentions=mentions,
+        quotes=(Quote("q1", "list", "a150", "Go", "said", span), Quote("q2", "list", "a3", "Stay", "said", span)),
+        figures=(Figure("f1", "list", "5", 5.0, None, None, "boats", (FigureSource(span, "a150"),)),),
+    )
+    story = merge([found], Curation(), [], [])
+    assert "a150" not in {a.id for a in story.actors}  # named least: the one left out
+    assert [(q.id, q.speaker) for q in story.quotes] == [("q1", None), ("q2", "a3")]
+    assert story.figures[0].claimant is None
+    assert {a.affiliation for a in story.actors} == {"a0"}

@@ -8,6 +8,7 @@ actors across stories, the editor's actor files, following their redirects, then
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -43,11 +44,20 @@ def curated_terms(curation: Curation) -> list[Term]:
     return out
 
 
+# What one story's findings may add to the site: a news story names a few dozen people and
+# organisations and defines a handful of terms. A seed far past these (a pasted list, a glossary,
+# hostile input) is named in a warning and makes no more pages than this: each page is built again
+# on every edit under `mkdocs serve`, and 6,000 profiles from one 100 KB file held every edit 40 s.
+PROFILES_PER_STORY = 150
+TERMS_PER_STORY = 50
+
+
 def merge(
     findings: Sequence[Findings], curation: Curation, curated: Sequence[Term], warnings: list[Diagnostic]
 ) -> Story:
     """One `Story` from every article's findings, the editor's files and the curated terms;
     problems with the editor's files are added to `warnings`."""
+    findings = [_within_limits(f, warnings) for f in findings]
     actors = _actors_across_stories(findings)
     figures = _labelled_figures(findings, warnings)
     edits = _curate_actors(actors, curation.actors, warnings)
@@ -71,6 +81,59 @@ def merge(
         term_uses=tuple(uses),
         events=tuple(sorted((e for f in findings for e in f.events), key=lambda e: (e.date, e.id))),
     )
+
+
+def _within_limits(found: Findings, warnings: list[Diagnostic]) -> Findings:
+    """One story's findings with at most `PROFILES_PER_STORY` actors (those it names most often,
+    then first) and `TERMS_PER_STORY` terms (the first it defines); a quote or figure credited
+    to an actor left out is credited to no one, as an actor an editor hides."""
+    path = found.article.path
+    if len(found.actors) > PROFILES_PER_STORY:
+        named = Counter(m.actor for m in found.mentions)
+        ranked = sorted(range(len(found.actors)), key=lambda i: -named[found.actors[i].id])  # stable: first named first
+        keep = {found.actors[i].id for i in ranked[:PROFILES_PER_STORY]}
+        warnings.append(
+            Diagnostic(
+                path,
+                None,
+                f"{len(found.actors):,} people and organisations named in one story; profiles are made for the "
+                f"{PROFILES_PER_STORY} it names most often (a news story names a few dozen): check that the file is one story",
+            )
+        )
+        found = replace(
+            found,
+            actors=tuple(
+                a if a.affiliation is None or a.affiliation in keep else replace(a, affiliation=None)
+                for a in found.actors
+                if a.id in keep
+            ),
+            mentions=tuple(m for m in found.mentions if m.actor in keep),
+            quotes=tuple(
+                q if q.speaker is None or q.speaker in keep else replace(q, speaker=None) for q in found.quotes
+            ),
+            figures=tuple(
+                replace(
+                    x,
+                    sources=tuple(
+                        s if s.claimant is None or s.claimant in keep else replace(s, claimant=None) for s in x.sources
+                    ),
+                )
+                for x in found.figures
+            ),
+        )
+    if len(found.terms) > TERMS_PER_STORY:
+        warnings.append(
+            Diagnostic(
+                path,
+                None,
+                f"{len(found.terms):,} terms defined in one story; the glossary takes the first {TERMS_PER_STORY} "
+                "(a news story defines a handful): check that the file is one story",
+            )
+        )
+        terms = found.terms[:TERMS_PER_STORY]
+        kept = {t.id for t in terms}
+        found = replace(found, terms=terms, term_uses=tuple(u for u in found.term_uses if u.term in kept))
+    return found
 
 
 def _actors_across_stories(findings: Sequence[Findings]) -> dict[str, Actor]:
