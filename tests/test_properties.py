@@ -292,3 +292,29 @@ def test_search_before_finds_what_a_search_of_the_text_before_finds(pieces: list
         assert found is not None and found.span() == whole.span() and found.groups() == whole.groups()
     elif whole is None:
         assert found is None
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(["a", "as", "ab", "abs", "b", "ba", "a b", "a-b", "es", "ABC"])
+        | st.text(alphabet="abes -.", min_size=1, max_size=5),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(st.sampled_from(["a", "b", "ab", " ", "-", ".", "s", "es", "ba ", "ABC"]), max_size=40),
+)
+@example(["a", "as"], ["a", "s"])  # a form that is another one's plural: the longer form is the match
+def test_a_term_pattern_matches_what_the_longest_first_alternation_matches(forms: list[str], pieces: list[str]) -> None:
+    # the glossary's patterns are tries (`trie_pattern`); they must find exactly the matches of the
+    # plain alternation, longest form first, that they replace: prefixes, plurals and boundaries
+    from explainer.extraction.terms import PLURALS, surface_pattern
+
+    text = "".join(pieces)
+    ordered = sorted(set(forms), key=lambda f: (-len(f), f))
+    flat = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")(?:" + "|".join(PLURALS) + r")?(?![\w-])")
+    pattern = surface_pattern(forms)
+    assert pattern is not None
+    assert [(m.span(), m.group(1)) for m in pattern.finditer(text)] == [
+        (m.span(), m.group(1)) for m in flat.finditer(text)
+    ]
