@@ -241,11 +241,17 @@ def _curate_terms(
     for e in curation.terms:
         if e.hide:
             hidden |= {e.slug, (e.term or "").lower()} - {""}
+    # each name (lower case) -> the first curated term that has it: a story's term joins the first
+    # entry sharing a name with it, found by lookup (a starter glossary has hundreds of entries)
+    first_named: dict[str, int] = {}
+    for i in reversed(range(len(curated))):
+        first_named.update(dict.fromkeys(_names(curated[i]), i))
     for f in findings:
         for t in f.terms:
             if t.id in hidden or t.term.lower() in hidden:
                 continue
-            match = next((c for c in curated if _same_term(c, t)), None)
+            at = min((first_named[n] for n in _names(t) if n in first_named), default=None)
+            match = curated[at] if at is not None else None
             if match:
                 merged = terms[match.id]
                 terms[match.id] = replace(
@@ -408,9 +414,9 @@ def _union(a: Iterable[str], b: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _same_term(curated: Term, found: Term) -> bool:
-    a = {curated.term.lower(), *(x.lower() for x in curated.aliases)}
-    return bool(a & {found.term.lower(), *(x.lower() for x in found.aliases)})
+def _names(term: Term) -> set[str]:
+    """A term's name and aliases in lower case: the names by which a story's term and an editor's are one."""
+    return {term.term.lower(), *(x.lower() for x in term.aliases)}
 
 
 def _match_actor(e: CuratedActor, actors: dict[str, Actor]) -> str | None:
