@@ -585,48 +585,85 @@ def test_the_json_of_hostile_input_still_follows_its_schema(build: Build) -> Non
 
 
 def _boards(n: int) -> str:
-    """A pasted list of n invented boards, each defined with its acronym: n organisations, n terms."""
+    """A pasted list of n invented boards, each defined with its acronym: n organisations, n terms;
+    the last sentence uses a term of the editor's glossary."""
     codes = itertools.islice(itertools.product(string.ascii_uppercase, repeat=3), n)
-    return "Boards of the valley\n\n" + " ".join(
-        f"The {a.lower()}ven {b.lower()}dal {c.lower()}mor Board ({a}{b}{c}B) met on Monday." for a, b, c in codes
+    return (
+        "Boards of the valley\n\n"
+        + " ".join(
+            f"The {a.lower()}ven {b.lower()}dal {c.lower()}mor Board ({a}{b}{c}B) met on Monday." for a, b, c in codes
+        )
+        + " Each board pays the river toll."
     )
 
 
 def test_a_seed_past_the_limits_makes_bounded_pages_and_says_so(tmp_path: Path) -> None:
     (tmp_path / "seeds").mkdir()
-    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "glossary").mkdir(parents=True)
+    (tmp_path / "docs" / "glossary" / "river-toll.md").write_text(
+        "---\nterm: river toll\n---\nWhat a boat pays to pass the weir.\n", encoding="utf-8"
+    )
     (tmp_path / "seeds" / "boards.txt").write_text(_boards(PROFILES_PER_STORY + 20), encoding="utf-8")
     findings, story, diagnostics = extract_story(tmp_path / "seeds", tmp_path / "docs")
-    assert len(findings[0].actors) > PROFILES_PER_STORY and len(findings[0].terms) > TERMS_PER_STORY
-    assert len(story.actors) == PROFILES_PER_STORY and len(story.terms) == TERMS_PER_STORY
-    assert "board" in {a.id for a in story.actors}  # named in every sentence: kept first
-    assert {t.term for t in story.terms} == {t.term for t in findings[0].terms[:TERMS_PER_STORY]}
-    kept = {a.id for a in story.actors} | {t.id for t in story.terms}
-    assert {m.actor for m in story.mentions} <= kept and {u.term for u in story.term_uses} <= kept
+    own = [t for t in findings[0].terms if t.source == "article"]
+    assert len(findings[0].actors) > PROFILES_PER_STORY and len(own) > TERMS_PER_STORY
+    # each board is named once: the first named are kept, in the story's order
+    assert [a.id for a in story.actors] == [a.id for a in findings[0].actors[:PROFILES_PER_STORY]]
+    assert {t.term for t in story.terms} == {"river toll", *(t.term for t in own[:TERMS_PER_STORY])}
+    # the editor's term keeps its use: only the story's own definitions are cut
+    assert [u.text for u in story.term_uses if u.term == "river-toll"] == ["river toll"]
     assert [str(d) for d in diagnostics] == [
-        f"seeds/boards.txt: {PROFILES_PER_STORY + 21} people and organisations named in one story; profiles are"
+        f"seeds/boards.txt: {PROFILES_PER_STORY + 20} people and organisations named in one story; profiles are"
         f" made for the {PROFILES_PER_STORY} it names most often (a news story names a few dozen): check that"
         " the file is one story",
-        f"seeds/boards.txt: {PROFILES_PER_STORY + 20} terms defined in one story; the glossary takes the first"
-        f" {TERMS_PER_STORY} (a news story defines a handful): check that the file is one story",
+        f"seeds/boards.txt: {PROFILES_PER_STORY + 20} terms defined in one story; the glossary takes"
+        f" {TERMS_PER_STORY} of them (a news story defines a handful): check that the file is one story",
     ]
 
 
-def test_what_an_actor_left_out_said_or_claimed_is_credited_to_no_one() -> None:
+def _findings(article_id: str, actors: tuple[Actor, ...], once: set[str], speaker: str) -> Findings:
+    """A story naming each actor twice, those in `once` once, in which `speaker` says something and
+    claims a figure."""
     sentence = Sentence("s1", "Ten said 5 boats sank.", 0)
-    article = Article("list", "seeds/list.txt", "T", (Block("paragraph", (sentence,)),))
-    span = Span("list", "s1", 0, 3)
-    actors = tuple(Actor(f"a{i}", f"A{i}", "organization", affiliation="a0") for i in range(PROFILES_PER_STORY + 1))
-    mentions = tuple(Mention(a.id, span, a.name) for a in actors for _ in range(1 if a.id == "a150" else 2))
-    found = Findings(
+    article = Article(article_id, f"seeds/{article_id}.txt", "T", (Block("paragraph", (sentence,)),))
+    span = Span(article_id, "s1", 0, 3)
+    mentions = tuple(Mention(a.id, span, a.name) for a in actors for _ in range(1 if a.id in once else 2))
+    return Findings(
         article,
         actors=actors,
         mentions=mentions,
-        quotes=(Quote("q1", "list", "a150", "Go", "said", span), Quote("q2", "list", "a3", "Stay", "said", span)),
-        figures=(Figure("f1", "list", "5", 5.0, None, None, "boats", (FigureSource(span, "a150"),)),),
+        quotes=(Quote(f"{article_id}-q1", article_id, speaker, "Go", "said", span),),
+        figures=(
+            Figure(f"{article_id}-f1", article_id, "5", 5.0, None, None, "boats", (FigureSource(span, speaker),)),
+        ),
     )
-    story = merge([found], Curation(), [], [])
-    assert "a150" not in {a.id for a in story.actors}  # named least: the one left out
-    assert [(q.id, q.speaker) for q in story.quotes] == [("q1", None), ("q2", "a3")]
-    assert story.figures[0].claimant is None
-    assert {a.affiliation for a in story.actors} == {"a0"}
+
+
+def test_an_actor_left_out_of_one_story_stays_whole_where_another_keeps_it() -> None:
+    crowd = tuple(
+        Actor(f"a{i}", f"A{i}", "organization", affiliation="gone" if i == 1 else None)
+        for i in range(PROFILES_PER_STORY)
+    )
+    gone, kept = Actor("gone", "Gone", "organization"), Actor("kept", "Kept", "organization")
+    # the long story names `gone` and `kept` once each, fewer times than anyone else: both are cut there
+    long = _findings("list", (*crowd, gone, kept), {"gone", "kept"}, "kept")
+    short = _findings("note", (kept,), set(), "kept")  # a story of one actor keeps `kept`
+    warnings: list[Diagnostic] = []
+    story = merge([long, short], Curation(), [], warnings)
+    assert [w.path for w in warnings] == ["seeds/list.txt"]
+    ids = {a.id for a in story.actors}
+    assert "kept" in ids and "gone" not in ids and len(ids) == PROFILES_PER_STORY + 1
+    # what `kept` said, claimed and where it was named in the long story stay its own: another story keeps it
+    assert sorted((q.article, q.speaker) for q in story.quotes) == [("list", "kept"), ("note", "kept")]
+    assert sorted((f.article, f.claimant) for f in story.figures) == [("list", "kept"), ("note", "kept")]
+    assert {m.span.article for m in story.mentions if m.actor == "kept"} == {"list", "note"}
+    # an affiliation to an organisation no story keeps is dropped, as one to a hidden actor
+    assert next(a for a in story.actors if a.id == "a1").affiliation is None
+
+
+def test_what_an_actor_no_story_keeps_said_or_claimed_is_credited_to_no_one() -> None:
+    crowd = tuple(Actor(f"a{i}", f"A{i}", "person") for i in range(PROFILES_PER_STORY))
+    story = merge([_findings("list", (*crowd, Actor("gone", "Gone", "person")), {"gone"}, "gone")], Curation(), [], [])
+    assert "gone" not in {a.id for a in story.actors}
+    assert [q.speaker for q in story.quotes] == [None] and [f.claimant for f in story.figures] == [None]
+    assert "gone" not in {m.actor for m in story.mentions}

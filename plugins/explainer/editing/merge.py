@@ -47,7 +47,7 @@ def curated_terms(curation: Curation) -> list[Term]:
 # What one story's findings may add to the site: a news story names a few dozen people and
 # organisations and defines a handful of terms. A seed far past these (a pasted list, a glossary,
 # hostile input) is named in a warning and makes no more pages than this: each page is built again
-# on every edit under `mkdocs serve`, and 6,000 profiles from one 100 KB file held every edit 40 s.
+# on every edit under `mkdocs serve` (the README's hostile-input section has the measurements).
 PROFILES_PER_STORY = 150
 TERMS_PER_STORY = 50
 
@@ -84,14 +84,12 @@ def merge(
 
 
 def _within_limits(found: Findings, warnings: list[Diagnostic]) -> Findings:
-    """One story's findings with at most `PROFILES_PER_STORY` actors (those it names most often,
-    then first) and `TERMS_PER_STORY` terms (the first it defines); a quote or figure credited
-    to an actor left out is credited to no one, as an actor an editor hides."""
+    """One story's findings with at most `PROFILES_PER_STORY` actors (those it names most often)
+    and `TERMS_PER_STORY` terms of its own (in the order extraction lists them). Only the lists
+    are cut: an actor or term another story keeps stays whole, and `merge` credits what an actor
+    no story keeps said or claimed to no one, as it does for an actor an editor hides."""
     path = found.article.path
     if len(found.actors) > PROFILES_PER_STORY:
-        named = Counter(m.actor for m in found.mentions)
-        ranked = sorted(range(len(found.actors)), key=lambda i: -named[found.actors[i].id])  # stable: first named first
-        keep = {found.actors[i].id for i in ranked[:PROFILES_PER_STORY]}
         warnings.append(
             Diagnostic(
                 path,
@@ -100,40 +98,25 @@ def _within_limits(found: Findings, warnings: list[Diagnostic]) -> Findings:
                 f"{PROFILES_PER_STORY} it names most often (a news story names a few dozen): check that the file is one story",
             )
         )
-        found = replace(
-            found,
-            actors=tuple(
-                a if a.affiliation is None or a.affiliation in keep else replace(a, affiliation=None)
-                for a in found.actors
-                if a.id in keep
-            ),
-            mentions=tuple(m for m in found.mentions if m.actor in keep),
-            quotes=tuple(
-                q if q.speaker is None or q.speaker in keep else replace(q, speaker=None) for q in found.quotes
-            ),
-            figures=tuple(
-                replace(
-                    x,
-                    sources=tuple(
-                        s if s.claimant is None or s.claimant in keep else replace(s, claimant=None) for s in x.sources
-                    ),
-                )
-                for x in found.figures
-            ),
-        )
+        found = replace(found, actors=_most_named(found, PROFILES_PER_STORY))
     if len(found.terms) > TERMS_PER_STORY:
         warnings.append(
             Diagnostic(
                 path,
                 None,
-                f"{len(found.terms):,} terms defined in one story; the glossary takes the first {TERMS_PER_STORY} "
+                f"{len(found.terms):,} terms defined in one story; the glossary takes {TERMS_PER_STORY} of them "
                 "(a news story defines a handful): check that the file is one story",
             )
         )
-        terms = found.terms[:TERMS_PER_STORY]
-        kept = {t.id for t in terms}
-        found = replace(found, terms=terms, term_uses=tuple(u for u in found.term_uses if u.term in kept))
+        found = replace(found, terms=found.terms[:TERMS_PER_STORY])
     return found
+
+
+def _most_named(found: Findings, n: int) -> tuple[Actor, ...]:
+    """The `n` actors a story mentions most often, in the story's order; a tie goes to the first named."""
+    named = Counter(m.actor for m in found.mentions)
+    ranked = sorted(range(len(found.actors)), key=lambda i: -named[found.actors[i].id])  # a stable sort
+    return tuple(found.actors[i] for i in sorted(ranked[:n]))
 
 
 def _actors_across_stories(findings: Sequence[Findings]) -> dict[str, Actor]:

@@ -199,9 +199,7 @@ def _compiled(forms: tuple[str, ...]) -> re.Pattern[str] | None:
     """Compiled once per set of forms: every article of a site shares the curated glossary."""
     if not forms:
         return None
-    return re.compile(
-        r"(?<![\w-])(" + trie_pattern(forms) + r")(?:" + "|".join(PLURALS) + r")?(?![\w-])"
-    )
+    return re.compile(r"(?<![\w-])(" + trie_pattern(forms) + r")(?:" + "|".join(PLURALS) + r")?(?![\w-])")
 
 
 def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] = ()) -> list[TermUse]:
