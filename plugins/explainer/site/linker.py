@@ -9,7 +9,6 @@ previous page.
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -204,14 +203,7 @@ def link_target(href: str, current_page: str) -> str | None:
     path = href.split("#", 1)[0]
     if not path.endswith(".md") or "://" in path or path.startswith("/"):
         return None
-    return _joined(posixpath.dirname(current_page), path)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _joined(folder: str, path: str) -> str:
-    """A relative path from a folder, normalised; memoised: the pages of a section link to the
-    same few hundred pages, tens of thousands of times in a large site."""
-    return posixpath.normpath(posixpath.join(folder, path))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(current_page), path))
 
 
 def linked_targets(markdown: str, index: LinkIndex, current_page: str) -> set[str]:
