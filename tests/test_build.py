@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import textwrap
@@ -397,3 +398,14 @@ def test_an_ejected_pages_title_is_read_as_text() -> None:
     from explainer.pipeline import page_title
 
     assert page_title("stories/x.md", '---\ntitle: "&quot;Historic&quot; Deal"\n---\n# x\n') == '"Historic" Deal'
+
+
+def test_a_site_file_where_the_contract_goes_is_named_and_left_out(tmp_path: Path) -> None:
+    write_tiny_site(tmp_path, TINY, {"docs/explainer.json": '{"mine": true}\n'})
+    proc = run_mkdocs("build", cwd=tmp_path)
+    assert (
+        "docs/explainer.json: explainer.json in the built site is the explainer's contract and this file is"
+        " left out; rename it, or set the plugin's json_path"
+    ) in proc.stderr
+    assert "articles" in json.loads((tmp_path / "site" / "explainer.json").read_text(encoding="utf-8"))
+    assert (tmp_path / "docs" / "explainer.json").read_text(encoding="utf-8") == '{"mine": true}\n'

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import shutil
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -42,7 +44,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def __init__(self) -> None:
         self.site: Site | None = None
-        self.jsonld: JsonLd | None = None
+        self.jsonld: dict[str, str] = {}  # page source path -> its JSON-LD, as the theme prints it
         self.linker = LinkerExtension()
         self._user_nav: Any = None
         self._generated: set[str] = set()  # this build's generated pages, by source path
@@ -69,7 +71,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not self.config.enabled:
             return None
         self.site = None  # per-build state: nothing survives from a previous build under `mkdocs serve`
-        self.jsonld = None
+        self.jsonld = {}
         self.linker = LinkerExtension()
         # MkDocs types the option as names, but takes an Extension instance as Python-Markdown does
         config.markdown_extensions.append(self.linker)  # type: ignore[arg-type]
@@ -107,6 +109,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             existing = files.get_file_from_path(src)
             if existing is not None:
                 files.remove(existing)
+        contract = posixpath.normpath(self.config.json_path)
+        for taken in [
+            f for f in files if f.dest_uri in (contract, posixpath.join(posixpath.dirname(contract), SCHEMA.name))
+        ]:
+            # the site's own file where the contract goes: left out (on_env writes the contract first)
+            log.warning(
+                f"{given.docs.name}/{taken.src_uri}: {taken.dest_uri} in the built site is the explainer's"
+                " contract and this file is left out; rename it, or set the plugin's json_path"
+            )
+            files.remove(taken)
         for src in placed.generated:
             page_file = File.generated(config, src, content=self.site.pages[src])
             if src in placed.hidden:
@@ -143,31 +155,34 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             page.file.content_string = ""
         return None
 
-    def on_page_context(
-        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
-    ) -> TemplateContext | None:
-        """Hand the page's JSON-LD to the theme (the package's `theme/main.html` prints it in the head)."""
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Once every page's URL is final and before any page is built: each page's JSON-LD, and
+        `explainer.json` with its schema beside the site. Then the story is let go: the pages are
+        built from the Markdown their Files hold, and the story's memory is free for MkDocs' own
+        (at 1,000 stories the build peaked writing `explainer.json` after the pages, 36 MB above
+        what the pages and the search index hold)."""
         if self.site is None:
             return None
-        if self.jsonld is None:
-            self.jsonld = JsonLd(
-                self.site.story,
-                config.site_url or "",
-                use_directory_urls=config.use_directory_urls,
-                index=self.site.index,
-            )
-        data = self.jsonld.page(page.file.src_uri, page.url)
-        page.meta["explainer_jsonld"] = script_json(data) if data is not None else None
-        return None
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Publish `explainer.json` and its schema beside the site."""
-        if self.site is None:
-            return
+        data = JsonLd(
+            self.site.story, config.site_url or "", use_directory_urls=config.use_directory_urls, index=self.site.index
+        )
+        for file in files.documentation_pages(inclusion=lambda _: True):  # drafts under `serve` too
+            found = data.page(file.src_uri, file.page.url if file.page is not None else file.url)
+            if found is not None:
+                self.jsonld[file.src_uri] = script_json(found)
         target = Path(config.site_dir) / self.config.json_path
         target.parent.mkdir(parents=True, exist_ok=True)
         self.site.write_json(target, use_directory_urls=config.use_directory_urls)
         shutil.copyfile(SCHEMA, target.parent / SCHEMA.name)  # the contract's schema, beside it
+        self.site = None
+        return None
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Hand the page's JSON-LD to the theme (the package's `theme/main.html` prints it in the head)."""
+        page.meta["explainer_jsonld"] = self.jsonld.get(page.file.src_uri)
+        return None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Under `mkdocs serve`, rebuild when a seed or a page template changes too."""
