@@ -318,3 +318,23 @@ def test_a_term_pattern_matches_what_the_longest_first_alternation_matches(forms
     assert [(m.span(), m.group(1)) for m in pattern.finditer(text)] == [
         (m.span(), m.group(1)) for m in flat.finditer(text)
     ]
+
+
+_DATE_PIECES = [*DATES, "in a fortnight", "in 3 weeks", "two days later", "last month", "a key September meeting",
+                "Sept. 4", "4th Jan", "TOMORROW", "on FRIDAY", "mid-March", "Mayor", "weekday", " "]  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_DATE_PIECES), _PIECE), max_size=12))
+@example(["in 3 weeks"])  # each word of the hint, alone
+@example(["in a fortnight"])
+@example(["TOMORROW"])
+@example(["last month"])
+@example(["Sept. 4"])
+def test_a_sentence_the_date_hint_skips_has_no_date(pieces: list[str]) -> None:
+    # extract_events skips a sentence `_HINT` does not match: sound only if no date pattern could match it
+    from explainer.extraction.timeline import _HINT, _PATTERNS
+
+    text = "".join(pieces)
+    if _HINT.search(text) is None:
+        assert [kind for kind, pattern in _PATTERNS if pattern.search(text)] == []
