@@ -58,8 +58,13 @@ _GLUED = {"ft": "feet", "km": "kilometres", "kg": "kilograms", "cm": "centimetre
           "mph": "mph", "kph": "kph", "lb": "pounds (weight)", "lbs": "pounds (weight)", "p": "pence", "m": "metres"}  # fmt: skip
 _PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b|\s+percentage\s+points?\b)?"
 
+# Where a figure can start: every branch below opens with a word at a word boundary, or with a
+# digit, a quote mark or a currency sign; checked first, it skips the inside of words (most of a
+# sentence) before the branches are tried there, and matches exactly what they match alone.
+_START = r'(?:(?<!\w)|(?=[\d"“”$€£¥₩₹]|US\$))'
 FIGURE = re.compile(
-    _QUALIFIER
+    _START
+    + _QUALIFIER
     + _Q
     + r"(?:(?:"
     + _CURRENCY
