@@ -217,9 +217,8 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
             return True
         if re.match(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|GMT\b|UTC)", after):  # times
             return True
-        if search_before(r"[A-Z][\w]*-$|\w$", text, start) or re.match(
-            r"[A-Za-z]|-[A-Z]", after
-        ):  # Covid-19, G20, F-16s
+        # a number glued to a name: Covid-19, G20, F-16s
+        if search_before(r"[A-Z][\w]*-$|\w$", text, start) or re.match(r"[A-Za-z]|-[A-Z]", after):
             return True
         if search_before(rf"\b(?:{_MONTHS_RE})\.?\s+$", text, start) or re.match(rf"\s+(?:{_MONTHS_RE})\b", after):
             return True  # a date: November 5, 5 November
@@ -702,9 +701,8 @@ class _Claims:
 _ANY_HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
 
 
-def _hedge(text: str, according: bool) -> str | None:
-    if according:
-        return "according to"
+def _hedge(text: str) -> str | None:
+    """The sentence's hedge, if any (`according to` is the claimant's, set where it is read)."""
     if not _ANY_HEDGE.search(text):
         return None
     for h in HEDGES:
@@ -891,7 +889,7 @@ def extract_figures(
         cands.extend(fractions)
         if not cands:
             continue
-        hedge = _hedge(text, according=False)  # the sentence's, whichever of its figures it is read for
+        hedge = _hedge(text)  # the sentence's, whichever of its figures it is read for
         opens = [c.end() for c in _CLAUSE_OPEN.finditer(text)]
         claims = _Claims(sentence, ms, people)
         previous: tuple[int, str | None] | None = None  # where the last figure ended, and its label (None: bare)
