@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .config import ExplainerConfig
 from .pipeline import Site
-from .site.assets import SCHEMA, THEME_CSS, THEME_DIR
+from .site.assets import THEME_CSS, THEME_DIR
 from .site.linker import link_markdown
 
 MARK = ".explainer-export"  # written into every export: `--force` replaces only such a folder
@@ -141,10 +141,7 @@ def _write(
         + yaml.dump(plain, Dumper=_KeepTagsDumper, sort_keys=False, allow_unicode=True),
         encoding="utf-8",
     )
-    json_file = out_docs / options.json_path
-    json_file.parent.mkdir(parents=True, exist_ok=True)
-    site.write_json(json_file, use_directory_urls=config.use_directory_urls)
-    shutil.copyfile(SCHEMA, json_file.parent / SCHEMA.name)
+    site.write_contract(out_docs / options.json_path, use_directory_urls=config.use_directory_urls)
     return len(placed.generated), copied, len(problems)
 
 

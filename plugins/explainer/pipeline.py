@@ -10,6 +10,7 @@ import gc
 import html
 import multiprocessing as mp
 import re
+import shutil
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from .extraction.reader import read_front_matter
 from .extraction.seeds import read_seeds
 from .extraction.terms import PLURALS
 from .model import Article, Findings, Story, Term
+from .site.assets import SCHEMA
 from .site.export import write_json
 from .site.index import StoryIndex
 from .site.linker import LinkIndex, Target, linked_targets
@@ -63,9 +65,12 @@ class Site:
         """What the rules found in each sentence and where they were unsure, story by story."""
         return review(self.findings, self.story, docs_dir=docs_dir)
 
-    def write_json(self, path: Path, *, use_directory_urls: bool = True) -> None:
-        """Write the `explainer.json` contract of this site to `path`."""
+    def write_contract(self, path: Path, *, use_directory_urls: bool = True) -> None:
+        """Write the `explainer.json` contract of this site to `path`, its JSON Schema beside it
+        (what the plugin publishes with the site and `explainer export` puts in the plain project)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
         write_json(self.story, path, use_directory_urls=use_directory_urls)
+        shutil.copyfile(SCHEMA, path.parent / SCHEMA.name)
 
     def layout(self, own: list[str], own_hidden: list[str] | None = None, own_nav: object = None) -> Layout:
         """Where the generated pages go beside the site's own files (see `sitemap.layout`)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -170,10 +169,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             found = data.page(file.src_uri, file.page.url if file.page is not None else file.url)
             if found is not None:
                 self.jsonld[file.src_uri] = script_json(found)
-        target = Path(config.site_dir) / self.config.json_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self.site.write_json(target, use_directory_urls=config.use_directory_urls)
-        shutil.copyfile(SCHEMA, target.parent / SCHEMA.name)  # the contract's schema, beside it
+        self.site.write_contract(
+            Path(config.site_dir) / self.config.json_path, use_directory_urls=config.use_directory_urls
+        )
         self.site = None
         return None
 
