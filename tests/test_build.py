@@ -409,3 +409,28 @@ def test_a_site_file_where_the_contract_goes_is_named_and_left_out(tmp_path: Pat
     ) in proc.stderr
     assert "articles" in json.loads((tmp_path / "site" / "explainer.json").read_text(encoding="utf-8"))
     assert (tmp_path / "docs" / "explainer.json").read_text(encoding="utf-8") == '{"mine": true}\n'
+
+
+def test_the_story_is_let_go_before_mkdocs_reads_the_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the pages are built from their Files' Markdown: a story held through the Markdown
+    # conversion is walked by every full garbage collection of the build and adds to its peak
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from explainer.plugin import ExplainerPlugin
+
+    write_tiny_site(tmp_path, TINY)
+    held: list[bool] = []
+    on_page_markdown = ExplainerPlugin.on_page_markdown
+
+    def spy(self: ExplainerPlugin, markdown: str, /, **kwargs: Any) -> str | None:
+        held.append(self.site is not None)
+        return on_page_markdown(self, markdown, **kwargs)
+
+    monkeypatch.setattr(ExplainerPlugin, "on_page_markdown", spy)
+    monkeypatch.chdir(tmp_path)
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    assert held and not any(held)
+    story = json.loads((tmp_path / "site" / "explainer.json").read_text(encoding="utf-8"))
+    assert [a["title"] for a in story["articles"]] == ["Storm Hits Coast"]
+    assert '"@type"' in (tmp_path / "site/stories/story/index.html").read_text(encoding="utf-8")  # JSON-LD

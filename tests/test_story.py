@@ -123,3 +123,33 @@ def test_a_story_keeps_its_address_when_a_file_of_the_same_slug_is_added(tmp_pat
         "harbour-strike-3",
         "harbour-strike-4",
     ]
+
+
+def test_the_build_pauses_automatic_collection_and_gives_it_back_as_it_found_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a build allocates objects that all stay; full collections set off by that growth only walk them
+    import gc
+
+    write_seeds(tmp_path / "seeds", 2)
+    seen: list[bool] = []
+    render = pipeline.Renderer.pages
+
+    def pages(self: pipeline.Renderer) -> dict[str, str]:
+        seen.append(gc.isenabled())
+        return render(self)
+
+    monkeypatch.setattr(pipeline.Renderer, "pages", pages)
+    assert gc.isenabled()
+    pipeline.build_site(tmp_path / "seeds", None)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError), pipeline.collector_paused():
+            raise RuntimeError("a failed build")
+        assert not gc.isenabled()  # left off by whoever turned it off
+    finally:
+        gc.enable()
+    with pytest.raises(RuntimeError), pipeline.collector_paused():
+        raise RuntimeError("a failed build")
+    assert gc.isenabled()
