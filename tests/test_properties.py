@@ -8,6 +8,7 @@ Unicode, so that both the rules and the edges of the rules are exercised.
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
@@ -355,3 +356,14 @@ def test_the_figure_pattern_matches_what_it_matches_without_its_start_check(piec
     assert [(m.span(), m.groupdict()) for m in FIGURE.finditer(text)] == [
         (m.span(), m.groupdict()) for m in plain.finditer(text)
     ]
+
+
+@SETTINGS
+@given(st.one_of(_PIECE, st.text(), st.text(alphabet="&<>\\`*_{}[]#!|ab \u00e9")))
+def test_escape_skips_only_text_neither_escape_would_change(text: str) -> None:
+    # `escape` returns text with none of the characters either step rewrites as it is: the same
+    # result as HTML-escaping and then backslash-escaping every string
+    from explainer.site.markdown import _MD_ESCAPE, escape
+
+    assert escape(text) == _MD_ESCAPE.sub(r"\\\1", html.escape(text, quote=False))
+    assert type(escape(text)) is str  # never a `Markdown` string, which the templates print unescaped

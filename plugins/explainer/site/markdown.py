@@ -9,6 +9,7 @@ cue as written, dates spelt out) without changing a word of it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import re
@@ -16,6 +17,7 @@ import re
 from ..extraction.vocabulary import SPEECH_VERBS
 
 _MD_ESCAPE = re.compile(r"([\\`*_{}\[\]#!|])")
+_SPECIAL = re.compile(r"[&<>\\`*_{}\[\]#!|]")  # what either escape changes: most names and figures have none
 
 
 class Markdown(str):
@@ -24,7 +26,10 @@ class Markdown(str):
 
 def escape(text: object) -> str:
     """Text shown as-is in Markdown: HTML escaped, Markdown punctuation backslash-escaped."""
-    s = html.escape(str(text), quote=False)
+    s = str(text)
+    if not _SPECIAL.search(s):
+        return s
+    s = html.escape(s, quote=False)
     return _MD_ESCAPE.sub(r"\\\1", s)
 
 
@@ -132,6 +137,7 @@ def with_title(markdown: str, title: str | None) -> str:
     return "---\n" + line + markdown[4:]
 
 
+@functools.lru_cache(maxsize=4096)  # pure: a page's dates are a few of the site's, printed on every page
 def fmt_date(iso: str) -> str:
     """`2024-10-31` -> `Thursday 31 October 2024`; `2024-06` -> `June 2024`."""
     parts = iso.split("-")

@@ -151,7 +151,7 @@ def titles(story: Story, term_pages: Mapping[str, str]) -> dict[str, str]:
 
 def relative(from_src: str, to_src: str, anchor: str = "") -> str:
     """The link from one page's source to another's: `stories/x.md` -> `../actors/y.md#s3`."""
-    path = _relpath(to_src, posixpath.dirname(from_src) or ".")
+    path = _relpath(to_src, from_src.rpartition("/")[0] or ".")  # its folder: source paths are normalised
     return path + (f"#{anchor}" if anchor else "")
 
 
