@@ -260,3 +260,30 @@ def test_new_starts_from_a_given_story_and_never_overwrites(tmp_path: Path) -> N
     again = explainer("new", "ferry-site", cwd=tmp_path)
     assert again.returncode == 1
     assert again.stderr.strip() == "ferry-site: exists and is not an empty folder; choose a new folder"
+
+
+class _AnyTags(yaml.SafeLoader):
+    """Reads `mkdocs.yml` with its `!ENV` and `!!python/name:` tags as None."""
+
+
+_AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def test_export_keeps_a_sites_own_nav(tmp_path: Path) -> None:
+    # the plugin keeps a site's `nav:` and leaves the generated pages it omits out of navigation;
+    # the export's plain build shows the same navigation, not the generated one
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "nav:\n  - Home: index.md\n  - Numbers: figures.md\n", encoding="utf-8"
+    )
+    out = tmp_path / "export"
+    proc = explainer("export", str(out), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    exported = yaml.load((out / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTags)
+    assert exported["nav"] == [{"Home": "index.md"}, {"Numbers": "figures.md"}]
+    assert "/actors/" in exported["not_in_nav"].split()  # omitted generated pages: reached by links
+    built = run_mkdocs("build", "--strict", cwd=out)
+    assert "WARNING" not in built.stderr
+    home = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Numbers" in home

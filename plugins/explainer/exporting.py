@@ -94,7 +94,7 @@ def _write(
     docs = Path(config.docs_dir)
     out_docs = out / "docs"
     out_docs.mkdir(parents=True, exist_ok=True)
-    placed = site.layout(own, hidden)
+    placed = site.layout(own, hidden, config.nav)  # a site's own `nav:` places pages as under the plugin
 
     def write_page(rel: str, markdown: str) -> None:
         target = out_docs / rel
@@ -133,7 +133,8 @@ def _write(
     for rel in placed.generated:
         write_page(rel, site.pages[rel])
     plain = _plain_config(out, out_docs, config_file)
-    plain["nav"] = placed.nav
+    if config.nav is None:  # a site's own `nav:` is kept as written, as the plugin keeps it
+        plain["nav"] = placed.nav
     # the layout's hidden pages, and those the site keeps out of its navigation itself
     plain["not_in_nav"] = "\n".join([*placed.not_in_nav(), *(f"/{src}" for src in hidden)]) + "\n"
     (out / "mkdocs.yml").write_text(
@@ -149,7 +150,7 @@ def _plain_config(out: Path, out_docs: Path, config_file: Path) -> dict[str, Any
     """`mkdocs.yml` as written (tags kept, never run), without the plugin, and with the files the
     plugin adds to Material (`main.html`, the CSS) written into the export."""
     as_written = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_KeepTags) or {}  # a SafeLoader subclass
-    plain = {k: v for k, v in as_written.items() if k not in ("plugins", "nav", "docs_dir", "site_dir", "not_in_nav")}
+    plain = {k: v for k, v in as_written.items() if k not in ("plugins", "docs_dir", "site_dir", "not_in_nav")}
     plain["plugins"] = ["search"]
     theme = as_written.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
