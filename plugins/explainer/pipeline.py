@@ -215,7 +215,9 @@ def build_site(
         )
         kept = tuple(findings) if keep_findings else ()
         del findings  # merged into the story: free them before the pages are rendered
-        return Site(story, renderer.pages(), links, kept, index, diagnostics)
+        pages = renderer.pages()
+        renderer.close()
+        return Site(story, pages, links, kept, index, diagnostics)
 
 
 def mentioned_in(pages: Mapping[str, str], links: LinkIndex) -> dict[str, set[str]]:

@@ -153,7 +153,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             page.file.content_string = ""
         return None
 
-    @event_priority(-100)  # after other plugins' on_nav: the URLs read here are final
+    @event_priority(-100)  # after plugins of default priority: the URLs read here are final
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Once every page has its URL and before MkDocs reads any page's Markdown: each page's
         JSON-LD, and `explainer.json` with its schema beside the site. Then the story is let go:

@@ -136,6 +136,14 @@ class Renderer:
         )
         self.env.globals.update(self._globals())
 
+    def close(self) -> None:
+        """Let the story go once the pages are made. The template helpers close over the story
+        and the environment holds them, in cycles only a full garbage collection frees: a build
+        kept the whole story alive through MkDocs' Markdown conversion. Without the helpers, the
+        renderer and what it read are freed as soon as the caller lets go of them."""
+        self.env.globals.clear()
+        self.env.cache = None
+
     # -- what every template gets ------------------------------------------------------------
 
     def _globals(self) -> Context:
