@@ -367,3 +367,58 @@ def test_escape_skips_only_text_neither_escape_would_change(text: str) -> None:
 
     assert escape(text) == _MD_ESCAPE.sub(r"\\\1", html.escape(text, quote=False))
     assert type(escape(text)) is str  # never a `Markdown` string, which the templates print unescaped
+
+
+# -- the extraction's faster formulations find what the plain ones found -------------------------
+
+_WORDISH = st.lists(
+    st.one_of(
+        _PIECE,
+        st.sampled_from(["O'Brien", "U.S.", "e.g.", "Amazon.com", "Colo.", "Doe's", "it’s", "a.m.", "ſ", "İ", "ı"]),
+        st.text(alphabet="aZ.'’-_1 é,sHhTtQqFfOo", max_size=12),
+    ),
+    max_size=16,
+)
+
+
+@SETTINGS
+@given(_WORDISH)
+def test_the_token_pattern_matches_what_the_one_letter_at_a_time_pattern_matched(pieces: list[str]) -> None:
+    # `_TOKEN` steps over runs of letters between joins; the same words, at the same offsets
+    from explainer.extraction.annotate import _TOKEN
+
+    text = "".join(pieces)
+    plain = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.)|\.(?=(?:com|org|net|io)\b))*\.?")
+    assert [m.span() for m in _TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(_WORDISH)
+@example(["HALF"])
+@example(["One  in\tthree"])
+def test_the_fraction_hint_finds_what_the_case_insensitive_search_found(pieces: list[str]) -> None:
+    # the hint's look-ahead skips letters case-sensitively: no other character folds to its five
+    from explainer.extraction.figures import _FRACTION_HINT
+
+    text = "".join(pieces)
+    plain = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s", re.IGNORECASE)
+    found, whole = _FRACTION_HINT.search(text), plain.search(text)
+    assert (found and found.span()) == (whole and whole.span())
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.one_of(_PIECE, st.sampled_from([*VERBS, "said.", "unsaid", "saidx", "told_", "may", "likely"])), max_size=16
+    )
+)
+def test_speech_verbs_and_hedges_are_found_as_word_by_word_reading_found_them(pieces: list[str]) -> None:
+    # `_speech_verbs` and `_hedge` read with one trie each; word by word, the same verbs and hedge
+    from explainer.extraction.figures import _hedge, _speech_verbs
+    from explainer.extraction.vocabulary import HEDGES, SPEECH_VERBS
+
+    text = "".join(pieces)
+    words = [m for m in re.finditer(r"\b(\w+)\b", text) if m.group(1) in SPEECH_VERBS]
+    assert [m.span(1) for m in _speech_verbs(text)] == [m.span(1) for m in words]
+    hedge = next((h for h in HEDGES if h != "according to" and re.search(rf"\b{re.escape(h)}\b", text)), None)
+    assert _hedge(text) == hedge

@@ -143,6 +143,10 @@ _INSTITUTION = re.compile(
 )
 
 
+# `the property website, Homefinder`: an organisation's common noun, then the name (read back)
+_ORG_NOUN_BEFORE = r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(ORG_NOUNS) + r")\b[^,;]{0,80},\s+$"
+
+
 def _is_acronym(word: str) -> bool:
     bare = word.replace(".", "")
     return len(bare) >= 2 and bare.isalpha() and bare.isupper()
@@ -202,7 +206,7 @@ class ActorExtractor:
         seen: set[str] = set()
         for s in self.article.units:
             for t in self.tokens[s.text]:
-                if t.capitalised and not _sentence_initial(s.text, t.start):
+                if t.text[:1].isupper() and not _sentence_initial(s.text, t.start):  # `capitalised`, inlined
                     seen.add(t.text)
         return seen
 
@@ -215,7 +219,7 @@ class ActorExtractor:
         i = 0
         while i < len(toks):
             t = toks[i]
-            usable = t.capitalised and (len(t.text) > 1 or text[t.end : t.end + 1] == ".")
+            usable = t.text[:1].isupper() and (len(t.text) > 1 or text[t.end : t.end + 1] == ".")  # inlined
             surname_may = t.text == "May" and current and not re.match(r"\s*\d", text[t.end :])  # `Theresa May said`
             if not usable or (t.text in _TIME_WORDS and not surname_may):
                 if current:
@@ -642,11 +646,7 @@ class ActorExtractor:
                     re.match(r",?\s+which\b", after)
                     or _ORG_POSSESSIONS.match(after)
                     or (noun and noun.group(1) in ORG_NOUNS)
-                    or search_before(
-                        r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(ORG_NOUNS) + r")\b[^,;]{0,80},\s+$",
-                        text,
-                        f.start,
-                    )
+                    or search_before(_ORG_NOUN_BEFORE, text, f.start)
                     or search_before(r"\b(?:shares in|stake in|listed on)\s+$", text, f.start)
                     or (search_before(r"\b(?:a|an)\s+$", text, f.start) and re.match(r"\s+[a-z]", after))
                     or f.text.startswith("The ")  # people take no article: `The Harbour Times`, `the Comets`

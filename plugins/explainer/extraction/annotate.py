@@ -22,7 +22,11 @@ from .quotemarks import scan
 from .sentences import ABBREVIATIONS
 from .vocabulary import HEAD_ROLES
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-]|['’](?=\w)|\.(?=\w\.)|\.(?=(?:com|org|net|io)\b))*\.?")
+# a word: letters, digits and hyphens, joined by an apostrophe before a letter (`O'Brien`) or a
+# full stop inside an abbreviation or a web address (`e.g.`, `Amazon.com`); written as runs
+# between the joins, so the engine steps over a run at once instead of trying every join per letter
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w-]*(?:(?:['’](?=\w)|\.(?=\w\.|(?:com|org|net|io)\b))[\w-]*)*\.?")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -40,23 +44,32 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, keep: frozenset[str] = frozenset()) -> list[Token]:
-    """Words with their offsets; `keep` holds abbreviations whose full stop is part of them (`Colo.`)."""
-    out = []
+    """Words with their offsets; `keep` holds abbreviations whose full stop is part of them (`Colo.`).
+    Every extractor reads these, so the loop is kept lean: most words end in neither a full stop
+    nor a possessive, and tokens are made as plain tuples, without `NamedTuple`'s Python `__new__`."""
+    out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
-        word, start, end = m.group(0), m.start(), m.end()
-        if word.endswith(".") and not (
-            re.fullmatch(r"(?:[A-Z]\.)+", word)
+        word = m.group()
+        start = m.start()
+        last = word[-1]
+        if last == "." and not (
+            _INITIALS.fullmatch(word)
             or word in HEAD_ROLES
             or word[:-1].lower() in ABBREVIATIONS
             or (word in keep and text[max(0, start - 2) : start] == ", ")  # `Fairview, Colo.`, not `attended Mass.`
         ):
-            word, end = word[:-1], end - 1  # a sentence's full stop, not part of the word
-        possessive = word.endswith(_POSSESSIVE)
+            word = word[:-1]  # a sentence's full stop, not part of the word
+            last = word[-1:]
+        possessive = last == "s" and word.endswith(_POSSESSIVE)
         if possessive:
             word = word[:-2]
         if word:
-            out.append(Token(sys.intern(word), start, start + len(word), possessive))
+            append(_new_tuple(Token, (sys.intern(word), start, start + len(word), possessive)))
     return out
 
 

@@ -85,6 +85,8 @@ def according_to_end(text: str, after: int) -> int:
 def according_to(text: str, start: int, end: int) -> re.Match[str] | None:
     """An `according to X` that governs the words at start:end: opening the sentence, or in their
     own comma-delimited segment, or opening the segment right after it."""
+    if "ccording to" not in text:  # what every match below contains: most sentences have none
+        return None
     seg_start = text.rfind(",", 0, start) + 1
     seg_end = text.find(",", end)
     seg_end = len(text) if seg_end == -1 else seg_end

@@ -7,7 +7,6 @@ numbers inside names (`Apollo 11`, `Covid-19`) are not figures.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -206,6 +205,15 @@ _UNITS = MEASURE_UNITS | frozenset(["centimetres", "millimetres", "milligrams", 
 _AUX = re.compile(r"^(?:(?:are|is|were|was|have|has|had|been|being|be|will|would|could|also)\s+)+")
 _TEXT = re.compile(r"\S")  # any text at all (searched from the sentence's start, it stops at the first)
 _MONTHS_RE = "|".join(MONTHS) + "|" + "|".join(MONTH_ABBREVIATIONS)
+# what `_is_excluded` reads around a number, compiled once: it reads them for every number
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_TIME = re.compile(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|GMT\b|UTC)")
+_GLUED_NAME = re.compile(r"[A-Za-z]|-[A-Z]")
+_MONTH_BEFORE = rf"\b(?:{_MONTHS_RE})\.?\s+$"
+_MONTH_AFTER = re.compile(rf"\s+(?:{_MONTHS_RE})\b")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
 
 
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
@@ -213,17 +221,17 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
     after = text[end:]
     num = m.group("num")
     if num:
-        if re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE):  # ordinal: 2nd
+        if _ORDINAL.match(after):  # ordinal: 2nd
             return True
-        if re.match(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|GMT\b|UTC)", after):  # times
+        if _TIME.match(after):  # times
             return True
         # a number glued to a name: Covid-19, G20, F-16s
-        if search_before(r"[A-Z][\w]*-$|\w$", text, start) or re.match(r"[A-Za-z]|-[A-Z]", after):
+        if search_before(r"[A-Z][\w]*-$|\w$", text, start) or _GLUED_NAME.match(after):
             return True
-        if search_before(rf"\b(?:{_MONTHS_RE})\.?\s+$", text, start) or re.match(rf"\s+(?:{_MONTHS_RE})\b", after):
+        if search_before(_MONTH_BEFORE, text, start) or _MONTH_AFTER.match(after):
             return True  # a date: November 5, 5 November
-        if re.fullmatch(r"1[5-9]\d\d|20\d\d", num) and not m.group("cur") and not m.group("pct"):
-            nxt = re.match(r"\s+([a-z]+)", after)
+        if _YEAR.fullmatch(num) and not m.group("cur") and not m.group("pct"):
+            nxt = _NEXT_WORD.match(after)
             if not (nxt and nxt.group(1) in MEASURE_UNITS | CURRENCY_WORDS):
                 return True  # a year
         prev = search_before(r"([A-Z][\w-]*)\s+$", text, start)
@@ -237,12 +245,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
                 return True  # inside a name (not the sentence's first word): Apollo 11, Boeing 737
     if m.group("word") and m.group("word").lower() in {"hundred"}:
         return True
-    if (
-        m.group("word")
-        and m.group("word")[0].isupper()
-        and re.match(r"\s+[A-Z]", after)
-        and _TEXT.search(text, 0, start)
-    ):
+    if m.group("word") and m.group("word")[0].isupper() and _NEXT_CAPITAL.match(after) and _TEXT.search(text, 0, start):
         return True  # a number word inside a name: the Five Counties Cup, Radio Four
     if _JUNK_AFTER.match(after) or _JUNK_BEFORE.search(text, max(0, start - BEFORE), start):
         return True
@@ -614,12 +617,14 @@ def _trim(label: str) -> str:
     return " ".join(words)
 
 
-_WORD = re.compile(r"\b(\w+)\b")
+# a whole word that is a speech verb (all are letters only), as one trie: the engine skips the
+# words that start no verb instead of a word-by-word lookup in Python
+_SPEECH_VERB = re.compile(r"\b(" + trie_pattern(SPEECH_VERBS) + r")\b")
 
 
 def _speech_verbs(text: str) -> list[re.Match[str]]:
     """The sentence's speech verbs, found once for all its figures."""
-    return [v for v in _WORD.finditer(text) if v.group(1) in SPEECH_VERBS]
+    return list(_SPEECH_VERB.finditer(text))
 
 
 # a clause of the story's own after a cue: a relative clause on something named, or a time clause
@@ -634,21 +639,42 @@ class _Claims:
     for all its figures, so a sentence of many figures, names and verbs stays linear."""
 
     def __init__(self, sentence: Sentence, mentions: list[Mention], people: frozenset[str]) -> None:
-        self.text = text = sentence.text
+        self.text = sentence.text
         self.mentions = mentions  # in the order they start
-        self.verbs = _speech_verbs(text)
-        self.subject_at = functools.cache(functools.partial(subject_of, text, mentions=mentions, people=people))
+        self.people = people
+        self.subjects: dict[int, Mention | None] = {}  # verb start -> its subject, read once per verb
         self.starts = [x.span.start for x in mentions]
+        # read on first use (plain attributes: `functools.cached_property` takes a lock per read)
+        self._verbs: list[re.Match[str]] | None = None
+        self._narration: list[tuple[int, int]] | None = None
+        self._last_closing: tuple[Mention | None] | None = None
 
-    @functools.cached_property
+    @property
+    def verbs(self) -> list[re.Match[str]]:
+        """The sentence's speech verbs (read only if a figure has no `according to`)."""
+        if self._verbs is None:
+            self._verbs = _speech_verbs(self.text)
+        return self._verbs
+
+    def subject_at(self, verb_start: int) -> Mention | None:
+        """The subject of the cue verb at `verb_start` (see `attribution.subject_of`)."""
+        if verb_start not in self.subjects:
+            self.subjects[verb_start] = subject_of(self.text, verb_start, self.mentions, self.people)
+        return self.subjects[verb_start]
+
+    @property
     def narration(self) -> list[tuple[int, int]]:
         """Where the sentence's narration clauses are (read only if a cue verb comes before a figure)."""
-        return [(n.start(), n.end()) for n in _NARRATION.finditer(self.text)]
+        if self._narration is None:
+            self._narration = [(n.start(), n.end()) for n in _NARRATION.finditer(self.text)]
+        return self._narration
 
-    @functools.cached_property
+    @property
     def last_closing(self) -> Mention | None:
         """The last mention that closes the sentence as its source (read only if a figure needs it)."""
-        return next((x for x in reversed(self.mentions) if self._closes(x)), None)
+        if self._last_closing is None:
+            self._last_closing = (next((x for x in reversed(self.mentions) if self._closes(x)), None),)
+        return self._last_closing[0]
 
     def claimant(self, start: int, end: int) -> tuple[str | None, bool]:
         """Who the sentence says states the figure at start:end (an adjacent `according to X`,
@@ -698,18 +724,16 @@ class _Claims:
 
 
 # any hedge at all, in one pass; the first listed that the sentence has is the one reported
-_ANY_HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES) + r")\b")
+_ANY_HEDGE = re.compile(r"\b" + trie_pattern(HEDGES) + r"\b")
+# case-sensitive, so the month "May" and a sentence-initial name are not hedges
+_EACH_HEDGE = tuple((h, re.compile(rf"\b{re.escape(h)}\b")) for h in HEDGES if h != "according to")
 
 
 def _hedge(text: str) -> str | None:
     """The sentence's hedge, if any (`according to` is the claimant's, set where it is read)."""
     if not _ANY_HEDGE.search(text):
         return None
-    for h in HEDGES:
-        # case-sensitive, so the month "May" and a sentence-initial name are not hedges
-        if h != "according to" and re.search(rf"\b{re.escape(h)}\b", text):
-            return h
-    return None
+    return next((h for h, pattern in _EACH_HEDGE if pattern.search(text)), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -749,7 +773,9 @@ def _qualifier(m: re.Match[str]) -> str | None:
 
 
 # every fraction has one of these words: a sentence without them skips the long pattern
-_FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s", re.IGNORECASE)
+# (the look-ahead lets the engine skip, case-sensitively, the letters no hint starts with; no other
+# character matches these five case-insensitively)
+_FRACTION_HINT = re.compile(r"(?=[hHtTqQfFoO])(?i:half|third|quarter|fifth|tenth|one\s+in\s)")
 
 
 def _fractions(text: str) -> list[_Candidate]:
@@ -844,10 +870,12 @@ def extract_figures(
         short_quotes = [q for q in quoted.get(sentence.id, []) if len(q.text.split()) <= 5]
         cands: list[_Candidate] = []
         fractions = _fractions(text)
-        # phone numbers and fractions are read whole: none of their parts is a figure of its own
-        held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] + [(c.start, c.end) for c in fractions]
-        dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
         hinted = bool(fractions) or _FIGURE_HINT.search(text) is not None
+        # phone numbers and fractions are read whole: none of their parts is a figure of its own
+        # (a phone number has digits, which a sentence with no hint has not)
+        held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] if hinted else []
+        held += [(c.start, c.end) for c in fractions]
+        dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
         for m in itertools.islice(FIGURE.finditer(text), NUMBERS_PER_SENTENCE) if hinted else ():
             if m.group("num") and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
                 continue  # the second half of a score or name whose first half is no figure
@@ -877,7 +905,10 @@ def extract_figures(
             if m.group("word") and unit is None and not m.group("qual"):
                 continue
             start = m.start()
-            measure = search_before(r"\b([a-z]+)([- ])$", text, start)
+            # `magnitude 5.4`: a unit word right before, with a space or hyphen (else nothing to read back)
+            measure = (
+                search_before(r"\b([a-z]+)([- ])$", text, start) if text[start - 1 : start] in ("-", " ") else None
+            )
             if measure and measure.group(1) in _UNITS and (unit is None or measure.group(2) == "-"):
                 unit, start, end = measure.group(1), measure.start(), m.end()  # "magnitude 5.4", "magnitude-8.0"
             qualifier = _qualifier(m)
