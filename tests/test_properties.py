@@ -422,3 +422,21 @@ def test_speech_verbs_and_hedges_are_found_as_word_by_word_reading_found_them(pi
     assert [m.span(1) for m in _speech_verbs(text)] == [m.span(1) for m in words]
     hedge = next((h for h in HEDGES if h != "according to" and re.search(rf"\b{re.escape(h)}\b", text)), None)
     assert _hedge(text) == hedge
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(["A", "b", "9", "-", " ", "aged ", "Covid", "x-", "\u00e9", "_", ",", "\t"]), max_size=30)
+)
+def test_what_is_read_right_before_a_number_is_what_a_search_back_found(pieces: list[str]) -> None:
+    # `_is_excluded` reads one character back where its patterns can only match there
+    from explainer.extraction.figures import _JUNK_BEFORE, _glued_before
+    from explainer.patterns import search_before
+
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        assert _glued_before(text, start) == (search_before(r"[A-Z][\w]*-$|\w$", text, start) is not None)
+        if _JUNK_BEFORE.search(text, max(0, start - 200), start):
+            assert text[start - 1 : start].isspace()
+        if search_before(r"\b([a-z]+)([- ])$", text, start):  # a unit word before the number
+            assert text[start - 1 : start] in ("-", " ")

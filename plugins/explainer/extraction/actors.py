@@ -147,6 +147,13 @@ _INSTITUTION = re.compile(
 _ORG_NOUN_BEFORE = r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(ORG_NOUNS) + r")\b[^,;]{0,80},\s+$"
 
 
+# what `_lower_case_title` reads before a name, compiled once (it reads them for every name)
+_COMMA_END = re.compile(r",\s+$")
+_PLACE_END = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}$")
+_ROLE_END = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,4})((?:[a-z][\w-]*\s+){0,2})\b([a-z][\w-]*)\s+$")
+_TITLE_END = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,4})()\b([A-Z][a-z]+)\s+$")
+
+
 def _is_acronym(word: str) -> bool:
     bare = word.replace(".", "")
     return len(bare) >= 2 and bare.isalpha() and bare.isupper()
@@ -513,14 +520,14 @@ class ActorExtractor:
         """A role right before the name: `Foreign Ministry spokesman Lin Jian`, `actor-director X`,
         `CML director general X`, `envoy to Norway X`, and `Argentina's economy minister, X`."""
         before = sentence.text[max(0, start - BEFORE) : start]  # a role is a few words: read that far back
-        comma = re.search(r",\s+$", before)
+        comma = _COMMA_END.search(before)
         if comma:  # `Norland's economy minister, Eva Lind,`: the role, a comma, the name
             before = before[: comma.start()] + " "
-        place = re.search(r"\s+(?:to|of|for|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}$", before)
+        place = _PLACE_END.search(before)
         tail = before[: place.start()] + " " if place else before
-        m = re.search(r"((?:[A-Z][\w.&’'-]*\s+){0,4})((?:[a-z][\w-]*\s+){0,2})\b([a-z][\w-]*)\s+$", tail)
+        m = _ROLE_END.search(tail)
         if comma and not m:  # `Argentina's President, X`: a title before the comma
-            m = re.search(r"((?:[A-Z][\w.&’'-]*\s+){0,4})()\b([A-Z][a-z]+)\s+$", tail)
+            m = _TITLE_END.search(tail)
             if m and m.group(3) not in HEAD_ROLES:
                 return
         elif not m or not _is_role_noun(m.group(3), m.group(2).split()[-1:] or [""]):

@@ -209,11 +209,22 @@ _MONTHS_RE = "|".join(MONTHS) + "|" + "|".join(MONTH_ABBREVIATIONS)
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME = re.compile(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|GMT\b|UTC)")
 _GLUED_NAME = re.compile(r"[A-Za-z]|-[A-Z]")
+_WORD_CHAR = re.compile(r"\w")
 _MONTH_BEFORE = rf"\b(?:{_MONTHS_RE})\.?\s+$"
 _MONTH_AFTER = re.compile(rf"\s+(?:{_MONTHS_RE})\b")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """Whether a word is glued to the number at `start`: a letter or digit right before it, or a
+    capitalised word and a hyphen (`Covid-19`). Read from the one character before where it can
+    be: a search back over the sentence for every number cost more than the rest of the test."""
+    glued = text[start - 1 : start]
+    if glued == "-":
+        return search_before(r"[A-Z][\w]*-$", text, start) is not None
+    return bool(glued) and _WORD_CHAR.match(glued) is not None
 
 
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
@@ -226,7 +237,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         if _TIME.match(after):  # times
             return True
         # a number glued to a name: Covid-19, G20, F-16s
-        if search_before(r"[A-Z][\w]*-$|\w$", text, start) or _GLUED_NAME.match(after):
+        if _glued_before(text, start) or _GLUED_NAME.match(after):
             return True
         if search_before(_MONTH_BEFORE, text, start) or _MONTH_AFTER.match(after):
             return True  # a date: November 5, 5 November
@@ -247,7 +258,10 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         return True
     if m.group("word") and m.group("word")[0].isupper() and _NEXT_CAPITAL.match(after) and _TEXT.search(text, 0, start):
         return True  # a number word inside a name: the Five Counties Cup, Radio Four
-    if _JUNK_AFTER.match(after) or _JUNK_BEFORE.search(text, max(0, start - BEFORE), start):
+    if _JUNK_AFTER.match(after):
+        return True
+    # every `_JUNK_BEFORE` branch ends in spaces right before the number: nothing to read back otherwise
+    if text[start - 1 : start].isspace() and _JUNK_BEFORE.search(text, max(0, start - BEFORE), start):
         return True
     return False
 

@@ -32,6 +32,9 @@ _HE = re.compile(
     r"councilman|father|husband|son|brother|grandfather|widower)\b\.?",
     re.IGNORECASE,
 )
+# the same words right before a name (`Ms Doe`), compiled once
+_SHE_BEFORE = re.compile(_SHE.pattern + r"\s+$", re.IGNORECASE)
+_HE_BEFORE = re.compile(_HE.pattern + r"\s+$", re.IGNORECASE)
 
 # `he said` right before a cue verb (searched up to the verb, a few words back)
 _PRONOUN_CUE = re.compile(r"\b(he|she|He|She)\s+" + ADVERB + r"$")
@@ -327,9 +330,9 @@ class QuoteExtractor:
             for m in self.by_sentence.get(s.id, []):
                 if m.actor in self.roles and m.actor not in out:
                     before = s.text[max(0, m.span.start - 12) : m.span.start]
-                    if re.search(_SHE.pattern + r"\s+$", before, re.IGNORECASE):
+                    if _SHE_BEFORE.search(before):
                         out[m.actor] = "she"
-                    elif re.search(_HE.pattern + r"\s+$", before, re.IGNORECASE):
+                    elif _HE_BEFORE.search(before):
                         out[m.actor] = "he"
         return out
 
