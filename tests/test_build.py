@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import pickle
 import re
 import shutil
 import textwrap
@@ -14,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import ROOT, assert_follows_schema, run_mkdocs
+from explainer.site.cache import SiteCache
 
 STORY_URL = "stories/2024-10-31-north-korean-troops-ukraine/"
 
@@ -352,6 +355,64 @@ def test_findings_are_cached_beside_mkdocs_yml_and_the_cache_can_be_turned_off(t
     config.write_text(config.read_text().replace("[search, explainer]", "[search, {explainer: {cache: false}}]"))
     run_mkdocs("build", "--strict", cwd=tmp_path)
     assert not (tmp_path / ".cache").exists()
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+KEPT = "every input is as the last build read it"
+
+
+def test_an_unchanged_site_is_read_back_whole_and_any_edit_builds_it_again(tmp_path: Path) -> None:
+    write_tiny_site(tmp_path, TINY, {"docs/about.md": "# About\n\nA page about Jane Doe.\n"})
+    first = run_mkdocs("build", "--strict", "-v", cwd=tmp_path)
+    assert KEPT not in first.stderr
+    assert (tmp_path / ".cache/explainer/site.built").is_file()
+    built = _files(tmp_path / "site")
+    warm = run_mkdocs("build", "--strict", "-v", cwd=tmp_path)
+    assert KEPT in warm.stderr
+    assert _files(tmp_path / "site") == built  # pages, JSON-LD and explainer.json, byte for byte
+
+    # kept for page URLs other than this build's (another plugin moved a page): the JSON-LD is made again
+    entry = SiteCache(tmp_path / ".cache/explainer")
+    key, kept = pickle.loads((tmp_path / ".cache/explainer/site.built").read_bytes())
+    entry.put(key, dataclasses.replace(kept, jsonld={"stories/story.md": '{"bogus": 1}'}, urls={}))
+    run_mkdocs("build", "--strict", cwd=tmp_path)
+    assert _files(tmp_path / "site") == built
+
+    # an edited story: built again, the new words on its page and in the contract
+    seed = tmp_path / "seeds/story.txt"
+    seed.write_text(TINY.replace("at least 12 people", "at least 14 people"), encoding="utf-8")
+    edited = run_mkdocs("build", "--strict", "-v", cwd=tmp_path)
+    assert KEPT not in edited.stderr
+    assert "at least 14 people" in page_file(tmp_path / "site", "stories/story/").read_text(encoding="utf-8")
+    assert "at least 14 people" in (tmp_path / "site/explainer.json").read_text(encoding="utf-8")
+
+    # a hand-written page no longer naming her: the profile no longer lists it
+    (tmp_path / "docs/about.md").write_text("# About\n\nA page.\n", encoding="utf-8")
+    run_mkdocs("build", "--strict", cwd=tmp_path)
+    assert ">About</a>" not in page_file(tmp_path / "site", "actors/jane-doe/").read_text(encoding="utf-8")
+
+    # a new site_url: the JSON-LD's addresses follow
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text().replace("http://127.0.0.1:8000/", "https://news.example.org/x/"))
+    moved = run_mkdocs("build", "--strict", "-v", cwd=tmp_path)
+    assert KEPT not in moved.stderr
+    story = page_file(tmp_path / "site", "stories/story/").read_text(encoding="utf-8")
+    assert "https://news.example.org/x/stories/story/" in story
+
+
+def test_a_site_with_the_review_page_is_not_kept(tmp_path: Path) -> None:
+    # the review page reads every story's findings: such a build always reads them
+    write_tiny_site(tmp_path, TINY)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text().replace("[search, explainer]", "[search, {explainer: {review: always}}]"))
+    run_mkdocs("build", cwd=tmp_path)
+    again = run_mkdocs("build", "-v", cwd=tmp_path)
+    assert KEPT not in again.stderr
+    assert not (tmp_path / ".cache/explainer/site.built").exists()
+    assert page_file(tmp_path / "site", "review/").is_file()
 
 
 def test_a_cache_dir_inside_docs_is_one_clear_error(tmp_path: Path) -> None:

@@ -51,11 +51,13 @@ class ExplainerConfig(base.Config):
     site's own `docs/glossary/` entry for the same term always wins. On in `explainer new`."""
 
     cache = c.Type(bool, default=True)
-    """Keep each story's findings between builds, so only new or edited stories are extracted."""
+    """Keep each story's findings between builds, so only new or edited stories are extracted;
+    and keep the pages a one-off build made, used again by the next build if no input changed."""
 
     cache_dir = c.Type(str, default=".cache/explainer")
-    """Where the findings are kept, relative to `mkdocs.yml`: safe to delete, never stale (a new
-    story text, curated term or version of the plugin gives new entries); keep it out of git."""
+    """Where the findings and pages are kept, relative to `mkdocs.yml`: safe to delete, never stale
+    (a new story text, curated file, template, option or version of the plugin gives new entries);
+    ignored by git."""
 
     workers = c.Type(int, default=0)
     """Worker processes that extract a large site's stories in parallel (64 stories or more);

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from .config import ExplainerConfig
 from .editing.cache import FindingsCache
-from .pipeline import Site, build
-from .project import ProjectError, inputs, own_pages
+from .pipeline import BuildInputs, Site, build
+from .project import OwnPages, ProjectError, inputs, own_pages
 from .site.assets import SCHEMA, THEME_CSS, THEME_DIR
-from .site.linker import LinkerExtension
+from .site.cache import BuiltSite, SiteCache, site_key
+from .site.linker import LinkerExtension, LinkIndex
 from .site.markdown import escape
 from .site.render import RenderError
 from .site.review import REVIEW, as_markdown
@@ -48,6 +50,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._generated: set[str] = set()  # this build's generated pages, by source path
         self.command = "build"  # `serve`, `build` or `gh-deploy`: set once by on_startup
         self.cache: FindingsCache | None = None  # kept across `serve` rebuilds: only edited stories are read again
+        self.kept: BuiltSite | None = None  # this build's site as a previous build made it (see `site.cache`)
+        self.to_keep: tuple[SiteCache, str, BuiltSite] | None = None  # made by this build, kept at on_nav
+        self._rebuild: tuple[BuildInputs, OwnPages] | None = None  # what builds the story again if needed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """The command is known once per process: under `serve` it shows the editor's review page."""
@@ -70,6 +75,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return None
         self.site = None  # per-build state: nothing survives from a previous build under `mkdocs serve`
         self.jsonld = {}
+        self.kept = self.to_keep = self._rebuild = None
         self.linker = LinkerExtension()
         # MkDocs types the option as names, but takes an Extension instance as Python-Markdown does
         config.markdown_extensions.append(self.linker)  # type: ignore[arg-type]
@@ -96,13 +102,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.cache is None or self.cache.folder != given.cache_dir:
             # under `serve` kept in memory across rebuilds; a one-off build reads and writes the folder only
             self.cache = FindingsCache(given.cache_dir, keep=self.command == "serve")
-        try:
-            self.site = build(given, own_pages=own.text, cache=self.cache, keep_findings=self._shows_review())
-        except RenderError as exc:
-            raise PluginError(f"explainer: {exc}") from None
-        for problem in (*own.unreadable, *self.site.diagnostics):  # logged, so `--strict` counts them
+        self._rebuild = (given, own)
+        kept_in = self._site_cache(given, own, config)
+        self.kept = kept_in[0].get(kept_in[1]) if kept_in else None
+        if self.kept is not None:
+            log.debug("explainer: every input is as the last build read it; its pages are used again")
+            pages, diagnostics, placed = self.kept.pages, self.kept.diagnostics, self.kept.layout
+            links: LinkIndex = self.kept.link_index()
+        else:
+            self.site = self._build(given, own)
+            pages, diagnostics, links = self.site.pages, self.site.diagnostics, self.site.links
+            placed = self.site.layout(own.srcs, own.hidden, self._user_nav)
+            if kept_in:  # completed with the JSON-LD and contract at on_nav
+                made = BuiltSite(pages, placed, tuple(links.targets.items()), diagnostics, b"", {}, {})
+                self.to_keep = (*kept_in, made)
+        for problem in (*own.unreadable, *diagnostics):  # logged, so `--strict` counts them
             (log.error if problem.severity == "error" else log.warning)(str(problem))
-        placed = self.site.layout(own.srcs, own.hidden, self._user_nav)
         for src in placed.curated:  # merged into generated profiles and terms: data, not pages
             existing = files.get_file_from_path(src)
             if existing is not None:
@@ -118,19 +133,21 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             )
             files.remove(taken)
         for src in placed.generated:
-            page_file = File.generated(config, src, content=self.site.pages[src])
+            page_file = File.generated(config, src, content=pages[src])
             if src in placed.hidden:
                 page_file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the section pages
             files.append(page_file)
         self._generated = set(placed.generated)
         # the Files hold the pages' Markdown now: the site keeps no second copy through the build
-        self.site = dataclasses.replace(self.site, pages={})
+        if self.site is not None:
+            self.site = dataclasses.replace(self.site, pages={})
+        del pages
         for src in placed.replaced & placed.hidden:  # an ejected story: placed as its page was
             own_file = files.get_file_from_path(src)
             if own_file is not None:
                 own_file.inclusion = InclusionLevel.NOT_IN_NAV
-        review_page = self._shows_review() and files.get_file_from_path(REVIEW) is None
-        if review_page:
+        review_page = self.site is not None and self._shows_review() and files.get_file_from_path(REVIEW) is None
+        if review_page and self.site is not None:  # (a site with the review page is never kept)
             content = as_markdown(self.site.review(given.docs.name), escape)
             review_file = File.generated(config, REVIEW, content=content)
             if self._user_nav is not None:  # a site's own nav does not list it: reached at /review/
@@ -141,8 +158,34 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if review_page:
                 config.nav.append({"Review (editors)": REVIEW})
         if self.config.cross_links:
-            self.linker.index = self.site.links
+            self.linker.index = links
         return files
+
+    def _build(self, given: BuildInputs, own: OwnPages) -> Site:
+        try:
+            return build(given, own_pages=own.text, cache=self.cache, keep_findings=self._shows_review())
+        except RenderError as exc:
+            raise PluginError(f"explainer: {exc}") from None
+
+    def _site_cache(self, given: BuildInputs, own: OwnPages, config: MkDocsConfig) -> tuple[SiteCache, str] | None:
+        """Where this build's site is kept, and the key of everything it reads; None where it is
+        not kept: under `serve` (a rebuild follows an edit, and the review page needs the story),
+        with the review page, or without a cache folder."""
+        if given.cache_dir is None or self.command == "serve" or self._shows_review():
+            return None
+        settings = (
+            dataclasses.replace(given, workers=1),  # how many processes extract changes nothing built
+            sorted(own.srcs),
+            sorted(own.hidden),
+            self._user_nav,
+            sorted(self.config.items()),
+            config.site_url,
+            config.use_directory_urls,
+        )
+        # the docs folder's Markdown: the curated files are read from it, the site's own pages come
+        # through MkDocs' Files (`own`, other plugins' pages included); its images change no page
+        folders = {"seeds": (given.seeds, "*"), "docs": (given.docs, "*.md"), "templates": (given.templates, "*")}
+        return SiteCache(given.cache_dir), site_key(folders=folders, own_text=own.text, settings=settings)
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Tell the linker which page it links from (it skips links to the page itself), and let
@@ -161,19 +204,35 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         at 400 stories, three times MkDocs' own) were walked by every full garbage collection
         while MkDocs rendered the pages, and at 1,000 stories the build peaked writing the contract
         after the pages, 36 MB above what the pages and the search index hold."""
+        pages = files.documentation_pages(inclusion=lambda _: True)  # drafts under `serve` too
+        urls = {f.src_uri: f.page.url if f.page is not None else f.url for f in pages}
+        contract = Path(config.site_dir) / self.config.json_path
+        if self.kept is not None and self.kept.urls == urls:
+            self.jsonld = self.kept.jsonld
+            contract.parent.mkdir(parents=True, exist_ok=True)
+            contract.write_bytes(self.kept.contract)
+            shutil.copyfile(SCHEMA, contract.parent / SCHEMA.name)
+            self.kept = None
+            return None
+        if self.kept is not None and self._rebuild is not None:  # the pages' URLs moved: the story is read again
+            self.site = self._build(*self._rebuild)
+        self.kept = None
         if self.site is None:
             return None
         data = JsonLd(
             self.site.story, config.site_url or "", use_directory_urls=config.use_directory_urls, index=self.site.index
         )
-        for file in files.documentation_pages(inclusion=lambda _: True):  # drafts under `serve` too
-            found = data.page(file.src_uri, file.page.url if file.page is not None else file.url)
+        for src, url in urls.items():
+            found = data.page(src, url)
             if found is not None:
-                self.jsonld[file.src_uri] = script_json(found)
-        self.site.write_contract(
-            Path(config.site_dir) / self.config.json_path, use_directory_urls=config.use_directory_urls
-        )
+                self.jsonld[src] = script_json(found)
+        self.site.write_contract(contract, use_directory_urls=config.use_directory_urls)
         self.site = None
+        if self.to_keep is not None:  # this build's site, whole, for the next build with the same inputs
+            cache, key, made = self.to_keep
+            self.to_keep = None
+            made = dataclasses.replace(made, contract=contract.read_bytes(), jsonld=self.jsonld, urls=urls)
+            cache.put(key, made)
         return None
 
     def on_page_context(

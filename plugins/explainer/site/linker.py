@@ -9,6 +9,7 @@ previous page.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -203,7 +204,14 @@ def link_target(href: str, current_page: str) -> str | None:
     path = href.split("#", 1)[0]
     if not path.endswith(".md") or "://" in path or path.startswith("/"):
         return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(current_page), path))
+    return _resolve(current_page.rpartition("/")[0], path)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _resolve(folder: str, path: str) -> str:
+    """`path` read from `folder`, normalised: memoised, as a site's cards and lists link the same
+    pages from the same few folders tens of thousands of times."""
+    return posixpath.normpath(posixpath.join(folder, path))
 
 
 def linked_targets(markdown: str, index: LinkIndex, current_page: str) -> set[str]:
