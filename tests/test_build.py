@@ -376,10 +376,13 @@ def test_an_unchanged_site_is_read_back_whole_and_any_edit_builds_it_again(tmp_p
 
     # kept for page URLs other than this build's (another plugin moved a page): the JSON-LD is made again
     entry = SiteCache(tmp_path / ".cache/explainer")
-    key, kept = pickle.loads((tmp_path / ".cache/explainer/site.built").read_bytes())
+    with (tmp_path / ".cache/explainer/site.built").open("rb") as fh:
+        (_, key, _), kept = pickle.load(fh), pickle.load(fh)
     entry.put(key, dataclasses.replace(kept, jsonld={"stories/story.md": '{"bogus": 1}'}, urls={}))
     run_mkdocs("build", "--strict", cwd=tmp_path)
     assert _files(tmp_path / "site") == built
+    refreshed = entry.get(key)  # kept again, with this build's URLs: the next build uses it whole
+    assert refreshed is not None and refreshed.urls != {} and "bogus" not in str(refreshed.jsonld)
 
     # an edited story: built again, the new words on its page and in the contract
     seed = tmp_path / "seeds/story.txt"
@@ -401,6 +404,24 @@ def test_an_unchanged_site_is_read_back_whole_and_any_edit_builds_it_again(tmp_p
     assert KEPT not in moved.stderr
     story = page_file(tmp_path / "site", "stories/story/").read_text(encoding="utf-8")
     assert "https://news.example.org/x/stories/story/" in story
+
+
+def test_what_another_plugin_adds_to_the_navigation_is_not_kept(tmp_path: Path) -> None:
+    # a hook that adds a link to the navigation the plugin made: once per build, warm or cold
+    write_tiny_site(tmp_path, TINY, {"hooks.py": HOOK_ADDING_TO_NAV})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text() + "hooks: [hooks.py]\n")
+    for _ in range(3):
+        run_mkdocs("build", "--strict", cwd=tmp_path)
+        home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+        assert home.count("https://example.org/feedback") == 1
+
+
+HOOK_ADDING_TO_NAV = """\
+def on_files(files, config):
+    config.nav.append({"Feedback": "https://example.org/feedback"})
+    return files
+"""
 
 
 def test_a_site_with_the_review_page_is_not_kept(tmp_path: Path) -> None:
@@ -496,6 +517,16 @@ def test_the_story_is_let_go_before_mkdocs_reads_the_pages(tmp_path: Path, monke
     monkeypatch.chdir(tmp_path)
     gc.collect()  # no story of an earlier test in this process
     build(load_config(str(tmp_path / "mkdocs.yml")))
+    assert alive and set(alive) == {0}
+    alive.clear()
+    build(load_config(str(tmp_path / "mkdocs.yml")))  # warm: the kept site, no story read
+    assert alive and set(alive) == {0}
+    entry = SiteCache(tmp_path / ".cache/explainer")
+    with entry.path.open("rb") as fh:
+        (_, key, _), kept = pickle.load(fh), pickle.load(fh)
+    entry.put(key, dataclasses.replace(kept, urls={}))
+    alive.clear()
+    build(load_config(str(tmp_path / "mkdocs.yml")))  # kept for other URLs: the story read again for them
     assert alive and set(alive) == {0}
     story = json.loads((tmp_path / "site" / "explainer.json").read_text(encoding="utf-8"))
     assert [a["title"] for a in story["articles"]] == ["Storm Hits Coast"]

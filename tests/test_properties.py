@@ -440,3 +440,18 @@ def test_what_is_read_right_before_a_number_is_what_a_search_back_found(pieces: 
             assert text[start - 1 : start].isspace()
         if search_before(r"\b([a-z]+)([- ])$", text, start):  # a unit word before the number
             assert text[start - 1 : start] in ("-", " ")
+
+
+_SEGMENT = st.sampled_from(["stories", "actors", "a", "b", "index.md", "x.md", "page", "2", "glossary"])
+
+
+@SETTINGS
+@given(st.lists(_SEGMENT, min_size=1, max_size=5), st.lists(_SEGMENT, max_size=4))
+def test_relative_paths_are_what_posixpath_relpath_gives(target: list[str], folder: list[str]) -> None:
+    # `sitemap._relpath` works on the parts of normalised source paths, without the OS
+    import posixpath
+
+    from explainer.site.sitemap import _relpath
+
+    to_src, start = "/".join(target), "/".join(folder) or "."
+    assert _relpath(to_src, start) == posixpath.relpath(to_src, start)

@@ -220,6 +220,16 @@ def build_site(
         return Site(story, pages, links, kept, index, diagnostics)
 
 
+def read_story(given: BuildInputs, cache: FindingsCache | None = None) -> Site:
+    """The merged story and its index, without pages or links: what the structured data and the
+    contract read, for a build whose pages were kept (`site.cache`) but whose page URLs moved."""
+    with collector_paused():
+        _, story, diagnostics = extract_story(
+            given.seeds, given.docs, cache, starter_glossary=given.starter_glossary, workers=given.workers
+        )
+        return Site(story, {}, LinkIndex(()), (), StoryIndex(story), diagnostics)
+
+
 def mentioned_in(pages: Mapping[str, str], links: LinkIndex) -> dict[str, set[str]]:
     """Target page -> the given pages that name it outside code, headings and links."""
     out: dict[str, set[str]] = {}

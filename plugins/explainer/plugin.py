@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import locale
 import posixpath
 import shutil
 from pathlib import Path
@@ -18,7 +20,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .config import ExplainerConfig
 from .editing.cache import FindingsCache
-from .pipeline import BuildInputs, Site, build
+from .pipeline import BuildInputs, Site, build, read_story
 from .project import OwnPages, ProjectError, inputs, own_pages
 from .site.assets import SCHEMA, THEME_CSS, THEME_DIR
 from .site.cache import BuiltSite, SiteCache, site_key
@@ -50,9 +52,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._generated: set[str] = set()  # this build's generated pages, by source path
         self.command = "build"  # `serve`, `build` or `gh-deploy`: set once by on_startup
         self.cache: FindingsCache | None = None  # kept across `serve` rebuilds: only edited stories are read again
-        self.kept: BuiltSite | None = None  # this build's site as a previous build made it (see `site.cache`)
-        self.to_keep: tuple[SiteCache, str, BuiltSite] | None = None  # made by this build, kept at on_nav
-        self._rebuild: tuple[BuildInputs, OwnPages] | None = None  # what builds the story again if needed
+        # the site kept between one-off builds (`site.cache`): where and under which key, what a
+        # previous build made (used by this one), or what this one made (kept once on_nav completes it)
+        self.keeping: tuple[SiteCache, str] | None = None
+        self.kept: BuiltSite | None = None
+        self.made: BuiltSite | None = None
+        self._given: BuildInputs | None = None  # reads the story again if the kept pages' URLs moved
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """The command is known once per process: under `serve` it shows the editor's review page."""
@@ -75,7 +80,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return None
         self.site = None  # per-build state: nothing survives from a previous build under `mkdocs serve`
         self.jsonld = {}
-        self.kept = self.to_keep = self._rebuild = None
+        self.keeping = self.kept = self.made = self._given = None
         self.linker = LinkerExtension()
         # MkDocs types the option as names, but takes an Extension instance as Python-Markdown does
         config.markdown_extensions.append(self.linker)  # type: ignore[arg-type]
@@ -102,20 +107,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.cache is None or self.cache.folder != given.cache_dir:
             # under `serve` kept in memory across rebuilds; a one-off build reads and writes the folder only
             self.cache = FindingsCache(given.cache_dir, keep=self.command == "serve")
-        self._rebuild = (given, own)
-        kept_in = self._site_cache(given, own, config)
-        self.kept = kept_in[0].get(kept_in[1]) if kept_in else None
+        self.keeping = self._site_cache(given, own, config)
+        self.kept = self.keeping[0].get(self.keeping[1]) if self.keeping else None
         if self.kept is not None:
             log.debug("explainer: every input is as the last build read it; its pages are used again")
             pages, diagnostics, placed = self.kept.pages, self.kept.diagnostics, self.kept.layout
             links: LinkIndex = self.kept.link_index()
+            self._given = given
         else:
             self.site = self._build(given, own)
             pages, diagnostics, links = self.site.pages, self.site.diagnostics, self.site.links
             placed = self.site.layout(own.srcs, own.hidden, self._user_nav)
-            if kept_in:  # completed with the JSON-LD and contract at on_nav
-                made = BuiltSite(pages, placed, tuple(links.targets.items()), diagnostics, b"", {}, {})
-                self.to_keep = (*kept_in, made)
+            after = self._site_cache(given, own, config)
+            if self.keeping and after and after[1] == self.keeping[1]:  # no file saved while it was read
+                self.made = BuiltSite(pages, placed, tuple(links.targets.items()), diagnostics, b"", {}, {})
         for problem in (*own.unreadable, *diagnostics):  # logged, so `--strict` counts them
             (log.error if problem.severity == "error" else log.warning)(str(problem))
         for src in placed.curated:  # merged into generated profiles and terms: data, not pages
@@ -154,7 +159,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 review_file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(review_file)
         if self._user_nav is None:
-            config.nav = placed.nav
+            config.nav = copy.deepcopy(placed.nav)  # other plugins may add to it: the kept layout stays as made
             if review_page:
                 config.nav.append({"Review (editors)": REVIEW})
         if self.config.cross_links:
@@ -181,11 +186,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             sorted(self.config.items()),
             config.site_url,
             config.use_directory_urls,
+            locale.setlocale(locale.LC_TIME),  # the names of days and months in dates, as set now
         )
-        # the docs folder's Markdown: the curated files are read from it, the site's own pages come
-        # through MkDocs' Files (`own`, other plugins' pages included); its images change no page
-        folders = {"seeds": (given.seeds, "*"), "docs": (given.docs, "*.md"), "templates": (given.templates, "*")}
-        return SiteCache(given.cache_dir), site_key(folders=folders, own_text=own.text, settings=settings)
+        # the site's own pages come through MkDocs' Files (`own`, other plugins' pages included)
+        key = site_key(
+            seeds=given.seeds, docs=given.docs, templates=given.templates, own_text=own.text, settings=settings
+        )
+        return SiteCache(given.cache_dir), key
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Tell the linker which page it links from (it skips links to the page itself), and let
@@ -207,16 +214,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         pages = files.documentation_pages(inclusion=lambda _: True)  # drafts under `serve` too
         urls = {f.src_uri: f.page.url if f.page is not None else f.url for f in pages}
         contract = Path(config.site_dir) / self.config.json_path
-        if self.kept is not None and self.kept.urls == urls:
-            self.jsonld = self.kept.jsonld
+        kept, self.kept = self.kept, None
+        if kept is not None and kept.urls == urls:
+            self.jsonld = kept.jsonld
             contract.parent.mkdir(parents=True, exist_ok=True)
-            contract.write_bytes(self.kept.contract)
+            contract.write_bytes(kept.contract)
             shutil.copyfile(SCHEMA, contract.parent / SCHEMA.name)
-            self.kept = None
             return None
-        if self.kept is not None and self._rebuild is not None:  # the pages' URLs moved: the story is read again
-            self.site = self._build(*self._rebuild)
-        self.kept = None
+        if kept is not None and self._given is not None:
+            log.debug("explainer: the pages' URLs are not those the kept JSON-LD was made for; made again")
+            self.site = read_story(self._given, self.cache)
+            self.made = kept  # kept again below, with this build's URLs
+        self._given = None
         if self.site is None:
             return None
         data = JsonLd(
@@ -228,11 +237,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 self.jsonld[src] = script_json(found)
         self.site.write_contract(contract, use_directory_urls=config.use_directory_urls)
         self.site = None
-        if self.to_keep is not None:  # this build's site, whole, for the next build with the same inputs
-            cache, key, made = self.to_keep
-            self.to_keep = None
+        made, self.made = self.made, None
+        if made is not None and self.keeping is not None:  # for the next build with the same inputs
             made = dataclasses.replace(made, contract=contract.read_bytes(), jsonld=self.jsonld, urls=urls)
-            cache.put(key, made)
+            self.keeping[0].put(self.keeping[1], made)
         return None
 
     def on_page_context(

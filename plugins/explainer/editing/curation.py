@@ -182,10 +182,13 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[Diagnostic
     return CuratedTerm(**common, term=_text(meta.get("term")), related=_strings(meta.get("related")))
 
 
+CURATED_SECTIONS = ("actors", "glossary")  # the folders under docs/ whose `*.md` files are curated entries
+
+
 def load_curation(docs_dir: Path) -> Curation:
     """Read every curated file under `docs_dir`; duplicate slugs are reported, the first kept."""
     out = Curation()
-    for section in ("actors", "glossary"):
+    for section in CURATED_SECTIONS:
         sub = section
         folder = docs_dir / sub
         if not folder.is_dir():

@@ -4,14 +4,18 @@ pages, their JSON-LD and `explainer.json` back instead of merging, rendering and
 The findings cache (`editing.cache`) already spares extraction; what a warm build still did was
 everything after it: reading each story's findings back, merging them, rendering every page and
 writing the structured data, about 2 s at 400 stories on 30 s of MkDocs' own work. This entry holds
-what those steps produce, under a key of everything they read: every file of the seeds and docs
-folders and of the templates folder, the site's own pages as MkDocs lists them (other plugins'
-files included), the build's inputs and options, the navigation a site writes, and every file of
-the package with the Python version. A change to any of them gives a new key, so the entry is
-never stale. Each page's JSON-LD also depends on the page URLs MkDocs settles after the pages are
-placed: the entry keeps the URLs it was made with, and where they differ it is not used.
+what those steps produce, under a key of everything they read, read as the build reads it: the
+seeds the reader lists, the curated files, every file a template may include, each by its bytes
+and, for a link, where it leads (a link out of the project is refused, so that counts too); the
+site's own pages as MkDocs lists them (other plugins' pages included); the build's inputs and
+options, the navigation a site writes; every file of the package with the Python, Jinja and YAML
+versions. A change to any of them gives a new key, so the entry is never stale. Each page's
+JSON-LD also depends on the page URLs MkDocs settles after the pages are placed: the entry keeps
+the URLs it was made with, and where they differ the JSON-LD is made again.
 
-One entry per cache folder, `site.built`, replaced by each build that misses; safe to delete.
+One entry per cache folder, `site.built`: a header (format, key, checksum of the rest) and the
+site, so a build with other inputs reads the header only. Replaced by each build that misses;
+safe to delete.
 """
 
 from __future__ import annotations
@@ -22,19 +26,23 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import yaml
 
 from ..diagnostics import Diagnostic
+from ..editing.curation import CURATED_SECTIONS
+from ..extraction.seeds import SEED_SUFFIXES
 from .linker import LinkIndex, Target
 from .sitemap import Layout
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the explainer package
 ENTRY = "site.built"  # not the findings cache's suffix: its end-of-build sweep leaves this alone
-FORMAT = b"explainer-site-1"  # bumped if the entry's shape changes
+FORMAT = "explainer-site-2"  # changed whenever the entry's shape changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,55 +64,120 @@ class BuiltSite:
         return LinkIndex(self.links)
 
 
+# -- the key -----------------------------------------------------------------------------------
+
+
 @functools.cache
 def package_version() -> bytes:
-    """Every file of the package (code, word lists, templates, theme) and the Python version: a
-    change to how any page is made gives new keys."""
-    # the pages are rendered by Jinja: its version too (extraction's findings do not depend on it)
-    digest = hashlib.sha256(f"{sys.version}\0{jinja2.__version__}".encode())
+    """Every file of the package (code, word lists, templates, theme) and the versions of what
+    reads and renders with it: a change to how any page is made gives new keys."""
+    versions = f"{sys.version}\0{jinja2.__version__}\0{yaml.__version__}\0{yaml.__with_libyaml__}"
+    digest = hashlib.sha256(versions.encode())
     for path in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+        digest.update(os.fsencode(path.relative_to(PACKAGE).as_posix()) + b"\0" + path.read_bytes())
     return digest.digest()
 
 
-def _folder(digest: hashlib._Hash, name: str, folder: Path | None, files: str) -> None:
-    """Every file under `folder` matching `files`, by relative path, link target and bytes (a
-    missing folder is an input too)."""
-    digest.update(b"\0folder\0" + name.encode() + b"\0")
-    if folder is None or not folder.is_dir():
-        digest.update(b"-")
-        return
-    for path in sorted(p for p in folder.rglob(files) if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-        if path.is_symlink():  # a curated file linked from outside the project is refused: where it points counts
-            digest.update(b"->" + os.readlink(path).encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            data = path.read_bytes()
-        except OSError:  # unreadable now: the build names it; a later readable version keys anew
-            digest.update(b"unreadable")
+def seed_files(folder: Path) -> Iterator[Path]:
+    """The files the seeds reader lists (`extraction.seeds.read_seeds`)."""
+    return (p for p in folder.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
+
+
+def curated_files(folder: Path) -> Iterator[Path]:
+    """The files the curation reader lists (`editing.curation.load_curation`), folder by folder."""
+    for section in CURATED_SECTIONS:
+        yield folder / section  # present or not, a folder or not, readable or not: all count
+        if (folder / section).is_dir():
+            yield from (folder / section).glob("*.md")
+
+
+def template_files(folder: Path) -> Iterator[Path]:
+    """Every file under a templates folder, through linked folders too (a template may include
+    any of them), each real folder once."""
+    seen: set[str] = set()
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(top)
+        if real in seen:
+            dirs[:] = []
             continue
-        digest.update(len(data).to_bytes(8, "big") + data)
+        seen.add(real)
+        for name in files:
+            yield Path(top) / name
+
+
+def _entry(digest: Any, folder: Path, path: Path) -> None:
+    """One listed path as the build meets it: a link by where it leads (or that it leads nowhere
+    or loops), a folder as a folder, a file by its bytes, an unreadable one by its error."""
+    digest.update(b"\0entry\0" + os.fsencode(path.relative_to(folder).as_posix()) + b"\0")
+    if path.is_symlink():
+        digest.update(b"link " + os.fsencode(os.readlink(path)) + b"\0")
+        try:
+            digest.update(b"to " + os.fsencode(path.resolve(strict=True)) + b"\0")
+        except FileNotFoundError:
+            digest.update(b"dangling")
+            return
+        except (OSError, RuntimeError):
+            digest.update(b"loop")
+            return
+    if not path.exists():
+        digest.update(b"absent")
+        return
+    if path.is_dir():
+        digest.update(b"folder")
+        return
+    try:
+        with path.open("rb") as fh:
+            digest.update(b"file " + hashlib.file_digest(fh, "sha256").digest())
+    except OSError as exc:
+        digest.update(f"unreadable {exc.errno}".encode())
+
+
+def _folder(digest: Any, name: str, folder: Path | None, listing: Callable[[Path], Iterable[Path]]) -> None:
+    """The files `listing` finds in `folder`, each by `_entry`; where the folder resolves (a
+    link leading out of the project is judged from there), and a folder that cannot be listed."""
+    digest.update(b"\0folder\0" + name.encode() + b"\0")
+    if folder is None:
+        digest.update(b"none")
+        return
+    digest.update(os.fsencode(folder.resolve()) + b"\0")
+    if not folder.is_dir():
+        digest.update(b"missing")
+        return
+    try:
+        listed = sorted(listing(folder))
+    except OSError as exc:
+        digest.update(f"unlisted {exc.errno}".encode())
+        return
+    for path in listed:
+        _entry(digest, folder, path)
 
 
 def site_key(
     *,
-    folders: Mapping[str, tuple[Path | None, str]],
+    seeds: Path | None,
+    docs: Path | None,
+    templates: Path | None,
     own_text: Mapping[str, str],
     settings: Iterable[object],
 ) -> str:
-    """The key of one build's inputs: the files of each of `folders` (name -> the folder and the
-    files read in it, as a glob: the docs folder's Markdown, not its images), the site's own pages
-    as MkDocs lists them (`own_text`), and `settings` (the build's inputs, the plugin's options and
-    the MkDocs options the pages and structured data read), each by its `repr`."""
-    digest = hashlib.sha256(FORMAT + package_version())
-    for name, (folder, files) in sorted(folders.items()):
-        _folder(digest, name, folder, files)
+    """The key of one build's inputs: the seeds, curated files and templates the build reads,
+    the site's own pages as MkDocs lists them (`own_text`), and `settings` (the build's inputs,
+    the plugin's options and the MkDocs options the pages and structured data read), each by its
+    `repr`."""
+    digest = hashlib.sha256(FORMAT.encode() + package_version())
+    _folder(digest, "seeds", seeds, seed_files)
+    _folder(digest, "docs", docs, curated_files)
+    _folder(digest, "templates", templates, template_files)
     for src, text in sorted(own_text.items()):
         data = text.encode("utf-8", "surrogatepass")
-        digest.update(b"\0own\0" + src.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
+        digest.update(b"\0own\0" + src.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(len(data).to_bytes(8, "big") + data)
     for setting in settings:
         digest.update(b"\0setting\0" + repr(setting).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+# -- the entry ---------------------------------------------------------------------------------
 
 
 class SiteCache:
@@ -115,26 +188,29 @@ class SiteCache:
         self.path = folder / ENTRY
 
     def get(self, key: str) -> BuiltSite | None:
-        """The site built from the inputs `key` names, or None."""
+        """The site built from the inputs `key` names, or None. The header is read first: an entry
+        for other inputs is not loaded, and one whose bytes changed since it was written is a miss."""
         try:
             with self.path.open("rb") as fh:
-                kept_key, built = pickle.load(fh)  # written by this package into the project's own .cache/
+                header = pickle.load(fh)  # written by this package into the project's own .cache/
+                if not (isinstance(header, tuple) and header[:2] == (FORMAT, key)):
+                    return None
+                start = fh.tell()
+                if hashlib.file_digest(fh, "sha256").hexdigest() != header[2]:
+                    return None
+                fh.seek(start)
+                built = pickle.load(fh)
         except (
-            OSError,
-            EOFError,
-            ValueError,
-            pickle.UnpicklingError,
-            AttributeError,
-            ImportError,
-            IndexError,
-            TypeError,
-        ):
+            Exception
+        ):  # whatever a damaged entry raises (MemoryError, RecursionError, ...): a miss, never a failed build
             return None
-        return built if kept_key == key and isinstance(built, BuiltSite) else None
+        return built if isinstance(built, BuiltSite) else None
 
     def put(self, key: str, built: BuiltSite) -> None:
         """Keep `built` as the folder's one entry (whole or not at all)."""
         folder = self.path.parent
+        body = pickle.dumps(built, protocol=5)
+        header = pickle.dumps((FORMAT, key, hashlib.sha256(body).hexdigest()), protocol=5)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             gitignore = folder / ".gitignore"
@@ -142,7 +218,8 @@ class SiteCache:
                 gitignore.write_text("# created by mkdocs-explainer\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((key, built), fh, protocol=5)
+                fh.write(header)
+                fh.write(body)
             os.replace(tmp, self.path)
         except OSError:
             return  # a read-only or full disk: the next build builds again

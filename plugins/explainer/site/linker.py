@@ -86,7 +86,7 @@ class LinkerTreeprocessor(Treeprocessor):
                 self.ext.linked.add(target)
         if parent.tag in SKIP_TAGS or "explainer-nolink" in classes or "admonition-title" in classes:
             return  # headings, code, links, and admonition titles (headings in all but name)
-        if "explainer-caption" in classes.split():
+        if "explainer-caption" in classes and "explainer-caption" in classes.split():
             # a photo caption links its own first mentions, and leaves the story text its own:
             # the reader's first mention is in the text, not under the photo
             before = set(self.ext.linked)
@@ -109,6 +109,8 @@ class LinkerTreeprocessor(Treeprocessor):
         """`text` cut at its first mentions: the text before the first link, then links and the
         text between and after them; None when nothing in it is linked."""
         assert index.pattern is not None
+        if text.isspace():  # the line breaks between a page's elements, most of its text nodes: no form is blank
+            return None
         pieces: list[str | etree.Element] = []
         pos = 0
         for m in index.pattern.finditer(text):

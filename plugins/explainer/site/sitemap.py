@@ -14,7 +14,6 @@ paths to `.md` files, which MkDocs resolves and validates.
 from __future__ import annotations
 
 import functools
-import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -157,9 +156,18 @@ def relative(from_src: str, to_src: str, anchor: str = "") -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _relpath(to_src: str, start: str) -> str:
-    """`posixpath.relpath` (which asks the OS for the working directory on every call), memoised:
-    a site links to each page from a handful of folders, tens of thousands of times."""
-    return posixpath.relpath(to_src, start)
+    """`posixpath.relpath` for normalised source paths (no `.`, `..` or empty parts but a lone
+    `.` start), memoised: a site links to each page from a handful of folders, tens of thousands
+    of times, and `posixpath.relpath` asks the OS for the working directory on every call."""
+    if start == ".":
+        return to_src
+    here, there = start.split("/"), to_src.split("/")
+    common = 0
+    for a, b in zip(here, there):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 def page_url(src: str, use_directory_urls: bool = True) -> str:
