@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import ROOT, assert_follows_schema, run_mkdocs
-from explainer.site.cache import SiteCache
+from explainer.site.cache import HEADER, BuiltSite, SiteCache
 
 STORY_URL = "stories/2024-10-31-north-korean-troops-ukraine/"
 
@@ -364,6 +364,15 @@ def _files(site: Path) -> dict[str, bytes]:
 KEPT = "every input is as the last build read it"
 
 
+def _kept(entry: Path) -> tuple[str, BuiltSite]:
+    """The key and site of a kept entry, read without the cache (to plant a changed one)."""
+    with entry.open("rb") as fh:
+        key = fh.read(HEADER)[32:96].decode("ascii")
+        kept = pickle.load(fh)
+    assert isinstance(kept, BuiltSite)
+    return key, kept
+
+
 def test_an_unchanged_site_is_read_back_whole_and_any_edit_builds_it_again(tmp_path: Path) -> None:
     write_tiny_site(tmp_path, TINY, {"docs/about.md": "# About\n\nA page about Jane Doe.\n"})
     first = run_mkdocs("build", "--strict", "-v", cwd=tmp_path)
@@ -376,8 +385,7 @@ def test_an_unchanged_site_is_read_back_whole_and_any_edit_builds_it_again(tmp_p
 
     # kept for page URLs other than this build's (another plugin moved a page): the JSON-LD is made again
     entry = SiteCache(tmp_path / ".cache/explainer")
-    with (tmp_path / ".cache/explainer/site.built").open("rb") as fh:
-        (_, key, _), kept = pickle.load(fh), pickle.load(fh)
+    key, kept = _kept(tmp_path / ".cache/explainer/site.built")
     entry.put(key, dataclasses.replace(kept, jsonld={"stories/story.md": '{"bogus": 1}'}, urls={}))
     run_mkdocs("build", "--strict", cwd=tmp_path)
     assert _files(tmp_path / "site") == built
@@ -522,8 +530,7 @@ def test_the_story_is_let_go_before_mkdocs_reads_the_pages(tmp_path: Path, monke
     build(load_config(str(tmp_path / "mkdocs.yml")))  # warm: the kept site, no story read
     assert alive and set(alive) == {0}
     entry = SiteCache(tmp_path / ".cache/explainer")
-    with entry.path.open("rb") as fh:
-        (_, key, _), kept = pickle.load(fh), pickle.load(fh)
+    key, kept = _kept(entry.path)
     entry.put(key, dataclasses.replace(kept, urls={}))
     alive.clear()
     build(load_config(str(tmp_path / "mkdocs.yml")))  # kept for other URLs: the story read again for them

@@ -13,8 +13,7 @@ versions. A change to any of them gives a new key, so the entry is never stale. 
 JSON-LD also depends on the page URLs MkDocs settles after the pages are placed: the entry keeps
 the URLs it was made with, and where they differ the JSON-LD is made again.
 
-One entry per cache folder, `site.built`: a header (format, key, checksum of the rest) and the
-site, so a build with other inputs reads the header only. Replaced by each build that misses;
+One entry per cache folder, `site.built` (see `SiteCache`), replaced by each build that misses;
 safe to delete.
 """
 
@@ -29,7 +28,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import jinja2
 import yaml
@@ -42,7 +41,7 @@ from .sitemap import Layout
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the explainer package
 ENTRY = "site.built"  # not the findings cache's suffix: its end-of-build sweep leaves this alone
-FORMAT = "explainer-site-2"  # changed whenever the entry's shape changes
+FORMAT = "explainer-site-3"  # changed whenever the entry's shape changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,26 +179,41 @@ def site_key(
 # -- the entry ---------------------------------------------------------------------------------
 
 
+class _Hashing:
+    """A file that hashes what is written to it: the entry's body is pickled straight to disk
+    (tens of MB at 1,000 stories) with its checksum, never held as one bytes object."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.fh.write(data)
+
+
 class SiteCache:
     """The one built site kept in a cache folder. A missing, unreadable, corrupt or other-key entry
-    is a miss, never an error; a folder that cannot be written is left as it is."""
+    is a miss, never an error; a folder that cannot be written is left as it is.
+
+    The entry is a fixed-length header (format, key, checksum of the rest, as ASCII) and the site
+    pickled: a build with other inputs reads the header only, and one whose bytes changed since
+    they were written is a miss."""
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / ENTRY
 
     def get(self, key: str) -> BuiltSite | None:
-        """The site built from the inputs `key` names, or None. The header is read first: an entry
-        for other inputs is not loaded, and one whose bytes changed since it was written is a miss."""
+        """The site built from the inputs `key` names, or None."""
         try:
             with self.path.open("rb") as fh:
-                header = pickle.load(fh)  # written by this package into the project's own .cache/
-                if not (isinstance(header, tuple) and header[:2] == (FORMAT, key)):
+                if fh.read(HEADER - 64) != _header(key, "")[: HEADER - 64]:  # another format or other inputs
                     return None
-                start = fh.tell()
-                if hashlib.file_digest(fh, "sha256").hexdigest() != header[2]:
+                checksum = fh.read(64).decode("ascii")
+                if hashlib.file_digest(fh, "sha256").hexdigest() != checksum:
                     return None
-                fh.seek(start)
-                built = pickle.load(fh)
+                fh.seek(HEADER)
+                built = pickle.load(fh)  # written by this package into the project's own .cache/
         except (
             Exception
         ):  # whatever a damaged entry raises (MemoryError, RecursionError, ...): a miss, never a failed build
@@ -209,8 +223,6 @@ class SiteCache:
     def put(self, key: str, built: BuiltSite) -> None:
         """Keep `built` as the folder's one entry (whole or not at all)."""
         folder = self.path.parent
-        body = pickle.dumps(built, protocol=5)
-        header = pickle.dumps((FORMAT, key, hashlib.sha256(body).hexdigest()), protocol=5)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             gitignore = folder / ".gitignore"
@@ -218,8 +230,19 @@ class SiteCache:
                 gitignore.write_text("# created by mkdocs-explainer\n*\n", encoding="utf-8")
             fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                fh.write(header)
-                fh.write(body)
+                fh.write(bytes(HEADER))  # the header once the body's checksum is known
+                body = _Hashing(fh)
+                pickle.dump(built, body, protocol=5)
+                fh.seek(0)
+                fh.write(_header(key, body.digest.hexdigest()))
             os.replace(tmp, self.path)
         except OSError:
             return  # a read-only or full disk: the next build builds again
+
+
+HEADER = 32 + 64 + 64  # the format (padded), the key and the body's checksum, as ASCII
+
+
+def _header(key: str, checksum: str) -> bytes:
+    """The entry's header: each field padded to its length (a key is a SHA-256 in hex)."""
+    return b"".join(field.ljust(n).encode("ascii") for field, n in ((FORMAT, 32), (key, 64), (checksum, 64)))
