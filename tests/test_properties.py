@@ -342,6 +342,23 @@ def test_a_sentence_the_date_hint_skips_has_no_date(pieces: list[str]) -> None:
 
 
 @SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(_DATE_PIECES), _PIECE), max_size=12))
+@example(["in 3 weeks"])
+@example(["TOMORROW"])
+@example(["THIS MONTH"])
+@example(["Sept. 4"])
+def test_a_date_pattern_skipped_for_want_of_its_words_has_no_match(pieces: list[str]) -> None:
+    # extract_events tries a pattern only where its words are (`may_match`): sound only if a
+    # pattern it skips could not match
+    from explainer.extraction.timeline import _ANY_MONTH, _PATTERNS, may_match
+
+    text = "".join(pieces)
+    for kind, pattern in _PATTERNS:
+        if pattern.search(text):
+            assert may_match(kind, text.lower(), _ANY_MONTH.search(text) is not None), kind
+
+
+@SETTINGS
 @given(
     st.lists(
         st.one_of(_PIECE, st.sampled_from(["US$5", "xUS$5", "A320", "a third", "at least", "5%", "٣"])), max_size=16

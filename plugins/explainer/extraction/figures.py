@@ -891,32 +891,29 @@ def extract_figures(
         held += [(c.start, c.end) for c in fractions]
         dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
         for m in itertools.islice(FIGURE.finditer(text), NUMBERS_PER_SENTENCE) if hinted else ():
-            if m.group("num") and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
+            num, word, qual = m.group("num", "word", "qual")  # read once: each rule below asks
+            if num and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
                 continue  # the second half of a score or name whose first half is no figure
-            if not (m.group("num") or m.group("word") or m.group("vague")) or _is_excluded(text, m):
-                if m.group("num"):
+            if not (num or word or m.group("vague")) or _is_excluded(text, m):
+                if num:
                     dropped.add(m.end("num"))
                 continue
-            if any(a <= m.start("num" if m.group("num") else 0) < b for a, b in held):
+            if any(a <= m.start("num" if num else 0) < b for a, b in held):
                 continue
             if _is_age_or_address(text, m, people_ends):
                 continue
             if m.group("scale2") and not m.group("cur") and not _metres(text, m):
                 continue  # `a 5bn plan`, `1.2m subscribers` with no currency: a scale is never guessed
-            if (
-                m.group("word")
-                and not m.group("qual")
-                and search_before(r"\b(?:the|these|those|all)\s+$", text, m.start(), re.IGNORECASE)
-            ):
+            if word and not qual and search_before(r"\b(?:the|these|those|all)\s+$", text, m.start(), re.IGNORECASE):
                 continue
-            if m.group("word") and re.match(r"-and-a-half\b", text[m.end() :]):
+            if word and re.match(r"-and-a-half\b", text[m.end() :]):
                 continue  # `two-and-a-half years`: read as a fraction below
-            if m.group("word") and m.group("word").lower() == "one" and not m.group("qual"):
+            if word and word.lower() == "one" and not qual:
                 continue  # `one` counts only with a qualifier (`at least one band`); else a pronoun or `one-third`
-            if m.group("word") and any(q.span.start <= m.start() < q.span.end for q in short_quotes):
+            if word and any(q.span.start <= m.start() < q.span.end for q in short_quotes):
                 continue  # a number word in a quoted phrase is part of the phrase: "one country, two systems"
             unit, label, end = _unit_and_label(sentence, m)
-            if m.group("word") and unit is None and not m.group("qual"):
+            if word and unit is None and not qual:
                 continue
             start = m.start()
             # `magnitude 5.4`: a unit word right before, with a space or hyphen (else nothing to read back)
@@ -930,7 +927,7 @@ def extract_figures(
             scale = re.match(r"-(thousand|million|billion|trillion)\b", text[m.end() :])
             if scale and number is not None:  # `48-million-euro`: the number as written, scale included
                 number *= SCALES[scale.group(1)]
-            cands.append(_Candidate(start, m.end(), end, number, qualifier, unit, label, bool(m.group("num"))))
+            cands.append(_Candidate(start, m.end(), end, number, qualifier, unit, label, bool(num)))
         cands.extend(fractions)
         if not cands:
             continue

@@ -42,6 +42,25 @@ _PATTERNS = [
 # every pattern above needs a month's name or one of these words: a sentence with none is skipped
 # without trying each pattern along it (three sentences in four of the corpus have none of them)
 _HINT = re.compile(rf"{_MONTH}|(?i:day|week|month|fortnight|tomorrow)")
+# The words each pattern needs, lower-cased (none of their letters folds to another character
+# case-insensitively): a sentence without them skips the pattern. The month patterns need a
+# month's name, as written.
+_NEEDS = {
+    "weekday": ("day",),
+    "relative": ("day", "tomorrow"),
+    "this_month": ("month",),
+    "ahead": ("fortnight", "day", "week"),
+    "later": ("later",),
+}
+_ANY_MONTH = re.compile(_MONTH)
+
+
+def may_match(kind: str, low: str, has_month: bool) -> bool:
+    """Whether the pattern of `kind` can match a sentence whose lower-cased text is `low`."""
+    needs = _NEEDS.get(kind)
+    return has_month if needs is None else any(word in low for word in needs)
+
+
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # Where a clause ends before a date: the date belongs to the words after (`will have surgery on
 # Monday after fracturing his thumb in the win on Saturday`: Saturday is past).
@@ -174,7 +193,10 @@ def extract_events(article: Article) -> list[Event]:
             continue
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str]] = []
+        low, has_month = s.text.lower(), _ANY_MONTH.search(s.text) is not None
         for kind, pattern in _PATTERNS:
+            if not may_match(kind, low, has_month):
+                continue
             for m in pattern.finditer(s.text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
