@@ -69,13 +69,24 @@ class Site:
     def write_contract(self, path: Path, *, use_directory_urls: bool = True) -> None:
         """Write the `explainer.json` contract of this site to `path`, its JSON Schema beside it
         (what the plugin publishes with the site and `explainer export` puts in the plain project)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _contract_folder(path)
         write_json(self.story, path, use_directory_urls=use_directory_urls)
-        shutil.copyfile(SCHEMA, path.parent / SCHEMA.name)
 
     def layout(self, own: list[str], own_hidden: list[str] | None = None, own_nav: object = None) -> Layout:
         """Where the generated pages go beside the site's own files (see `sitemap.layout`)."""
         return layout(self.pages, self.story, own, own_hidden or [], own_nav)
+
+
+def _contract_folder(path: Path) -> None:
+    """The folder `explainer.json` goes in, with the contract's JSON Schema beside it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SCHEMA, path.parent / SCHEMA.name)
+
+
+def write_kept_contract(path: Path, contract: bytes) -> None:
+    """`explainer.json` as an earlier build wrote it (`site.cache`), where `Site.write_contract` writes it."""
+    _contract_folder(path)
+    path.write_bytes(contract)
 
 
 def build_story(

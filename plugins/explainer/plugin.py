@@ -6,7 +6,6 @@ import copy
 import dataclasses
 import locale
 import posixpath
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .config import ExplainerConfig
 from .editing.cache import FindingsCache
-from .pipeline import BuildInputs, Site, build, read_story
+from .pipeline import BuildInputs, Site, build, read_story, write_kept_contract
 from .project import OwnPages, ProjectError, inputs, own_pages
 from .site.assets import SCHEMA, THEME_CSS, THEME_DIR
 from .site.cache import BuiltSite, SiteCache, site_key
@@ -151,8 +150,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             own_file = files.get_file_from_path(src)
             if own_file is not None:
                 own_file.inclusion = InclusionLevel.NOT_IN_NAV
+        # a site with the review page is never kept (`_site_cache`): it has this build's story
         review_page = self.site is not None and self._shows_review() and files.get_file_from_path(REVIEW) is None
-        if review_page and self.site is not None:  # (a site with the review page is never kept)
+        if review_page and self.site is not None:
             content = as_markdown(self.site.review(given.docs.name), escape)
             review_file = File.generated(config, REVIEW, content=content)
             if self._user_nav is not None:  # a site's own nav does not list it: reached at /review/
@@ -217,9 +217,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         kept, self.kept = self.kept, None
         if kept is not None and kept.urls == urls:
             self.jsonld = kept.jsonld
-            contract.parent.mkdir(parents=True, exist_ok=True)
-            contract.write_bytes(kept.contract)
-            shutil.copyfile(SCHEMA, contract.parent / SCHEMA.name)
+            write_kept_contract(contract, kept.contract)
             return None
         if kept is not None and self._given is not None:
             log.debug("explainer: the pages' URLs are not those the kept JSON-LD was made for; made again")

@@ -185,6 +185,11 @@ def parse_entry(text: str, *, section: str, path: str, warnings: list[Diagnostic
 CURATED_SECTIONS = ("actors", "glossary")  # the folders under docs/ whose `*.md` files are curated entries
 
 
+def curated_paths(section: Path) -> list[Path]:
+    """The curated entries' paths in one section folder (`docs/actors/`), in the order read."""
+    return sorted(section.glob("*.md"))
+
+
 def load_curation(docs_dir: Path) -> Curation:
     """Read every curated file under `docs_dir`; duplicate slugs are reported, the first kept."""
     out = Curation()
@@ -195,7 +200,7 @@ def load_curation(docs_dir: Path) -> Curation:
             continue
         seen: dict[str, str] = {}
         try:
-            listed = sorted(folder.glob("*.md"))
+            listed = curated_paths(folder)
         except OSError as exc:
             out.warnings.append(
                 Diagnostic(

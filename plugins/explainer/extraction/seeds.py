@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +14,12 @@ from ..slugs import slugify, suffixed
 from .reader import SeedError, read_seed
 
 SEED_SUFFIXES = (".txt", ".md", ".text")
+
+
+def seed_paths(seeds_dir: Path) -> Iterator[Path]:
+    """The paths the seeds folder holds stories at (files or not, readable or not: `read_seeds`
+    says why one is not read)."""
+    return (p for p in seeds_dir.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
 
 
 def read_seeds(seeds_dir: Path, warnings: list[Diagnostic]) -> list[Article]:
@@ -26,7 +33,7 @@ def read_seeds(seeds_dir: Path, warnings: list[Diagnostic]) -> list[Article]:
     taken: set[str] = set()
     root = seeds_dir.resolve().parent  # the project: a seed may link to a file inside it, never outside
     try:
-        listed = sorted(p for p in seeds_dir.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
+        listed = sorted(seed_paths(seeds_dir))
     except OSError as exc:
         warnings.append(
             Diagnostic(str(seeds_dir), None, f"the seeds folder cannot be read ({exc.strerror}); no story read")

@@ -39,9 +39,6 @@ _PATTERNS = [
         re.compile(rf"\b(?<!\d )({'|'.join(m for m in _MONTH_NUM if len(m) > 3 and m != 'May')})(?=\s+[a-z])"),
     ),
 ]
-# every pattern above needs a month's name or one of these words: a sentence with none is skipped
-# without trying each pattern along it (three sentences in four of the corpus have none of them)
-_HINT = re.compile(rf"{_MONTH}|(?i:day|week|month|fortnight|tomorrow)")
 # The words each pattern needs, lower-cased (none of their letters folds to another character
 # case-insensitively): a sentence without them skips the pattern. The month patterns need a
 # month's name, as written.
@@ -52,6 +49,9 @@ _NEEDS = {
     "ahead": ("fortnight", "day", "week"),
     "later": ("later",),
 }
+# every pattern above needs a month's name or one of those words: a sentence with none is skipped
+# without trying each pattern along it (three sentences in four of the corpus have none of them)
+_HINT = re.compile(rf"{_MONTH}|(?i:{'|'.join(sorted({w for words in _NEEDS.values() for w in words}))})")
 _ANY_MONTH = re.compile(_MONTH)
 
 

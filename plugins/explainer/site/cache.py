@@ -34,8 +34,8 @@ import jinja2
 import yaml
 
 from ..diagnostics import Diagnostic
-from ..editing.curation import CURATED_SECTIONS
-from ..extraction.seeds import SEED_SUFFIXES
+from ..editing.curation import CURATED_SECTIONS, curated_paths
+from ..extraction.seeds import seed_paths
 from .linker import LinkIndex, Target
 from .sitemap import Layout
 
@@ -77,17 +77,12 @@ def package_version() -> bytes:
     return digest.digest()
 
 
-def seed_files(folder: Path) -> Iterator[Path]:
-    """The files the seeds reader lists (`extraction.seeds.read_seeds`)."""
-    return (p for p in folder.iterdir() if p.suffix.lower() in SEED_SUFFIXES)
-
-
 def curated_files(folder: Path) -> Iterator[Path]:
     """The files the curation reader lists (`editing.curation.load_curation`), folder by folder."""
     for section in CURATED_SECTIONS:
         yield folder / section  # present or not, a folder or not, readable or not: all count
         if (folder / section).is_dir():
-            yield from (folder / section).glob("*.md")
+            yield from curated_paths(folder / section)
 
 
 def template_files(folder: Path) -> Iterator[Path]:
@@ -164,7 +159,7 @@ def site_key(
     the plugin's options and the MkDocs options the pages and structured data read), each by its
     `repr`."""
     digest = hashlib.sha256(FORMAT.encode() + package_version())
-    _folder(digest, "seeds", seeds, seed_files)
+    _folder(digest, "seeds", seeds, seed_paths)
     _folder(digest, "docs", docs, curated_files)
     _folder(digest, "templates", templates, template_files)
     for src, text in sorted(own_text.items()):
