@@ -472,3 +472,26 @@ def test_relative_paths_are_what_posixpath_relpath_gives(target: list[str], fold
 
     to_src, start = "/".join(target), "/".join(folder) or "."
     assert _relpath(to_src, start) == posixpath.relpath(to_src, start)
+
+
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(["Ana", "Ana Lou", "Lou Ren", "Ana Lou Ren", "UN", "a-b", "Ed", "éa"]), min_size=1),
+    st.lists(
+        st.sampled_from(["Ana", " Lou", " Ren", "UN", "x", "-", " ", "_", "Ed", "é", "éa", "a-b", "s", "Lou Ren"]),
+        max_size=30,
+    ),
+)
+@example(["Ana Lou Ren", "Lou Ren"], ["x", "Ana", " Lou", " Ren"])  # a form inside a word, another after it
+def test_the_linker_finds_the_whole_word_forms_its_lookbehind_pattern_found(
+    forms: list[str], pieces: list[str]
+) -> None:
+    # `LinkIndex.mentions` checks the word start in Python instead of a lookbehind at the head of
+    # the pattern: it must find exactly the forms that `(?<![\w-])form(?![\w-])` finds
+    from explainer.patterns import trie_pattern
+    from explainer.site.linker import LinkIndex, Target
+
+    index = LinkIndex((f, Target(f"{f}.md", f)) for f in forms)
+    text = "".join(pieces)
+    whole = re.compile(r"(?<![\w-])" + trie_pattern(index.targets) + r"(?![\w-])")
+    assert [m.span() for m in index.mentions(text)] == [m.span() for m in whole.finditer(text)]

@@ -13,7 +13,7 @@ import functools
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from markdown import Markdown
@@ -38,6 +38,9 @@ class Target:
     title: str
 
 
+_WORDISH = re.compile(r"[\w-]")  # a character that makes a form part of a longer word or name
+
+
 class LinkIndex:
     """Surface forms -> targets, compiled once per build into a single regular expression.
 
@@ -55,7 +58,27 @@ class LinkIndex:
             else:
                 claims.setdefault(form, target)
         self.targets = {f: t for f, t in claims.items() if t is not None}
-        self.pattern = re.compile(r"(?<![\w-])" + trie_pattern(self.targets) + r"(?![\w-])") if self.targets else None
+        # the forms, each ending a word; that each also starts one is checked in `mentions`: a
+        # lookbehind at the head of the pattern made the engine try the whole alternation at every
+        # position of a page's text, instead of only where a form's first letter is
+        self.pattern = re.compile(trie_pattern(self.targets) + r"(?![\w-])") if self.targets else None
+
+    def mentions(self, text: str) -> Iterator[re.Match[str]]:
+        r"""The forms in `text`, left to right, each a whole word: what
+        `(?<![\w-])form(?![\w-])` finds. A form found inside a word is skipped, and the search
+        goes on from its next character, where the lookbehind would have tried next."""
+        pattern = self.pattern
+        if pattern is None:
+            return
+        search, wordish = pattern.search, _WORDISH.match
+        pos = 0
+        while (m := search(text, pos)) is not None:
+            start = m.start()
+            if start and wordish(text, start - 1):
+                pos = start + 1
+                continue
+            yield m
+            pos = m.end()
 
 
 class LinkerTreeprocessor(Treeprocessor):
@@ -109,11 +132,11 @@ class LinkerTreeprocessor(Treeprocessor):
         """`text` cut at its first mentions: the text before the first link, then links and the
         text between and after them; None when nothing in it is linked."""
         assert index.pattern is not None
-        if text.isspace():  # the line breaks between a page's elements, most of its text nodes: no form is blank
-            return None
+        if text.isspace() or index.pattern.search(text) is None:
+            return None  # the line breaks between a page's elements, and text with no form: most text nodes
         pieces: list[str | etree.Element] = []
         pos = 0
-        for m in index.pattern.finditer(text):
+        for m in index.mentions(text):
             target = index.targets[m.group(0)]
             if target.page in self.ext.linked or target.page == self.ext.current_page:
                 continue
@@ -288,7 +311,7 @@ def _link_text(text: str, index: LinkIndex, linked: set[str], current_page: str)
     assert index.pattern is not None
     out: list[str] = []
     pos = 0
-    for m in index.pattern.finditer(text):
+    for m in index.mentions(text):
         target = index.targets[m.group(0)]
         if target.page in linked or target.page == current_page:
             continue
