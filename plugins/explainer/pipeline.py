@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic
 from .editing.cache import FindingsCache, findings_key, terms_digest
@@ -34,6 +35,9 @@ from .site.render import Renderer
 from .site.review import StoryReview, review
 from .site.sitemap import Layout, actor_page, layout
 from .site.trust import Publisher
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,13 +205,15 @@ def build_site(
     publisher: Publisher | None = None,
     workers: int = 1,
     keep_findings: bool = True,
+    compiled: jinja2.BytecodeCache | None = None,
 ) -> Site:
     """`own_pages` are the site's hand-written pages (source path -> Markdown): profiles and terms
     they mention list them among the pages that mention them. `starter_glossary`: the package's
     common news terms, where a story uses them; `publisher`: who publishes the site and where
     readers ask for corrections (the About page); `workers`: processes that extract a large
     site's stories in parallel (1: none); `keep_findings`: keep each story's findings for the review
-    (a one-off build without the review page lets them go once merged)."""
+    (a one-off build without the review page lets them go once merged); `compiled`: the page
+    templates' code, kept from an earlier build (`site.compiled`)."""
     with collector_paused():  # extraction's own garbage is collected once it ends (extract_story)
         findings, story, diagnostics = extract_story(
             seeds_dir, docs_dir, cache, starter_glossary=starter_glossary, workers=workers
@@ -223,6 +229,7 @@ def build_site(
             mentioned_in=mentioned_in(own, links),
             other_titles={src: page_title(src, text) for src, text in own.items()},
             publisher=publisher,
+            compiled=compiled,
         )
         kept = tuple(findings) if keep_findings else ()
         del findings  # merged into the story: free them before the pages are rendered
@@ -270,6 +277,7 @@ def build(
     own_pages: Mapping[str, str] | None = None,
     cache: FindingsCache | None = None,
     keep_findings: bool = True,
+    compiled: jinja2.BytecodeCache | None = None,
 ) -> Site:
     """The site from a project's configured inputs (what the plugin and the command both build)."""
     return build_site(
@@ -283,4 +291,5 @@ def build(
         publisher=given.publisher,
         workers=given.workers,
         keep_findings=keep_findings,
+        compiled=compiled,
     )

@@ -9,6 +9,7 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -23,6 +24,7 @@ from .pipeline import BuildInputs, Site, build, read_story, write_kept_contract
 from .project import OwnPages, ProjectError, inputs, own_pages
 from .site.assets import SCHEMA, THEME_CSS, THEME_DIR
 from .site.cache import BuiltSite, SiteCache, site_key
+from .site.compiled import CompiledTemplates
 from .site.linker import LinkerExtension, LinkIndex
 from .site.markdown import escape
 from .site.render import RenderError
@@ -57,6 +59,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.kept: BuiltSite | None = None
         self.made: BuiltSite | None = None
         self._given: BuildInputs | None = None  # reads the story again if the kept pages' URLs moved
+        # under `serve`, the theme's and the pages' templates as compiled by the first build: each
+        # rebuild makes new Jinja environments, which compiled them all again
+        self.compiled = {"theme": CompiledTemplates(), "pages": CompiledTemplates()}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """The command is known once per process: under `serve` it shows the editor's review page."""
@@ -168,7 +173,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def _build(self, given: BuildInputs, own: OwnPages) -> Site:
         try:
-            return build(given, own_pages=own.text, cache=self.cache, keep_findings=self._shows_review())
+            return build(
+                given,
+                own_pages=own.text,
+                cache=self.cache,
+                keep_findings=self._shows_review(),
+                compiled=self.compiled["pages"] if self.command == "serve" else None,
+            )
         except RenderError as exc:
             raise PluginError(f"explainer: {exc}") from None
 
@@ -240,6 +251,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             made = dataclasses.replace(made, contract=contract.read_bytes(), jsonld=self.jsonld, urls=urls)
             self.keeping[0].put(self.keeping[1], made)
         return None
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        """Under `serve`, let the theme's new environment reuse the templates the last rebuild
+        compiled (unless a site or another plugin gave it a bytecode cache of its own)."""
+        if self.config.enabled and self.command == "serve" and env.bytecode_cache is None:
+            env.bytecode_cache = self.compiled["theme"]
+        return env
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation

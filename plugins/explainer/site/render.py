@@ -97,9 +97,11 @@ class Renderer:
         mentioned_in: Mapping[str, Iterable[str]] | None = None,
         other_titles: Mapping[str, str] | None = None,
         publisher: Publisher | None = None,
+        compiled: jinja2.BytecodeCache | None = None,
     ) -> None:
         """`mentioned_in` maps a profile or term page to the site's own pages that mention it;
-        `other_titles` gives those pages' titles; `publisher` fills the About page."""
+        `other_titles` gives those pages' titles; `publisher` fills the About page; `compiled`
+        keeps the templates' code for the next renderer (`site.compiled`, under `serve`)."""
         self.story = story
         self.ix = index or StoryIndex(story)
         self.site_name = site_name
@@ -133,6 +135,7 @@ class Renderer:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             auto_reload=False,  # one environment per build: no stat() of the template per page
+            bytecode_cache=compiled,
         )
         self.env.globals.update(self._globals())
 
