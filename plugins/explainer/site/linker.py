@@ -95,45 +95,47 @@ class LinkerTreeprocessor(Treeprocessor):
             return
         self.ext.linked = set()
         self._made: set[int] = set()
-        self._walk(root, index)
+        self._walk(root, index)  # the document's wrapper: no tag or class of its own to skip
 
     def _walk(self, parent: etree.Element, index: LinkIndex) -> None:
         """In document order (an element's text, then each child and its tail), so the link
-        goes on the first mention a reader meets."""
-        classes = parent.get("class") or ""
-        if parent.tag == "a" and id(parent) not in self._made:
-            # a page that already links to a profile or term (a card, an index entry) has made
-            # its first mention: a later name in the text is not linked again
-            target = link_target(parent.get("href") or "", self.ext.current_page or "")
-            if target:
-                self.ext.linked.add(target)
-        if parent.tag in SKIP_TAGS or "explainer-nolink" in classes or "admonition-title" in classes:
-            return  # headings, code, links, and admonition titles (headings in all but name)
-        if "explainer-caption" in classes and "explainer-caption" in classes.split():
-            # a photo caption links its own first mentions, and leaves the story text its own:
-            # the reader's first mention is in the text, not under the photo
-            before = set(self.ext.linked)
-            self._walk_children(parent, index)
-            self.ext.linked = before
-            return
-        self._walk_children(parent, index)
-
-    def _walk_children(self, parent: etree.Element, index: LinkIndex) -> None:
-        if parent.text and not isinstance(parent.text, AtomicString):
+        goes on the first mention a reader meets. Each child is judged here, in the loop: a page
+        is some 60 elements, most of them links, code or empty, and a call per element was half
+        the linker's time."""
+        assert index.pattern is not None
+        search = index.pattern.search
+        text = parent.text
+        if text and not text.isspace() and not isinstance(text, AtomicString) and search(text):
             self._link_text(parent, index)
+        made = self._made
         for child in list(parent):
-            if id(child) in self._made:  # a link just made: its tail was scanned with its text
+            if id(child) in made:  # a link just made: its tail was scanned with its text
                 continue
-            self._walk(child, index)
-            if child.tail and not isinstance(child.tail, AtomicString):
+            tag, classes = child.tag, child.get("class")
+            if tag == "a":
+                # a page that already links to a profile or term (a card, an index entry) has made
+                # its first mention: a later name in the text is not linked again
+                target = link_target(child.get("href") or "", self.ext.current_page or "")
+                if target:
+                    self.ext.linked.add(target)
+            if tag in SKIP_TAGS or (classes and ("explainer-nolink" in classes or "admonition-title" in classes)):
+                pass  # headings, code, links, and admonition titles (headings in all but name)
+            elif classes and "explainer-caption" in classes and "explainer-caption" in classes.split():
+                # a photo caption links its own first mentions, and leaves the story text its own:
+                # the reader's first mention is in the text, not under the photo
+                before = set(self.ext.linked)
+                self._walk(child, index)
+                self.ext.linked = before
+            elif child.text or len(child):  # else nothing inside to read (an image, a line break)
+                self._walk(child, index)
+            tail = child.tail
+            if tail and not tail.isspace() and not isinstance(tail, AtomicString) and search(tail):
                 self._link_tail(parent, child, index)
 
     def _split(self, text: str, index: LinkIndex) -> tuple[str, list[str | etree.Element]] | None:
         """`text` cut at its first mentions: the text before the first link, then links and the
-        text between and after them; None when nothing in it is linked."""
-        assert index.pattern is not None
-        if text.isspace() or index.pattern.search(text) is None:
-            return None  # the line breaks between a page's elements, and text with no form: most text nodes
+        text between and after them; None when nothing in it is linked. `_walk` calls it only for
+        text where a form is found: most text nodes are the line breaks between elements."""
         pieces: list[str | etree.Element] = []
         pos = 0
         for m in index.mentions(text):
@@ -226,16 +228,16 @@ _OPEN_SKIP = re.compile(r"<(a|code|pre|script|style)\b[^>]*>", re.IGNORECASE)
 
 def link_target(href: str, current_page: str) -> str | None:
     """The page (source path, as under docs/) a relative `.md` link points to, if any."""
-    path = href.split("#", 1)[0]
-    if not path.endswith(".md") or "://" in path or path.startswith("/"):
-        return None
-    return _resolve(current_page.rpartition("/")[0], path)
+    return _target_from(current_page.rpartition("/")[0], href)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _resolve(folder: str, path: str) -> str:
-    """`path` read from `folder`, normalised: memoised, as a site's cards and lists link the same
+def _target_from(folder: str, href: str) -> str | None:
+    """`href` read from a page in `folder`: memoised, as a site's cards and lists link the same
     pages from the same few folders tens of thousands of times."""
+    path = href.split("#", 1)[0]
+    if not path.endswith(".md") or "://" in path or path.startswith("/"):
+        return None
     return posixpath.normpath(posixpath.join(folder, path))
 
 
