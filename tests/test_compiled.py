@@ -45,6 +45,19 @@ def test_an_edited_template_or_other_compile_settings_compile_it_again() -> None
     templates["page.html"] = "<i>{{ x }}</i>"
     assert _env(templates, cache).get_template("page.html").render(x="a") == "<i>a</i>"
 
+    # a filter remade with another value: Jinja runs a filter on constant arguments while it
+    # compiles, so code compiled with the first would print its value
+    templates["page.html"] = '{{ "edition" | stamp }}'
+    for value in ("one", "two", "three"):
+        stamped = _env(templates, cache)
+        stamped.filters["stamp"] = lambda s, value=value: f"{s} {value}"
+        assert stamped.get_template("page.html").render() == f"edition {value}"
+    # ... or made to take the context: called with it, not as compiled for the first
+    stamped = _env(templates, cache)
+    stamped.filters["stamp"] = jinja2.pass_context(lambda ctx, s: f"{s} {ctx['issue']}")
+    assert stamped.get_template("page.html").render(issue="42") == "edition 42"
+    assert len(cache) == 1  # one entry per template, whatever changed
+
     # a filter the template uses, and that a later environment lacks: Jinja's own error, as uncached
     templates["page.html"] = "{{ x | shout }}"
     loud = _env(templates, cache)
