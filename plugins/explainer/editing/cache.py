@@ -17,13 +17,34 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from ..model import Article, Findings, Term
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the explainer package
 SUFFIX = ".pickle"
+
+
+def make_cache_folder(folder: Path) -> None:
+    """The cache folder, made if missing, with a `.gitignore` of everything in it: ignored by git
+    wherever it is, as pytest and mypy do with theirs, so a build never makes the work tree dirty
+    (`make deploy` refuses a dirty tree). Shared by the findings and the kept site."""
+    folder.mkdir(parents=True, exist_ok=True)
+    gitignore = folder / ".gitignore"
+    if not gitignore.exists():
+        gitignore.write_text("# created by mkdocs-explainer\n*\n", encoding="utf-8")
+
+
+def replace_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """`path` written by `write` into a temporary file beside it, then put in its place: whole or
+    not at all, so a build killed mid-write leaves no torn entry (`FindingsCache.finish` sweeps
+    what such a build left)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        write(fh)
+    os.replace(tmp, path)
 
 
 @functools.cache
@@ -96,14 +117,8 @@ class FindingsCache:
             return
         try:
             if not self.folder.is_dir():
-                self.folder.mkdir(parents=True)
-                # ignored by git wherever it is, as pytest and mypy do with theirs: a build never
-                # makes the work tree dirty (`make deploy` refuses a dirty tree)
-                (self.folder / ".gitignore").write_text("# created by mkdocs-explainer\n*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(findings, fh, protocol=5)
-            os.replace(tmp, self._path(key))  # whole or not at all: a build killed mid-write leaves no torn entry
+                make_cache_folder(self.folder)
+            replace_whole(self._path(key), lambda fh: pickle.dump(findings, fh, protocol=5))
         except OSError:
             self.folder = None  # a read-only or full disk: carry on in memory only
 

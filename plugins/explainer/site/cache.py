@@ -24,7 +24,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,12 +33,12 @@ import jinja2
 import yaml
 
 from ..diagnostics import Diagnostic
+from ..editing.cache import PACKAGE, make_cache_folder, replace_whole
 from ..editing.curation import CURATED_SECTIONS, curated_paths
 from ..extraction.seeds import seed_paths
 from .linker import LinkIndex, Target
 from .sitemap import Layout
 
-PACKAGE = Path(__file__).resolve().parent.parent  # the explainer package
 ENTRY = "site.built"  # not the findings cache's suffix: its end-of-build sweep leaves this alone
 FORMAT = "explainer-site-3"  # changed whenever the entry's shape changes
 
@@ -209,28 +208,24 @@ class SiteCache:
                     return None
                 fh.seek(HEADER)
                 built = pickle.load(fh)  # written by this package into the project's own .cache/
-        except (
-            Exception
-        ):  # whatever a damaged entry raises (MemoryError, RecursionError, ...): a miss, never a failed build
+        # whatever a damaged entry raises (MemoryError, RecursionError, ...): a miss, never a failed build
+        except Exception:
             return None
         return built if isinstance(built, BuiltSite) else None
 
     def put(self, key: str, built: BuiltSite) -> None:
         """Keep `built` as the folder's one entry (whole or not at all)."""
-        folder = self.path.parent
+
+        def write(fh: BinaryIO) -> None:
+            fh.write(bytes(HEADER))  # the header once the body's checksum is known
+            body = _Hashing(fh)
+            pickle.dump(built, body, protocol=5)
+            fh.seek(0)
+            fh.write(_header(key, body.digest.hexdigest()))
+
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            gitignore = folder / ".gitignore"
-            if not gitignore.exists():  # ignored by git, as the findings cache's folder is
-                gitignore.write_text("# created by mkdocs-explainer\n*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(bytes(HEADER))  # the header once the body's checksum is known
-                body = _Hashing(fh)
-                pickle.dump(built, body, protocol=5)
-                fh.seek(0)
-                fh.write(_header(key, body.digest.hexdigest()))
-            os.replace(tmp, self.path)
+            make_cache_folder(self.path.parent)
+            replace_whole(self.path, write)
         except OSError:
             return  # a read-only or full disk: the next build builds again
 
