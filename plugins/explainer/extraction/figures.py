@@ -25,8 +25,7 @@ from .vocabulary import (
     HEDGES,
     IRREGULAR_VERBS,
     MEASURE_UNITS,
-    MONTH_ABBREVIATIONS,
-    MONTHS,
+    MONTH_PATTERN,
     NUMBER_WORDS,
     QUALIFIERS,
     SCALES,
@@ -204,14 +203,13 @@ _PHRASE_END = frozenset(
 _UNITS = MEASURE_UNITS | frozenset(["centimetres", "millimetres", "milligrams", "grams", "metre", "kilometre"])
 _AUX = re.compile(r"^(?:(?:are|is|were|was|have|has|had|been|being|be|will|would|could|also)\s+)+")
 _TEXT = re.compile(r"\S")  # any text at all (searched from the sentence's start, it stops at the first)
-_MONTHS_RE = "|".join(MONTHS) + "|" + "|".join(MONTH_ABBREVIATIONS)
 # what `_is_excluded` reads around a number, compiled once: it reads them for every number
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME = re.compile(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|GMT\b|UTC)")
 _GLUED_NAME = re.compile(r"[A-Za-z]|-[A-Z]")
 _WORD_CHAR = re.compile(r"\w")
-_MONTH_BEFORE = rf"\b(?:{_MONTHS_RE})\.?\s+$"
-_MONTH_AFTER = re.compile(rf"\s+(?:{_MONTHS_RE})\b")
+_MONTH_BEFORE = rf"\b{MONTH_PATTERN}\.?\s+$"
+_MONTH_AFTER = re.compile(rf"\s+{MONTH_PATTERN}\b")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")

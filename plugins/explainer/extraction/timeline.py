@@ -11,17 +11,15 @@ import datetime as dt
 import re
 
 from ..model import Article, Event, Span
-from ..patterns import trie_pattern
-from .vocabulary import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from .vocabulary import MONTH_NUMBERS, MONTH_PATTERN, WEEKDAYS
 
-_MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS)} | MONTH_ABBREVIATIONS
-# the month names as one trie: the same matches as their longest-first alternation, with a handful
-# of branches tried at each position of a sentence instead of every name
-_MONTH = trie_pattern(_MONTH_NUM)
 _PATTERNS = [
-    ("mdy", re.compile(rf"\b(?:on\s+)?({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")),
-    ("dmy", re.compile(rf"\b(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\b(?:\s+(\d{{4}}))?")),
-    ("month", re.compile(rf"\b(?:in|since|until|by|from|last|next|early|late|mid-)\s*({_MONTH})(?:\s+(\d{{4}}))?\b")),
+    ("mdy", re.compile(rf"\b(?:on\s+)?({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")),
+    ("dmy", re.compile(rf"\b(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\b(?:\s+(\d{{4}}))?")),
+    (
+        "month",
+        re.compile(rf"\b(?:in|since|until|by|from|last|next|early|late|mid-)\s*({MONTH_PATTERN})(?:\s+(\d{{4}}))?\b"),
+    ),
     (
         "weekday",
         re.compile(rf"\b(?:(on|last|next|this|earlier|late|early)\s+)?({'|'.join(WEEKDAYS)})\b", re.IGNORECASE),
@@ -36,7 +34,7 @@ _PATTERNS = [
     # a month as a modifier: `a key September meeting` (never `May`, which is also a verb)
     (
         "bare_month",
-        re.compile(rf"\b(?<!\d )({'|'.join(m for m in _MONTH_NUM if len(m) > 3 and m != 'May')})(?=\s+[a-z])"),
+        re.compile(rf"\b(?<!\d )({'|'.join(m for m in MONTH_NUMBERS if len(m) > 3 and m != 'May')})(?=\s+[a-z])"),
     ),
 ]
 # The words each pattern needs, lower-cased (none of their letters folds to another character
@@ -51,8 +49,8 @@ _NEEDS = {
 }
 # every pattern above needs a month's name or one of those words: a sentence with none is skipped
 # without trying each pattern along it (three sentences in four of the corpus have none of them)
-_HINT = re.compile(rf"{_MONTH}|(?i:{'|'.join(sorted({w for words in _NEEDS.values() for w in words}))})")
-_ANY_MONTH = re.compile(_MONTH)
+_HINT = re.compile(rf"{MONTH_PATTERN}|(?i:{'|'.join(sorted({w for words in _NEEDS.values() for w in words}))})")
+_ANY_MONTH = re.compile(MONTH_PATTERN)
 
 
 def may_match(kind: str, low: str, has_month: bool) -> bool:
@@ -127,14 +125,14 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
         if kind == "mdy" or kind == "dmy":
             month_s, day_s = (m.group(1), m.group(2)) if kind == "mdy" else (m.group(2), m.group(1))
             if m.group(3):
-                return dt.date(int(m.group(3)), _MONTH_NUM[month_s], int(day_s)).isoformat()
+                return dt.date(int(m.group(3)), MONTH_NUMBERS[month_s], int(day_s)).isoformat()
             if base is None:
                 return None
             future, past = _future(m.string, m.start()), _past(m.string, m.start())
-            picked = _nearest_year(base, _MONTH_NUM[month_s], int(day_s), future, past and not future)
-            return dt.date(picked, _MONTH_NUM[month_s], int(day_s)).isoformat() if picked else None
+            picked = _nearest_year(base, MONTH_NUMBERS[month_s], int(day_s), future, past and not future)
+            return dt.date(picked, MONTH_NUMBERS[month_s], int(day_s)).isoformat() if picked else None
         if kind in ("month", "bare_month"):
-            month = _MONTH_NUM[m.group(1)]
+            month = MONTH_NUMBERS[m.group(1)]
             year: int | None
             if kind == "month" and m.group(2):
                 year = int(m.group(2))

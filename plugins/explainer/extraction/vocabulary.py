@@ -13,12 +13,18 @@ from typing import Any
 
 import yaml
 
+from ..patterns import trie_pattern
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 MONTH_ABBREVIATIONS = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"Sept": 9}
+MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(MONTHS)} | MONTH_ABBREVIATIONS  # a month's name, full or short
+# the month names as one pattern, a trie: the same matches as their longest-first alternation,
+# with a handful of branches tried at each position of a sentence instead of every name
+MONTH_PATTERN = trie_pattern(MONTH_NUMBERS)
 
 
 def _entries(name: str) -> dict[str, tuple[str, ...]]:
