@@ -156,16 +156,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if own_file is not None:
                 own_file.inclusion = InclusionLevel.NOT_IN_NAV
         # a site with the review page is never kept (`_site_cache`): it has this build's story
-        review_page = self.site is not None and self._shows_review() and files.get_file_from_path(REVIEW) is None
-        if review_page and self.site is not None:
-            content = as_markdown(self.site.review(given.docs.name), escape)
+        review = self.site if self._shows_review() and files.get_file_from_path(REVIEW) is None else None
+        if review is not None:
+            content = as_markdown(review.review(given.docs.name), escape)
             review_file = File.generated(config, REVIEW, content=content)
             if self._user_nav is not None:  # a site's own nav does not list it: reached at /review/
                 review_file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(review_file)
         if self._user_nav is None:
             config.nav = copy.deepcopy(placed.nav)  # other plugins may add to it: the kept layout stays as made
-            if review_page:
+            if review is not None:
                 config.nav.append({"Review (editors)": REVIEW})
         if self.config.cross_links:
             self.linker.index = links
