@@ -322,7 +322,8 @@ def test_a_term_pattern_matches_what_the_longest_first_alternation_matches(forms
 
 
 _DATE_PIECES = [*DATES, "in a fortnight", "in 3 weeks", "two days later", "last month", "a key September meeting",
-                "Sept. 4", "4th Jan", "TOMORROW", "on FRIDAY", "mid-March", "Mayor", "weekday", " "]  # fmt: skip
+                "Sept. 4", "4th Jan", "TOMORROW", "on FRIDAY", "mid-March", "Mayor", "weekday", " ",
+                "on FRİDAY", "yeſterday", "in a fortnıght"]  # fmt: skip
 
 
 @SETTINGS
@@ -333,11 +334,11 @@ _DATE_PIECES = [*DATES, "in a fortnight", "in 3 weeks", "two days later", "last 
 @example(["last month"])
 @example(["Sept. 4"])
 def test_a_sentence_the_date_hint_skips_has_no_date(pieces: list[str]) -> None:
-    # extract_events skips a sentence `_HINT` does not match: sound only if no date pattern could match it
-    from explainer.extraction.timeline import _HINT, _PATTERNS
+    # extract_events skips a sentence `_hinted` turns down: sound only if no date pattern could match it
+    from explainer.extraction.timeline import _PATTERNS, _hinted
 
     text = "".join(pieces)
-    if _HINT.search(text) is None:
+    if _hinted(text) is None:
         assert [kind for kind, pattern in _PATTERNS if pattern.search(text)] == []
 
 
@@ -351,11 +352,12 @@ def test_a_date_pattern_skipped_for_want_of_its_words_has_no_match(pieces: list[
     # extract_events tries a pattern only where its words are (`may_match`): sound only if a
     # pattern it skips could not match
     from explainer.extraction.timeline import _ANY_MONTH, _PATTERNS, may_match
+    from explainer.patterns import fold
 
     text = "".join(pieces)
     for kind, pattern in _PATTERNS:
         if pattern.search(text):
-            assert may_match(kind, text.lower(), _ANY_MONTH.search(text) is not None), kind
+            assert may_match(kind, fold(text), _ANY_MONTH.search(text) is not None), kind
 
 
 @SETTINGS
@@ -399,6 +401,23 @@ _WORDISH = st.lists(
 
 
 @SETTINGS
+@given(
+    st.lists(st.text(alphabet="iksxy", min_size=1, max_size=3), min_size=1, max_size=4),
+    st.text(alphabet="iksxyIKSXY\u0131\u017f\u0130\u212a\u0307 ", max_size=16),
+)
+@example(["i"], "İ")
+@example(["sk"], "ſK")
+def test_folded_text_matches_lower_case_words_where_ignorecase_matched(words: list[str], text: str) -> None:
+    # `fold` keeps offsets and maps every letter `re.IGNORECASE` matches to an ASCII one onto it
+    from explainer.patterns import fold
+
+    pattern = "|".join(map(re.escape, words))
+    folded, whole = re.search(pattern, fold(text)), re.search(pattern, text, re.IGNORECASE)
+    assert len(fold(text)) == len(text)
+    assert (folded and folded.span()) == (whole and whole.span())
+
+
+@SETTINGS
 @given(_WORDISH)
 def test_the_token_pattern_matches_what_the_one_letter_at_a_time_pattern_matched(pieces: list[str]) -> None:
     # `_TOKEN` steps over runs of letters between joins; the same words, at the same offsets
@@ -414,13 +433,30 @@ def test_the_token_pattern_matches_what_the_one_letter_at_a_time_pattern_matched
 @example(["HALF"])
 @example(["One  in\tthree"])
 def test_the_fraction_hint_finds_what_the_case_insensitive_search_found(pieces: list[str]) -> None:
-    # the hint's look-ahead skips letters case-sensitively: no other character folds to its five
+    # the hint is searched case-sensitively in the folded text (`patterns.fold`)
     from explainer.extraction.figures import _FRACTION_HINT
+    from explainer.patterns import fold
 
     text = "".join(pieces)
     plain = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s", re.IGNORECASE)
-    found, whole = _FRACTION_HINT.search(text), plain.search(text)
+    found, whole = _FRACTION_HINT.search(fold(text)), plain.search(text)
     assert (found and found.span()) == (whole and whole.span())
+
+
+@SETTINGS
+@given(st.one_of(_WORDISH.map("".join), st.text()))
+@example("ſix hundreds of İT")
+@example("Dozens of")
+def test_the_figure_hint_finds_a_figure_wherever_the_case_insensitive_pattern_did(text: str) -> None:
+    # the hint reads digits in the text and number words in its folded text: the sentences it
+    # turns down have no match of the case-insensitive pattern it replaced, and no figure
+    from explainer.extraction.figures import _VAGUE, _WORDNUM, FIGURE, _may_have_figure
+    from explainer.patterns import fold
+
+    plain = re.compile(r"\d|" + _WORDNUM + "|" + _VAGUE, re.IGNORECASE)
+    assert _may_have_figure(text, fold(text)) == (plain.search(text) is not None)
+    if not _may_have_figure(text, fold(text)):
+        assert FIGURE.search(text) is None
 
 
 @SETTINGS

@@ -45,3 +45,16 @@ def search_before(pattern: str, text: str, end: int, flags: int = 0) -> re.Match
     back at most `BEFORE` characters: its time is bounded whatever comes before. `^`, `\\b` and
     look-behinds see the whole text as they did the slice; offsets are the text's."""
     return re.compile(pattern, flags).search(text, max(0, end - BEFORE), end)
+
+
+# The letters `re.IGNORECASE` matches to an ASCII letter that `str.lower` leaves apart (`ı`, `ſ`)
+# or turns into two characters (`İ`), mapped to that letter first.
+_IGNORECASE_FOLDS = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased the way `re.IGNORECASE` compares it with lower-case ASCII words, with
+    its offsets unchanged: a case-sensitive pattern of such words searched in it finds where the
+    case-insensitive one does in `text`. Such a pattern skips to the letters its words start
+    with; a case-insensitive one cannot, and tries every position."""
+    return (text if text.isascii() else text.translate(_IGNORECASE_FOLDS)).lower()

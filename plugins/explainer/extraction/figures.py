@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
-from ..patterns import BEFORE, search_before, trie_pattern
+from ..patterns import BEFORE, fold, search_before, trie_pattern
 from ..slugs import SlugRegistry
 from .attribution import ACT_VERBS, according_to, source_of, subject_of
 from .vocabulary import (
@@ -77,8 +77,18 @@ FIGURE = re.compile(
     + r")",
     re.IGNORECASE,
 )
-# every figure has a digit, a number word or a vague amount: a sentence without any skips FIGURE
-_FIGURE_HINT = re.compile(r"\d|" + _WORDNUM + "|" + _VAGUE, re.IGNORECASE)
+# every figure has a digit, a number word or a vague amount: a sentence without any skips FIGURE;
+# the words are looked for case-sensitively in the folded text (`patterns.fold`), where the engine
+# skips to the letters they start with
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(_WORDNUM + "|" + _VAGUE)
+
+
+def _may_have_figure(text: str, low: str) -> bool:
+    """Whether `text` (folded: `low`) has a digit, a number word or a vague amount."""
+    return _DIGIT.search(text) is not None or _NUMBER_WORD.search(low) is not None
+
+
 _NOUN = re.compile(r"\s*[\"“”]?\s*((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
 _STOP_AFTER = frozenset(
     [
@@ -784,16 +794,15 @@ def _qualifier(m: re.Match[str]) -> str | None:
     return re.sub(r"\s+the\s+\w+$", "", qual.strip()).lower() if qual else None
 
 
-# every fraction has one of these words: a sentence without them skips the long pattern
-# (the look-ahead lets the engine skip, case-sensitively, the letters no hint starts with; no other
-# character matches these five case-insensitively)
-_FRACTION_HINT = re.compile(r"(?=[hHtTqQfFoO])(?i:half|third|quarter|fifth|tenth|one\s+in\s)")
+# every fraction has one of these words: a sentence whose folded text has none skips the long pattern
+_FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s")
 
 
-def _fractions(text: str) -> list[_Candidate]:
-    """`a third of`, `one-third`, `just over half`, `one in three`, `two-and-a-half years`, `a quarter-point`."""
+def _fractions(text: str, low: str) -> list[_Candidate]:
+    """`a third of`, `one-third`, `just over half`, `one in three`, `two-and-a-half years`, `a
+    quarter-point`; `low` is the text folded (`patterns.fold`)."""
     out: list[_Candidate] = []
-    if not _FRACTION_HINT.search(text):
+    if not _FRACTION_HINT.search(low):
         return out
     for m in _FRACTION.finditer(text):
         if search_before(r"\b(?:first|second|the|in)\s+$", text, m.start(), re.IGNORECASE) and m.group("half"):
@@ -881,8 +890,9 @@ def extract_figures(
         people_ends = {x.span.end for x in ms if kinds.get(x.actor) == "person"}
         short_quotes = [q for q in quoted.get(sentence.id, []) if len(q.text.split()) <= 5]
         cands: list[_Candidate] = []
-        fractions = _fractions(text)
-        hinted = bool(fractions) or _FIGURE_HINT.search(text) is not None
+        low = fold(text)
+        fractions = _fractions(text, low)
+        hinted = bool(fractions) or _may_have_figure(text, low)
         # phone numbers and fractions are read whole: none of their parts is a figure of its own
         # (a phone number has digits, which a sentence with no hint has not)
         held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] if hinted else []

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from ..model import Article, Event, Span
+from ..patterns import fold
 from .vocabulary import MONTH_NUMBERS, MONTH_PATTERN, WEEKDAYS
 
 _PATTERNS = [
@@ -37,9 +38,8 @@ _PATTERNS = [
         re.compile(rf"\b(?<!\d )({'|'.join(m for m in MONTH_NUMBERS if len(m) > 3 and m != 'May')})(?=\s+[a-z])"),
     ),
 ]
-# The words each pattern needs, lower-cased (none of their letters folds to another character
-# case-insensitively): a sentence without them skips the pattern. The month patterns need a
-# month's name, as written.
+# The words each pattern needs, lower-cased: a sentence whose folded text (`patterns.fold`) has
+# none of them skips the pattern. The month patterns need a month's name, as written.
 _NEEDS = {
     "weekday": ("day",),
     "relative": ("day", "tomorrow"),
@@ -49,8 +49,16 @@ _NEEDS = {
 }
 # every pattern above needs a month's name or one of those words: a sentence with none is skipped
 # without trying each pattern along it (three sentences in four of the corpus have none of them)
-_HINT = re.compile(rf"{MONTH_PATTERN}|(?i:{'|'.join(sorted({w for words in _NEEDS.values() for w in words}))})")
+_HINT_WORDS = tuple(sorted({w for words in _NEEDS.values() for w in words}))
 _ANY_MONTH = re.compile(MONTH_PATTERN)
+
+
+def _hinted(text: str) -> tuple[str, bool] | None:
+    """The sentence's folded text and whether it names a month, or None if it has neither a
+    month's name nor any of `_HINT_WORDS`. Two scans that skip to the letters they need: one
+    case-insensitive pattern of both tried every position of every sentence."""
+    low, has_month = fold(text), _ANY_MONTH.search(text) is not None
+    return (low, has_month) if has_month or any(word in low for word in _HINT_WORDS) else None
 
 
 def may_match(kind: str, low: str, has_month: bool) -> bool:
@@ -187,11 +195,12 @@ def extract_events(article: Article) -> list[Event]:
     """Dated events: each date expression resolved against the story's date and tense."""
     events: list[Event] = []
     for s in article.sentences:
-        if _HINT.search(s.text) is None:
+        read = _hinted(s.text)
+        if read is None:
             continue
+        low, has_month = read
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str]] = []
-        low, has_month = s.text.lower(), _ANY_MONTH.search(s.text) is not None
         for kind, pattern in _PATTERNS:
             if not may_match(kind, low, has_month):
                 continue
