@@ -360,21 +360,32 @@ def test_a_date_pattern_skipped_for_want_of_its_words_has_no_match(pieces: list[
             assert may_match(kind, fold(text), _ANY_MONTH.search(text) is not None), kind
 
 
+_PHONES = ["0845 8 505", "(202) 555-0143", "+44 20 7946"]
+_BEFORE_NUMBER = ["aged ", "son of", "kids over", "children  under\t"]
+
+
 @SETTINGS
 @given(
     st.lists(
-        st.one_of(_PIECE, st.sampled_from(["US$5", "xUS$5", "A320", "a third", "at least", "5%", "٣"])), max_size=16
+        st.one_of(
+            _PIECE,
+            st.sampled_from([*"US$5 xUS$5 A320 5% ٣ 9/11 3/14/2025 - ,".split(), "a third", "at least", " ", *_PHONES]),
+        ),
+        max_size=16,
     )
 )
+@example(_PHONES)
 def test_the_figure_pattern_matches_what_it_matches_without_its_start_check(pieces: list[str]) -> None:
-    # `_START` only skips positions where no branch of FIGURE can begin: the matches stay the same
-    from explainer.extraction.figures import _START, FIGURE
+    # `_START` only skips positions where no branch of FIGURE can begin: the matches stay the same;
+    # so does `_PHONE_START` for the phone numbers
+    from explainer.extraction.figures import _PHONE, _PHONE_START, _START, FIGURE
 
     text = "".join(pieces)
-    plain = re.compile(FIGURE.pattern.removeprefix(_START), FIGURE.flags)
-    assert [(m.span(), m.groupdict()) for m in FIGURE.finditer(text)] == [
-        (m.span(), m.groupdict()) for m in plain.finditer(text)
-    ]
+    for pattern, start in ((FIGURE, _START), (_PHONE, _PHONE_START)):
+        plain = re.compile(pattern.pattern.removeprefix(start), pattern.flags)
+        assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ]
 
 
 @SETTINGS
@@ -479,18 +490,24 @@ def test_speech_verbs_and_hedges_are_found_as_word_by_word_reading_found_them(pi
 
 @SETTINGS
 @given(
-    st.lists(st.sampled_from(["A", "b", "9", "-", " ", "aged ", "Covid", "x-", "\u00e9", "_", ",", "\t"]), max_size=30)
+    st.lists(
+        st.sampled_from(
+            [*"A b 9 - Covid x- \u00e9 _ , TURNſ between Ages x \u0130 turned".split(), " ", "\t", *_BEFORE_NUMBER]
+        ),
+        max_size=30,
+    )
 )
 def test_what_is_read_right_before_a_number_is_what_a_search_back_found(pieces: list[str]) -> None:
-    # `_is_excluded` reads one character back where its patterns can only match there
-    from explainer.extraction.figures import _JUNK_BEFORE, _glued_before
-    from explainer.patterns import search_before
+    # `_is_excluded` reads one character or word back where its patterns can only match there
+    from explainer.extraction.figures import _JUNK_BEFORE, _JUNK_LAST_WORDS, _glued_before
+    from explainer.patterns import search_before, word_before
 
     text = "".join(pieces)
     for start in range(len(text) + 1):
         assert _glued_before(text, start) == (search_before(r"[A-Z][\w]*-$|\w$", text, start) is not None)
         if _JUNK_BEFORE.search(text, max(0, start - 200), start):
             assert text[start - 1 : start].isspace()
+            assert word_before(text, start) in _JUNK_LAST_WORDS
         if search_before(r"\b([a-z]+)([- ])$", text, start):  # a unit word before the number
             assert text[start - 1 : start] in ("-", " ")
 

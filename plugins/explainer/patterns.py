@@ -47,6 +47,19 @@ def search_before(pattern: str, text: str, end: int, flags: int = 0) -> re.Match
     return re.compile(pattern, flags).search(text, max(0, end - BEFORE), end)
 
 
+def word_before(text: str, end: int) -> str:
+    """The letters right before the spaces that end at `end`, folded (`fold`): `aged` in `a man
+    aged 52` read back from the number. A rule whose pattern ends in one of a few words and spaces
+    checks this word first, and searches back for the whole pattern only where it is one of them."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return fold(text[j:i])
+
+
 # The letters `re.IGNORECASE` matches to an ASCII letter that `str.lower` leaves apart (`ı`, `ſ`)
 # or turns into two characters (`İ`), mapped to that letter first.
 _IGNORECASE_FOLDS = str.maketrans({"ı": "i", "ſ": "s", "İ": "i"})

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
-from ..patterns import BEFORE, fold, search_before, trie_pattern
+from ..patterns import BEFORE, fold, search_before, trie_pattern, word_before
 from ..slugs import SlugRegistry
 from .attribution import ACT_VERBS, according_to, source_of, subject_of
 from .vocabulary import (
@@ -268,8 +268,13 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         return True  # a number word inside a name: the Five Counties Cup, Radio Four
     if _JUNK_AFTER.match(after):
         return True
-    # every `_JUNK_BEFORE` branch ends in spaces right before the number: nothing to read back otherwise
-    if text[start - 1 : start].isspace() and _JUNK_BEFORE.search(text, max(0, start - BEFORE), start):
+    # every `_JUNK_BEFORE` branch ends in one of its last words and spaces right before the number:
+    # nothing to read back otherwise
+    if (
+        text[start - 1 : start].isspace()
+        and word_before(text, start) in _JUNK_LAST_WORDS
+        and _JUNK_BEFORE.search(text, max(0, start - BEFORE), start)
+    ):
         return True
     return False
 
@@ -293,11 +298,15 @@ _JUNK_BEFORE = re.compile(
     r"|\b(?:children|people|anyone|those|adults|teenagers|kids)\s+(?:under|over|aged)\s+$",
     re.IGNORECASE,
 )
+# the words `_JUNK_BEFORE` can end in, right before the number's spaces
+_JUNK_LAST_WORDS = frozenset({"aged", "ages", "age", "turned", "turns", "turning", "between", "of", "under", "over"})
+# `_PHONE_START` skips, as `figures._START` does, the positions where no branch can begin
+_PHONE_START = r"(?=[\d(+])"
 _PHONE = re.compile(
-    r"(?<![\d,.])0\d{2,4}(?:[ -]\d{1,4}){2,}(?![\d,])"  # 0845 8 505 505
+    _PHONE_START + r"(?:(?<![\d,.])0\d{2,4}(?:[ -]\d{1,4}){2,}(?![\d,])"  # 0845 8 505 505
     r"|\(\d{3}\)\s*\d{3}-\d{4}"  # (202) 555-0143
     r"|\+\d{1,3}(?:[ -]\d{1,4}){2,}"  # +44 20 7946 0958
-    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 9/11, 3/14/2025: dates, not quantities
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)"  # 9/11, 3/14/2025: dates, not quantities
 )
 _STREET = re.compile(
     r"\s+(?:[NSEW]\.\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Drive|Dr|Place|Pl|Lane|Ln|Blvd|Boulevard|Way|Court|Ct)\b"
@@ -480,7 +489,8 @@ def _copula_subject(text: str, end: int) -> str | None:
 
 # -- a label from the figure's own clause, where the words after it say nothing ----------------
 
-_CLAUSE_OPEN = re.compile(r"[,;:(\"“”—–]|\s-\s|\b(?:that|which|who|while|as|after|before|when|and|but|if|with)\s", re.I)
+# searched in the folded text (`patterns.fold`): case-insensitive, it tried every position
+_CLAUSE_OPEN = re.compile(r"[,;:(\"“”—–]|\s-\s|\b(?:that|which|who|while|as|after|before|when|and|but|if|with)\s")
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an", "this", "these", "those", "our", "your"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i", "this", "that", "these", "those", "which", "who"})
 _AUX_CHANGE = frozenset({"has", "have", "had", "will", "would", "could", "may", "might", "is", "are", "was", "were",
@@ -940,7 +950,7 @@ def extract_figures(
         if not cands:
             continue
         hedge = _hedge(text)  # the sentence's, whichever of its figures it is read for
-        opens = [c.end() for c in _CLAUSE_OPEN.finditer(text)]
+        opens = [c.end() for c in _CLAUSE_OPEN.finditer(low)]
         claims = _Claims(sentence, ms, people)
         previous: tuple[int, str | None] | None = None  # where the last figure ended, and its label (None: bare)
         for c in _ranges(text, sorted(cands, key=lambda c: c.start)):

@@ -114,10 +114,14 @@ _COPULAR = re.compile(
     r"^(?P<term>[A-Z][a-z-]+(?:\s+[a-z][\w-]*){1,3})\s+(?:is|are)\s+(?P<def>(?:where|when|a|an|the)\s+.{10,200})$"
 )
 # `pneumonic plague, one of the two main forms of ...,`, `bubonic plague, which can ...`, `Yersinia pestis, the bacteria that`
+_APPOSED_OPENING = r",\s+(?P<def>(?:one of the|a (?:type|form|kind|class) of|which (?:is an?|are|can|causes?)|the \w+ (?:that|which))\s"
 _APPOSED = re.compile(
-    r"(?P<term>(?<![\w-])(?:[a-z][\w-]+|[A-Z][a-z]+)\s+[a-z][\w-]+),\s+"
-    r"(?P<def>(?:one of the|a (?:type|form|kind|class) of|which (?:is an?|are|can|causes?)|the \w+ (?:that|which))\s[^,;—–]{5,160})"
+    r"(?P<term>(?<![\w-])(?:[a-z][\w-]+|[A-Z][a-z]+)\s+[a-z][\w-]+)" + _APPOSED_OPENING + r"[^,;—–]{5,160})"
 )
+# what every apposed gloss has after its term, found first: a sentence without it (nearly all) is
+# not searched from each of its words for a term
+_APPOSED_HINT = re.compile(_APPOSED_OPENING + ")")
+_DASHES = ("-", "–", "—")  # a dashed gloss has one of these
 # `the "one country, two systems" formula`: a quoted name for a policy
 _QUOTED_NAME = re.compile(
     r"[\"“](?P<term>[^\"“”]{3,60})[\"”]\s+(?P<def>formula|policy|principle|doctrine|strategy|plan|rule|scheme)\b"
@@ -134,7 +138,7 @@ def find_glosses(article: Article) -> list[Gloss]:
     for unit in article.units:
         text = unit.text
         found: list[tuple[str, str, int, int]] = []
-        for m in _DASHED.finditer(text):
+        for m in _DASHED.finditer(text) if any(d in text for d in _DASHES) else ():
             last = _LAST_WORDS.search(text, 0, m.start())
             words = last.group(1).split() if last else []
             while any(w in _FUNCTION for w in words):  # the content words right before the dash
@@ -155,7 +159,7 @@ def find_glosses(article: Article) -> list[Gloss]:
         m2 = _COPULAR.match(text)
         if m2 and lowered.count(m2.group("term").lower()) > 1:
             found.append((m2.group("term"), m2.group("def").rstrip("."), 0, len(text)))
-        for m in _APPOSED.finditer(text):
+        for m in _APPOSED.finditer(text) if _APPOSED_HINT.search(text) else ():
             if m.group("term").split()[0] not in _FUNCTION:
                 found.append((m.group("term"), m.group("def").strip(), m.start("term"), m.end("def")))
         for m in _QUOTED_NAME.finditer(text):
