@@ -512,6 +512,59 @@ def test_what_is_read_right_before_a_number_is_what_a_search_back_found(pieces: 
             assert text[start - 1 : start] in ("-", " ")
 
 
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from([*"Ann Bo Ng dr. D'Arcy x-ray a, b; é 9 ( general chief".split(), " ", "  ", "\t", "\u00a0"]),
+        max_size=24,
+    )
+)
+@example(["a", " "] * 9)
+@example(["Bo", " "] * 9)
+@example(["x", *["Bo", " "] * 4, *["a", " "] * 3])  # seven runs: four capitalised, three lower-case
+def test_a_role_before_a_name_is_found_from_the_last_seven_runs_as_from_anywhere(pieces: list[str]) -> None:
+    # `_lower_case_title` searches its role patterns from `tail_start`, not from every position
+    from explainer.extraction.actors import _ROLE_END, _ROLE_RUNS, _TITLE_END
+    from explainer.patterns import tail_start
+
+    text = "".join(pieces)
+    for pattern in (_ROLE_END, _TITLE_END):
+        found, whole = pattern.search(text, tail_start(text, _ROLE_RUNS)), pattern.search(text)
+        assert (found and (found.span(), found.groups())) == (whole and (whole.span(), whole.groups()))
+
+
+_BEFORE_PIECES = [*"Nov. Sept the The THESE all a an its shares stake listed in on at near x-ray magnitude- depth level of to".split(),
+                  "Apollo", "é", ",", " ", " ", "  ", "\t", "9"]  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_BEFORE_PIECES), max_size=24))
+@example(["x", " ", "its", " ", "depth", " ", "level", " ", "of", " "])  # four runs
+@example(["shares", "  ", "in", "\t"])
+def test_a_pattern_read_back_from_its_last_runs_finds_what_a_search_back_found(pieces: list[str]) -> None:
+    # every `Before` of the extraction is searched from its last runs only: the same match as
+    # `search_before` finds from every position before
+    import importlib
+    import pkgutil
+
+    import explainer.extraction
+    from explainer.patterns import Before, search_before
+
+    befores = [
+        value
+        for info in pkgutil.iter_modules(explainer.extraction.__path__)
+        for value in vars(importlib.import_module(f"explainer.extraction.{info.name}")).values()
+        if isinstance(value, Before)
+    ]
+    assert len(befores) >= 10
+    text = "".join(pieces)
+    for before in befores:
+        for end in range(len(text) + 1):
+            found = before.search(text, end)
+            whole = search_before(before.pattern.pattern, text, end, before.pattern.flags)
+            assert (found and (found.span(), found.groups())) == (whole and (whole.span(), whole.groups()))
+
+
 _SEGMENT = st.sampled_from(["stories", "actors", "a", "b", "index.md", "x.md", "page", "2", "glossary"])
 
 

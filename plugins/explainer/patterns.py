@@ -40,6 +40,24 @@ def trie_pattern(forms: Iterable[str]) -> str:
 BEFORE = 200
 
 
+class Before:
+    """A pattern read back from a position (`$`-anchored, as for `search_before`) whose match
+    holds at most `runs` runs of non-space characters: it is searched from where the last
+    `runs` runs before the position begin (`tail_start`), not from every position of the
+    `BEFORE` characters before it. The same match as `search_before`'s."""
+
+    __slots__ = ("pattern", "runs")
+
+    def __init__(self, pattern: str, runs: int, flags: int = 0) -> None:
+        self.pattern = re.compile(pattern, flags)
+        self.runs = runs
+
+    def search(self, text: str, end: int) -> re.Match[str] | None:
+        """The match that ends at `end`, if any."""
+        lo = max(0, end - BEFORE)
+        return self.pattern.search(text, lo + tail_start(text[lo:end], self.runs), end)
+
+
 def search_before(pattern: str, text: str, end: int, flags: int = 0) -> re.Match[str] | None:
     """`re.search(pattern, text[:end], flags)` for a pattern anchored at the end (`$`), reading
     back at most `BEFORE` characters: its time is bounded whatever comes before. `^`, `\\b` and
@@ -58,6 +76,20 @@ def word_before(text: str, end: int) -> str:
     while j > 0 and text[j - 1].isalpha():
         j -= 1
     return fold(text[j:i])
+
+
+def tail_start(text: str, runs: int) -> int:
+    """Where the last `runs` runs of non-space characters of `text` begin (0 if it has no more).
+    A pattern that ends at the end of the text, and whose match holds at most that many runs,
+    matches from there or not at all: searched from there, it is not tried at every position
+    before. Offsets stay the text's, and `\\b` and look-behinds still see what comes before."""
+    head = text.rsplit(None, runs)
+    if len(head) <= runs:
+        return 0
+    i = len(head[0])
+    while text[i].isspace():
+        i += 1
+    return i
 
 
 # The letters `re.IGNORECASE` matches to an ASCII letter that `str.lower` leaves apart (`ı`, `ſ`)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Actor, ActorKind, Mention, Sentence, Span
-from ..patterns import BEFORE, search_before
+from ..patterns import BEFORE, Before, search_before, tail_start
 from ..slugs import SlugRegistry
 from .annotate import Annotation, Token, tokenize
 from .gazetteer import Entry, gazetteer
@@ -144,14 +144,23 @@ _INSTITUTION = re.compile(
 
 
 # `the property website, Homefinder`: an organisation's common noun, then the name (read back)
+# read back from a name (`Before`: each spans the runs of non-space characters it is given)
+_WORD_BEFORE = Before(r"\b([a-z][\w-]*)\s+$", 1)
+_LISTED_BEFORE = Before(r"\b(?:shares in|stake in|listed on)\s+$", 2)
+_ARTICLE_BEFORE = Before(r"\b(?:a|an)\s+$", 1)
+_THE_BEFORE = Before(r"\b[Tt]he\s+$", 1)
+_PLACE_PREPOSITION_BEFORE = Before(r"\b(?:in|near|outside|across|from|at)\s+(?:the\s+)?$", 2)
+_NEAR_BEFORE = Before(r"\b(?:in|near|outside|across|from)\s+$", 1)
 _ORG_NOUN_BEFORE = r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(ORG_NOUNS) + r")\b[^,;]{0,80},\s+$"
 
 
 # what `_lower_case_title` reads before a name, compiled once (it reads them for every name)
 _COMMA_END = re.compile(r",\s+$")
 _PLACE_END = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}$")
+# (each holds at most seven runs of non-space characters, each ending in spaces: `tail_start`)
 _ROLE_END = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,4})((?:[a-z][\w-]*\s+){0,2})\b([a-z][\w-]*)\s+$")
 _TITLE_END = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,4})()\b([A-Z][a-z]+)\s+$")
+_ROLE_RUNS = 7
 
 
 def _is_acronym(word: str) -> bool:
@@ -444,7 +453,7 @@ class ActorExtractor:
             self._add(sentence, name, "person", *span)
         elif not all(w.lower() in STOPWORDS for w in words):
             # the name of a thing: an organisation, unless it is where something is
-            where = search_before(r"\b(?:in|near|outside|across|from|at)\s+(?:the\s+)?$", text, span[0])
+            where = _PLACE_PREPOSITION_BEFORE.search(text, span[0])
             self._add(sentence, name, "place" if where else "organization", *span)
 
     def _name_shaped(self, words: list[str]) -> bool:
@@ -525,9 +534,9 @@ class ActorExtractor:
             before = before[: comma.start()] + " "
         place = _PLACE_END.search(before)
         tail = before[: place.start()] + " " if place else before
-        m = _ROLE_END.search(tail)
+        m = _ROLE_END.search(tail, tail_start(tail, _ROLE_RUNS))
         if comma and not m:  # `Argentina's President, X`: a title before the comma
-            m = _TITLE_END.search(tail)
+            m = _TITLE_END.search(tail, tail_start(tail, _ROLE_RUNS))
             if m and m.group(3) not in HEAD_ROLES:
                 return
         elif not m or not _is_role_noun(m.group(3), m.group(2).split()[-1:] or [""]):
@@ -614,7 +623,8 @@ class ActorExtractor:
         for s in self.article.units:
             if s is self.article.dateline:
                 continue
-            for m in _BRACKETED_FIRST.finditer(s.text):  # `Coach (Jane) Doe` is Jane Doe, the coach
+            # `Coach (Jane) Doe` is Jane Doe, the coach
+            for m in _BRACKETED_FIRST.finditer(s.text) if "(" in s.text else ():
                 full = f"{m.group(2)} {m.group(3)}"
                 person = self.persons.setdefault(full, _Person(full))
                 self.kinds.setdefault(full, "person")
@@ -648,16 +658,16 @@ class ActorExtractor:
                 mentions[f.key] += 1
                 if _WHERE.search(text, max(0, f.start - 40), f.start) and not _POSSESSIVE_AFTER.match(text, f.end):
                     located[f.key] += 1
-                noun = search_before(r"\b([a-z][\w-]*)\s+$", text, f.start)
+                noun = _WORD_BEFORE.search(text, f.start)
                 if (
                     re.match(r",?\s+which\b", after)
                     or _ORG_POSSESSIONS.match(after)
                     or (noun and noun.group(1) in ORG_NOUNS)
                     or search_before(_ORG_NOUN_BEFORE, text, f.start)
-                    or search_before(r"\b(?:shares in|stake in|listed on)\s+$", text, f.start)
-                    or (search_before(r"\b(?:a|an)\s+$", text, f.start) and re.match(r"\s+[a-z]", after))
+                    or _LISTED_BEFORE.search(text, f.start)
+                    or (_ARTICLE_BEFORE.search(text, f.start) and re.match(r"\s+[a-z]", after))
                     or f.text.startswith("The ")  # people take no article: `The Harbour Times`, `the Comets`
-                    or search_before(r"\b[Tt]he\s+$", text, f.start)
+                    or _THE_BEFORE.search(text, f.start)
                     or any(
                         g.kind == "person" and g.key != f.key and text[g.end : f.start] in (" of ", ", of ")
                         for g in found
@@ -708,9 +718,7 @@ class ActorExtractor:
                 pass  # a surname two people share names neither of them: left unlinked
             elif tok.text in self.terms or tok.text.lower() in STOPWORDS:
                 continue
-            elif (
-                search_before(r"\b(?:in|near|outside|across|from)\s+$", sentence.text, tok.start) and not tok.possessive
-            ):
+            elif _NEAR_BEFORE.search(sentence.text, tok.start) and not tok.possessive:
                 self._add(sentence, tok.text, "place", tok.start, tok.end)  # "landed near Woomera"
             elif tok.text in HEAD_ROLES or tok.text in _NOT_NAMES or (_initial and _plural(tok.text, self.mid_caps)):
                 continue  # `the Mayor said`, `Critics said`: a title or a plural common noun, no name

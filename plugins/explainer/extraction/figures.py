@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
-from ..patterns import BEFORE, fold, search_before, trie_pattern, word_before
+from ..patterns import BEFORE, Before, fold, search_before, trie_pattern, word_before
 from ..slugs import SlugRegistry
 from .attribution import ACT_VERBS, according_to, source_of, subject_of
 from .vocabulary import (
@@ -218,7 +218,12 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME = re.compile(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|GMT\b|UTC)")
 _GLUED_NAME = re.compile(r"[A-Za-z]|-[A-Z]")
 _WORD_CHAR = re.compile(r"\w")
-_MONTH_BEFORE = rf"\b{MONTH_PATTERN}\.?\s+$"
+# read back from a number (`Before`: each spans the runs of non-space characters it is given)
+_MONTH_BEFORE = Before(rf"\b{MONTH_PATTERN}\.?\s+$", 1)
+_CAPITALISED_BEFORE = Before(r"([A-Z][\w-]*)\s+$", 1)
+_UNIT_BEFORE = Before(r"\b([a-z]+)([- ])$", 1)
+_LABEL_BEFORE = Before(r"\b(?:a|an|the|its|their|his|her)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:of|at|to|by)\s+$", 4)
+_DETERMINER_BEFORE_WORD = Before(r"\b(?:the|these|those|all)\s+$", 1, re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s+{MONTH_PATTERN}\b")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)")
@@ -247,13 +252,13 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         # a number glued to a name: Covid-19, G20, F-16s
         if _glued_before(text, start) or _GLUED_NAME.match(after):
             return True
-        if search_before(_MONTH_BEFORE, text, start) or _MONTH_AFTER.match(after):
+        if _MONTH_BEFORE.search(text, start) or _MONTH_AFTER.match(after):
             return True  # a date: November 5, 5 November
         if _YEAR.fullmatch(num) and not m.group("cur") and not m.group("pct"):
             nxt = _NEXT_WORD.match(after)
             if not (nxt and nxt.group(1) in MEASURE_UNITS | CURRENCY_WORDS):
                 return True  # a year
-        prev = search_before(r"([A-Z][\w-]*)\s+$", text, start)
+        prev = _CAPITALISED_BEFORE.search(text, start)
         if (
             prev
             and not m.group("qual")
@@ -636,9 +641,7 @@ def _clause_label(before: str, text: str, end: int, percent: bool) -> str | None
 
 def _label_before(text: str, start: int) -> str | None:
     """`a depth of at least 35 kilometres` -> `depth`."""
-    m = search_before(
-        r"\b(?:a|an|the|its|their|his|her)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:of|at|to|by)\s+$", text, start
-    )
+    m = _LABEL_BEFORE.search(text, start)
     return m.group(1) if m else None
 
 
@@ -922,7 +925,7 @@ def extract_figures(
                 continue
             if m.group("scale2") and not m.group("cur") and not _metres(text, m):
                 continue  # `a 5bn plan`, `1.2m subscribers` with no currency: a scale is never guessed
-            if word and not qual and search_before(r"\b(?:the|these|those|all)\s+$", text, m.start(), re.IGNORECASE):
+            if word and not qual and _DETERMINER_BEFORE_WORD.search(text, m.start()):
                 continue
             if word and re.match(r"-and-a-half\b", text[m.end() :]):
                 continue  # `two-and-a-half years`: read as a fraction below
@@ -935,9 +938,7 @@ def extract_figures(
                 continue
             start = m.start()
             # `magnitude 5.4`: a unit word right before, with a space or hyphen (else nothing to read back)
-            measure = (
-                search_before(r"\b([a-z]+)([- ])$", text, start) if text[start - 1 : start] in ("-", " ") else None
-            )
+            measure = _UNIT_BEFORE.search(text, start) if text[start - 1 : start] in ("-", " ") else None
             if measure and measure.group(1) in _UNITS and (unit is None or measure.group(2) == "-"):
                 unit, start, end = measure.group(1), measure.start(), m.end()  # "magnitude 5.4", "magnitude-8.0"
             qualifier = _qualifier(m)
