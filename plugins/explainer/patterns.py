@@ -44,17 +44,18 @@ class Before:
     """A pattern read back from a position (`$`-anchored, as for `search_before`) whose match
     holds at most `runs` runs of non-space characters: it is searched from where the last
     `runs` runs before the position begin (`tail_start`), not from every position of the
-    `BEFORE` characters before it. The same match as `search_before`'s."""
+    `reach` characters before it. The same match as a search of those characters."""
 
-    __slots__ = ("pattern", "runs")
+    __slots__ = ("pattern", "reach", "runs")
 
-    def __init__(self, pattern: str, runs: int, flags: int = 0) -> None:
+    def __init__(self, pattern: str, runs: int, flags: int = 0, reach: int = BEFORE) -> None:
         self.pattern = re.compile(pattern, flags)
         self.runs = runs
+        self.reach = reach
 
     def search(self, text: str, end: int) -> re.Match[str] | None:
         """The match that ends at `end`, if any."""
-        lo = max(0, end - BEFORE)
+        lo = max(0, end - self.reach)
         return self.pattern.search(text, lo + tail_start(text[lo:end], self.runs), end)
 
 

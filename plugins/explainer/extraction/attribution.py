@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Mention
+from ..patterns import Before
 from .vocabulary import SPEECH_VERBS
 
 ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
 POSSESSIVE = re.compile(r"['’]s?\b")
-_PREPOSITION = re.compile(
-    r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?$", re.IGNORECASE
+_PREPOSITION = Before(
+    r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?$", 2, re.IGNORECASE, reach=40
 )
 # Between a subject and its verb: a bracket (`(D-Ore.)`), an apposition in commas, an adverb.
 _SUBJECT_GAP = re.compile(r"(?:\s*\([^)]{1,40}\))?(?:,\s+[^,\"“”]{2,250},)?\s+" + ADVERB)
@@ -37,7 +38,7 @@ ACT_VERBS = frozenset(
 
 def after_preposition(text: str, start: int) -> bool:
     """Whether the name at `start` is the object of a preposition (`ambassador to Britain`)."""
-    return _PREPOSITION.search(text, max(0, start - 40), start) is not None
+    return _PREPOSITION.search(text, start) is not None
 
 
 # Characters between a subject and its verb at most: a bracket (40), an apposition in commas
