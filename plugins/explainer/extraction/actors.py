@@ -9,7 +9,9 @@ person whose name contains that word; a word shared by two people ("Kim") resolv
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -163,6 +165,11 @@ _TITLE_END = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,4})()\b([A-Z][a-z]+)\s+$")
 _ROLE_RUNS = 7
 
 
+def _capitals(toks: Sequence[Token]) -> list[int]:
+    """The indices of the capitalised words (`Token.capitalised`, inlined)."""
+    return [k for k, t in enumerate(toks) if t.text[:1].isupper()]
+
+
 def _is_acronym(word: str) -> bool:
     bare = word.replace(".", "")
     return len(bare) >= 2 and bare.isalpha() and bare.isupper()
@@ -212,6 +219,9 @@ class ActorExtractor:
         self.acronym_owner: dict[str, str] = {}
         self.honorific: set[str] = set()  # people the story names with Mr, Ms, Dr, ...
         self.tokens = {s.text: list(annotation.tokens[s.id]) for s in article.units}  # tokenised once, by `annotate`
+        # where each unit's capitalised words are: the scans for names step from one to the next
+        # instead of over every word (five words in six are lower case)
+        self.capitals = {text: _capitals(toks) for text, toks in self.tokens.items()}
         self.unit_text = {s.id: s.text for s in article.units}
         self.place_hints: set[tuple[str, int]] = set()  # (sentence text, offset) of `X-based`, `X-born`
         self.mid_caps = self._mid_sentence_capitals()
@@ -221,15 +231,17 @@ class ActorExtractor:
     def _mid_sentence_capitals(self) -> set[str]:
         seen: set[str] = set()
         for s in self.article.units:
-            for t in self.tokens[s.text]:
-                if t.text[:1].isupper() and not _sentence_initial(s.text, t.start):  # `capitalised`, inlined
-                    seen.add(t.text)
+            toks = self.tokens[s.text]
+            for k in self.capitals[s.text]:
+                if not _sentence_initial(s.text, toks[k].start):
+                    seen.add(toks[k].text)
         return seen
 
     # -- sequences of capitalised words -------------------------------------------------
 
     def _sequences(self, text: str) -> list[list[Token]]:
         toks = self.tokens.get(text) or tokenize(text)
+        capitals = self.capitals[text] if text in self.capitals else _capitals(toks)
         seqs: list[list[Token]] = []
         current: list[Token] = []
         i = 0
@@ -241,7 +253,9 @@ class ActorExtractor:
                 if current:
                     seqs.append(current)
                 current = []
-                i += 1
+                # on to the next capitalised word: none of the words before it is usable either
+                k = bisect_right(capitals, i)
+                i = capitals[k] if k < len(capitals) else len(toks)
                 continue
             if current:
                 prev = current[-1]
@@ -358,6 +372,8 @@ class ActorExtractor:
         """Cut `words` into gazetteer entries, longest first; None if some word is not covered."""
         out, i = [], 0
         while i < len(words):
+            if words[i] not in self.gaz.firsts:
+                return None  # no entry starts here
             for n in range(min(self.gaz.longest, len(words) - i), 0, -1):
                 entry = self._lookup(words[i : i + n])
                 if entry:

@@ -1011,7 +1011,9 @@ def extract_figures(
         figures.append(_Stated(fid, value, number, qualifier, unit, label or (unit or "figure"), [source]))
         if number is not None:
             by_number.setdefault(number, []).append(figures[-1])
-    return [Figure(f.id, article.id, f.value, f.number, f.qualifier, f.unit, f.label, tuple(f.sources)) for f in figures]
+    return [
+        Figure(f.id, article.id, f.value, f.number, f.qualifier, f.unit, f.label, tuple(f.sources)) for f in figures
+    ]
 
 
 @dataclass(slots=True)

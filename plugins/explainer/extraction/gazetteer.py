@@ -28,6 +28,7 @@ class Gazetteer:
     entries: dict[tuple[str, ...], Entry]
     longest: int
     dotted: frozenset[str]  # one-word entries that end in a full stop (`Colo.`, `Calif.`): no sentence end
+    firsts: frozenset[str]  # the first words of the entries: a run of words that starts otherwise has none
 
 
 @lru_cache(maxsize=1)
@@ -63,4 +64,4 @@ def gazetteer() -> Gazetteer:
         for a in o.get("aliases") or []:
             add(a, Entry(o["name"], "organization", "alias"))
     dotted = frozenset(k[0] for k in entries if len(k) == 1 and k[0].endswith("."))
-    return Gazetteer(entries, max(len(k) for k in entries), dotted)
+    return Gazetteer(entries, max(len(k) for k in entries), dotted, frozenset(k[0] for k in entries))
