@@ -369,19 +369,29 @@ _BEFORE_NUMBER = ["aged ", "son of", "kids over", "children  under\t"]
     st.lists(
         st.one_of(
             _PIECE,
-            st.sampled_from([*"US$5 xUS$5 A320 5% ٣ 9/11 3/14/2025 - ,".split(), "a third", "at least", " ", *_PHONES]),
+            st.sampled_from(
+                [
+                    *"US$5 xUS$5 A320 5% ٣ 9/11 3/14/2025 - , after As but. which;".split(),
+                    "a third",
+                    "at least",
+                    " ",
+                    *_PHONES,
+                ]
+            ),
         ),
         max_size=16,
     )
 )
 @example(_PHONES)
+@example(["a", " ", "which;", " ", "after", ". ", "but", ", ", "As"])
 def test_the_figure_pattern_matches_what_it_matches_without_its_start_check(pieces: list[str]) -> None:
     # `_START` only skips positions where no branch of FIGURE can begin: the matches stay the same;
-    # so does `_PHONE_START` for the phone numbers
+    # so do `_PHONE_START` for the phone numbers and `_CLAUSE_START_AT` for where a date's clause opens
     from explainer.extraction.figures import _PHONE, _PHONE_START, _START, FIGURE
+    from explainer.extraction.timeline import _CLAUSE_START, _CLAUSE_START_AT
 
     text = "".join(pieces)
-    for pattern, start in ((FIGURE, _START), (_PHONE, _PHONE_START)):
+    for pattern, start in ((FIGURE, _START), (_PHONE, _PHONE_START), (_CLAUSE_START, _CLAUSE_START_AT)):
         plain = re.compile(pattern.pattern.removeprefix(start), pattern.flags)
         assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text)

@@ -257,31 +257,31 @@ def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] 
 
 @dataclass(frozen=True, slots=True)
 class _FormIndex:
-    """The forms (`owner`'s keys) by their text in lower case, each with its first word in lower
-    case and its rank among the forms sharing that first word: what `_nested` needs to find the
-    forms inside a matched one from the matched text alone, in the order it reports them."""
+    """The forms (`owner`'s keys) by their first word in lower case, each with its rank among the
+    forms sharing that word: what `_nested` needs to find the forms inside a matched one from the
+    matched text alone, in the order it reports them."""
 
-    by_lower: dict[str, list[str]]
+    by_first: dict[str, list[str]]
     first_word: dict[str, str]
     rank: dict[str, int]
-    longest: int  # characters of the longest form in lower case
 
 
 def _first_words(owner: dict[str, str]) -> _FormIndex:
-    """Index the forms by their lower-case text and their first word (see `_FormIndex`)."""
-    by_lower: dict[str, list[str]] = {}
+    """Index the forms by their first word (see `_FormIndex`)."""
+    by_first: dict[str, list[str]] = {}
     first_word: dict[str, str] = {}
     rank: dict[str, int] = {}
-    seen: dict[str, int] = {}
     for form in owner:
-        first = re.match(r"[\w-]+", form.lower())
+        first = _WORD.match(form.lower())
         if first:
             word = first.group(0)
             first_word[form] = word
-            rank[form] = seen.get(word, 0)
-            seen[word] = rank[form] + 1
-            by_lower.setdefault(form.lower(), []).append(form)
-    return _FormIndex(by_lower, first_word, rank, max(map(len, by_lower), default=0))
+            rank[form] = len(by_first.setdefault(word, []))
+            by_first[word].append(form)
+    return _FormIndex(by_first, first_word, rank)
+
+
+_WORD = re.compile(r"[\w-]+")
 
 
 def _nested(
@@ -295,23 +295,17 @@ def _nested(
     starts: _FormIndex,
 ) -> list[TermUse]:
     """A longer term uses the shorter ones inside it: `UN Security Council resolutions`. `inner`
-    caches, per matched form, the other forms it contains: those whose text is a piece of the
-    matched one and whose first word is one of its words, in the order of those words (and of the
-    forms sharing a first word). They are looked up piece by piece, so the work per matched form
-    depends on its length, not on how many forms the site has."""
+    caches, per matched form, the other forms it contains: those whose first word is one of its
+    words and whose text is a piece of it, in the order of those words (and of the forms sharing a
+    first word). Only the forms that start with one of its words are tried, so the work per
+    matched form depends on its length, not on how many forms the site has."""
     out = []
     inside = text[start:end]
     key = match_key(inside)
     if key not in inner:
-        words = {w: i for i, w in enumerate(dict.fromkeys(re.findall(r"[\w-]+", inside.lower())))}
+        words = {w: i for i, w in enumerate(dict.fromkeys(_WORD.findall(inside.lower())))}
         low = key.lower()
-        pieces = {low[i:j] for i in range(len(low)) for j in range(i + 1, min(len(low), i + starts.longest) + 1)}
-        found = [
-            f
-            for piece in pieces
-            for f in starts.by_lower.get(piece, ())
-            if len(f) < len(inside) and starts.first_word[f] in words
-        ]
+        found = [f for w in words for f in starts.by_first.get(w, ()) if len(f) < len(inside) and f.lower() in low]
         inner[key] = sorted(found, key=lambda f: (words[starts.first_word[f]], starts.rank[f]))
     for form in inner[key]:
         term_id = owner[form]

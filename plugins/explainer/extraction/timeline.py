@@ -70,7 +70,16 @@ def may_match(kind: str, low: str, has_month: bool) -> bool:
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # Where a clause ends before a date: the date belongs to the words after (`will have surgery on
 # Monday after fracturing his thumb in the win on Saturday`: Saturday is past).
-_CLAUSE_START = re.compile(r"[.;]\s|,\s|\b(?:after|since|following|before|when|which|who|while|but|as)\b")
+# (the look-ahead skips, as `figures._START` does, the positions where no branch can begin)
+_CLAUSE_START_AT = r"(?=[.;,afbsw])"
+_CLAUSE_START = re.compile(
+    _CLAUSE_START_AT + r"(?:[.;]\s|,\s|\b(?:after|since|following|before|when|which|who|while|but|as)\b)"
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|due to|scheduled|expects?|expected|set to|plans? to|is to|are to|next|forecast|starts?|begins?|until|till)\b"
+)
+_PLAN = re.compile(r"\b(?:until|till|postponed|adjourned|delayed)\b|\bto\s+[a-z]+\b")
+_PAST = re.compile(r"\b(?:was|were|had|did|last|ago|since)\b|\b[a-z]{3,}ed\b")
 
 
 def _clause(text: str, at: int) -> str:
@@ -81,21 +90,14 @@ def _clause(text: str, at: int) -> str:
 
 def _future(text: str, at: int) -> bool:
     """Whether the clause before a date speaks of the future: `will be flown on Saturday`."""
-    return bool(
-        re.search(
-            r"\b(?:will|would|due to|scheduled|expects?|expected|set to|plans? to|is to|are to|next|forecast|starts?|begins?|until|till)\b",
-            _clause(text, at),
-        )
-    )
+    return _FUTURE.search(_clause(text, at)) is not None
 
 
 def _past(text: str, at: int) -> bool:
     """Whether the clause before a date speaks of the past (`was confirmed on`, `approved in`),
     and not of a plan (`agreed to meet on`, `adjourned until`, `postponed to`)."""
     clause = _clause(text, at)
-    if re.search(r"\b(?:until|till|postponed|adjourned|delayed)\b|\bto\s+[a-z]+\b", clause):
-        return False
-    return bool(re.search(r"\b(?:was|were|had|did|last|ago|since)\b|\b[a-z]{3,}ed\b", clause))
+    return _PLAN.search(clause) is None and _PAST.search(clause) is not None
 
 
 def _nearest_year(base: dt.date, month: int, day: int | None, future: bool, past: bool) -> int | None:
