@@ -575,6 +575,30 @@ def test_a_pattern_read_back_from_its_last_runs_finds_what_a_search_back_found(p
             assert (found and (found.span(), found.groups())) == (whole and (whole.span(), whole.groups()))
 
 
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            [*"cut raised its the a rate benchmark high record of to at by BY Of 25 basis".split(), " ", "  ", ","]
+        ),
+        max_size=20,
+    )
+)
+@example(["cut", " ", "its", " ", "rate", " ", "to", " "])
+@example(["the", " ", "record", " ", "of", "  "])
+def test_a_clause_is_searched_for_a_setting_or_an_owner_only_where_it_ends_in_their_word(pieces: list[str]) -> None:
+    # `_setting_label` and `_clause_label` read the word before the figure first: each pattern
+    # can only match a clause that ends in one of its last words
+    from explainer.extraction.figures import _OWNER_OF, _SETTING
+    from explainer.patterns import word_before
+
+    before = "".join(pieces)
+    if _SETTING.search(before):
+        assert word_before(before, len(before)) in ("to", "at", "by")
+    if _OWNER_OF.search(before):
+        assert word_before(before, len(before)) == "of"
+
+
 _SEGMENT = st.sampled_from(["stories", "actors", "a", "b", "index.md", "x.md", "page", "2", "glossary"])
 
 

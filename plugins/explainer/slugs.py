@@ -14,10 +14,15 @@ _RESERVED = frozenset(
 )
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str, *, max_length: int = MAX_LENGTH) -> str:
     """`Jane Doe` -> `jane-doe`; empty when nothing usable is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    ascii_text = (
+        text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    )
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     if slug in _RESERVED:

@@ -170,6 +170,25 @@ def _capitals(toks: Sequence[Token]) -> list[int]:
     return [k for k, t in enumerate(toks) if t.text[:1].isupper()]
 
 
+# what the classification reads around a name, compiled once (it reads them for every name)
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
+_NEXT_VERB = re.compile(r"\s+(?:\w+ly\s+|also\s+)?(\w+)")
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:[a-z]+ing|based|born|backed|owned|led)$")
+_OPENING_DETERMINER = re.compile(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
+_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?((?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*['’]s?\s+)?"
+    r"[a-zA-Z][^,;:\"“”()]{1,160}?)\s*(?=,|;|\.\s|\.$|$|\s\()"
+)
+_ARTICLE_OPENING = re.compile(r",\s+(?:a|an|the)\s")
+_OWNER_ROLE = re.compile(r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*['’]s?\s+(.*)")
+_ROLE_ORGANISATION = re.compile(r"\b(?:of|at|for)\s+(?:the\s+)?((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|the|[A-Z][\w’'-]*))*)")
+_TRAILING_JOINER = re.compile(r"\s+(?:of|for|the)$")
+_TRAILING_PLACE = re.compile(r"\s+in\s+[A-Z].*$")
+_SPACE_LOWER = re.compile(r"\s[a-z]")
+
+
 def _is_acronym(word: str) -> bool:
     bare = word.replace(".", "")
     return len(bare) >= 2 and bare.isalpha() and bare.isupper()
@@ -328,7 +347,7 @@ class ActorExtractor:
         first = seq[0].text
         if self._lookup([first]) is not None or _is_acronym(first):
             return seq
-        if re.search(r"-[a-z]", first):  # "Third-placed Joel Santana", "Well-known X": an adjective
+        if "-" in first and _HYPHEN_LOWER.search(first):  # "Third-placed Joel Santana", "Well-known X": an adjective
             return seq[1:]
         named = given_name_pronoun(first) is not None or first in self.mid_caps  # `Emily Doe`, `Boeing said`
         if first.lower() in STOPWORDS or (first.endswith(("ing", "ly")) and not named):
@@ -358,7 +377,7 @@ class ActorExtractor:
             person.affiliation = m.group(1)
 
     def _speaks(self, text: str, tok: Token) -> bool:
-        after = re.match(r"\s+(?:\w+ly\s+|also\s+)?(\w+)", text[tok.end :])
+        after = _NEXT_VERB.match(text, tok.end)
         verb = after.group(1) if after else ""
         return verb in SPEECH_VERBS and (verb.endswith(_SUFFIXES) or verb in {"said", "told", "wrote"})
 
@@ -405,7 +424,7 @@ class ActorExtractor:
                 self._add(sentence, entry.name, entry.kind, seq[i].start, seq[i + n - 1].end)
             return
         if cover is not None and len(cover) == 1:  # a demonym: "French diplomacy" stands for France
-            noun = re.match(r"\s+([a-z]+)", after)
+            noun = _NEXT_LOWER.match(after)
             if noun and noun.group(1) in INSTITUTION_NOUNS:
                 entry = cover[0][2]
                 self._add(sentence, entry.name, "place", span[0], seq[-1].end + noun.end(), alias=False)
@@ -434,7 +453,7 @@ class ActorExtractor:
         if (text, seq[-1].start) in self.place_hints:
             self._add(sentence, text[span[0] : span[1]], "place", *span)
             return
-        suffix = re.match(r"\s+([a-z]+)\b", after)
+        suffix = _NEXT_LOWER_WORD.match(after)
         if suffix and suffix.group(1) in _PLACE_SUFFIXES and not any(w in HEAD_ROLES for w in words):
             end = seq[-1].end + suffix.end()
             self._add(sentence, text[span[0] : end], "place", span[0], end)
@@ -485,8 +504,7 @@ class ActorExtractor:
             return True
         things = word_list("thing_words")[""]
         if any(
-            w.lower().strip(".") in things or re.search(r"-(?:[a-z]+ing|based|born|backed|owned|led)$", w)
-            for w in words
+            w.lower().strip(".") in things or ("-" in w and _COMPOUND_ADJECTIVE.search(w) is not None) for w in words
         ):
             return False
         return not any(self._lookup(words[:n]) for n in range(1, len(words)))
@@ -568,7 +586,7 @@ class ActorExtractor:
             role = (m.group(1) + m.group(2) + m.group(3)).strip()
         if place:
             role += before[place.start() :].rstrip()
-        role = re.sub(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+", "", role)
+        role = _OPENING_DETERMINER.sub("", role)
         if role and role not in person.roles:
             person.roles.append(role)
         self._owner(role, person)
@@ -576,17 +594,13 @@ class ActorExtractor:
     def _apposition(self, sentence: Sentence, end: int, person: _Person) -> None:
         """`Li Wei, president of the University of X in Lyon, told Reuters`; `X, BA's chief
         executive,`; `X, Director General of the Chambers of Commerce,`."""
-        m = re.match(
-            r",\s+(?:(?:a|an|the)\s+)?((?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*['’]s?\s+)?"
-            r"[a-zA-Z][^,;:\"“”()]{1,160}?)\s*(?=,|;|\.\s|\.$|$|\s\()",
-            sentence.text[end:],
-        )
+        m = _APPOSITION.match(sentence.text[end:]) if sentence.text.startswith(",", end) else None
         if not m:
             return
         role = m.group(1).strip()
         words = role.split()
-        with_article = re.match(r",\s+(?:a|an|the)\s", sentence.text[end:]) is not None
-        owner = re.match(r"(?:[A-Z][\w.&’'-]*\s+)*[A-Z][\w.&’'-]*['’]s?\s+(.*)", role)  # `BA's chief executive`
+        with_article = _ARTICLE_OPENING.match(sentence.text, end) is not None
+        owner = _OWNER_ROLE.match(role)  # `BA's chief executive`
         head = (owner.group(1) if owner else role).split()
         titled = words[0] in HEAD_ROLES and words[0] not in HONORIFICS  # `Director General of ...`
         if not role[0].islower() and not owner and not titled:
@@ -602,12 +616,10 @@ class ActorExtractor:
             person.roles.append(role)
         self._owner(role, person)
         if person.affiliation is None:
-            org = re.search(
-                r"\b(?:of|at|for)\s+(?:the\s+)?((?:[A-Z][\w’'-]*)(?:\s+(?:of|for|the|[A-Z][\w’'-]*))*)", role
-            )
+            org = _ROLE_ORGANISATION.search(role)
             if org:
-                name = re.sub(r"\s+(?:of|for|the)$", "", org.group(1))
-                name = re.sub(r"\s+in\s+[A-Z].*$", "", name)
+                name = _TRAILING_JOINER.sub("", org.group(1))
+                name = _TRAILING_PLACE.sub("", name)
                 if any(w in ORG_WORDS for w in name.split()):
                     person.affiliation = name
 
@@ -854,7 +866,7 @@ class ActorExtractor:
     @staticmethod
     def _alias_like(f: _Found) -> bool:
         """Names and metonyms are aliases; demonyms and phrases such as `French diplomacy` are only mentions."""
-        return f.alias and (not re.search(r"\s[a-z]", f.text) or f.text.startswith("the "))
+        return f.alias and (_SPACE_LOWER.search(f.text) is None or f.text.startswith("the "))
 
 
 @lru_cache(maxsize=1)

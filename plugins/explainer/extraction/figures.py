@@ -337,6 +337,11 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+_AFTER_AGE = re.compile(r"\s*(?:,|\)|of\b|and\b|$)")  # `Jane Doe, 32,`, `(32)`, `32, of`
+_NOUN_COMMA_BEFORE = re.compile(r"\b[a-z]{3,},\s*$")
+_COMMA_SPACE = re.compile(r",\s")
+
+
 def _is_age_or_address(text: str, m: re.Match[str], people_ends: set[int]) -> bool:
     """`Jane Doe, 32, of Fairview` (an age after a person's name) and `of 1119 Elm St.` (a house number)."""
     if not m.group("num") or m.group("cur") or m.group("pct") or m.group("qual") or "." in m.group("num"):
@@ -344,9 +349,9 @@ def _is_age_or_address(text: str, m: re.Match[str], people_ends: set[int]) -> bo
     start = m.start("num")
     before = text[:start].rstrip()
     before = before[:-1].rstrip() if before.endswith((",", "(")) else before
-    if len(before) in people_ends and re.match(r"\s*(?:,|\)|of\b|and\b|$)", text[m.end() :]):
+    if len(before) in people_ends and _AFTER_AGE.match(text[m.end() :]):
         return True
-    if re.search(r"\b[a-z]{3,},\s*$", text[max(0, start - 20) : start]) and re.match(r",\s", text[m.end() :]):
+    if _NOUN_COMMA_BEFORE.search(text[max(0, start - 20) : start]) and _COMMA_SPACE.match(text, m.end()):
         if int(float(m.group("num").replace(",", ""))) < 120:
             return True  # `a man, 52, and a woman, 48,`: an age set off in commas after a noun
     return _STREET.match(text, m.end()) is not None
@@ -365,6 +370,14 @@ def _number(m: re.Match[str]) -> float | None:
     return value if math.isfinite(value) else None  # 400 nines overflow to inf: not a number JSON can carry
 
 
+# what `_unit_and_label` reads after a number, compiled once (it reads them for every number)
+_WHAT_AFTER = re.compile(r"\s+(?:in|for|of|on)\s+((?:[\w-]+\s*){1,4})")  # `$5m for flood defences`
+_HYPHEN_UNIT = re.compile(r"-(?:(?:thousand|million|billion|trillion)-([a-z]+)|([a-z]+))\b")
+_OF_OPENING = re.compile(r"^\s+of\s+")
+_PER = re.compile(r"\s+per\s+[a-z]+\b")
+_PHRASE_BREAK = re.compile(r"[,;:.\"“”()]")
+
+
 def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, str, int]:
     """The unit (head noun after the number) and a short label of what is counted."""
     text = sentence.text
@@ -381,18 +394,18 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
         return unit, _label_before(text, m.start()) or unit, m.end()
     if m.group("cur"):
         unit = _iso(CURRENCY_SYMBOLS.get(m.group("cur"), "currency"))
-        after = re.match(r"\s+(?:in|for|of|on)\s+((?:[\w-]+\s*){1,4})", text[m.end() :])
+        after = _WHAT_AFTER.match(text, m.end())
         label = after.group(1).strip() if after else (_label_before(text, m.start()) or unit)
         return unit, _trim(label), m.end()
     rest = text[m.end() :]
-    hyphen = re.match(r"-(?:(?:thousand|million|billion|trillion)-([a-z]+)|([a-z]+))\b", rest)
+    hyphen = _HYPHEN_UNIT.match(rest)
     if hyphen:  # "a 6.9-magnitude earthquake", "a 10-year prison sentence", "a 48-million-euro barrier"
         # `-million-euro`: the scale is part of the number and the currency is the unit
         unit = _iso(hyphen.group(1)) if hyphen.group(1) else hyphen.group(2)
         label = _head_noun(rest[hyphen.end() :]) or unit
         return unit, label, m.end() + hyphen.end()
     if m.group("vague"):
-        rest = re.sub(r"^\s+of\s+", " ", rest)
+        rest = _OF_OPENING.sub(" ", rest)
         skip = m.end() + (len(text[m.end() :]) - len(rest))
     else:
         skip = m.end()
@@ -427,14 +440,14 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
         return None, _label_before(text, m.start()) or "figure", m.end()
     lower = [w for w in words if not w[0].isupper()]
     unit = " ".join(lower) if lower else words[-1]  # "basis points", "board members"; demonyms left out
-    per = re.match(r"\s+per\s+[a-z]+\b", rest[noun_end:])
+    per = _PER.match(rest, noun_end)
     if per:  # "12 kilometres per second"
         unit += per.group(0).rstrip()
-        noun_end += per.end()
+        noun_end = per.end()
     end = skip + noun_end
     if lower and (lower[-1].lower() in _UNITS or lower[-1].lower() in CURRENCY_WORDS or lower[-1].lower() in _ISO):
         return _iso(unit), _label_before(text, m.start()) or unit, end
-    tail = _AUX.sub("", re.split(r"[,;:.\"“”()]", text[end:] + ".", maxsplit=1)[0].strip())
+    tail = _AUX.sub("", _PHRASE_BREAK.split(text[end:] + ".", maxsplit=1)[0].strip())
     label = " ".join([*words, *tail.split()[:7]])
     return unit, _trim(label), end
 
@@ -454,10 +467,13 @@ def _iso(unit: str) -> str:
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
 
 
+_HEAD_NOUN = re.compile(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
+
+
 def _head_noun(rest: str) -> str | None:
     """The noun phrase right after a modifier (`pay rise` in `% pay rise on Monday`): up to three
     lower-case words, ending before a function word, a verb form or a cue verb."""
-    m = re.match(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})", rest)
+    m = _HEAD_NOUN.match(rest)
     words = m.group(1).split() if m else []
     for i, w in enumerate(words):
         if (
@@ -569,14 +585,17 @@ def _bare(label: str, unit: str | None) -> bool:
     )
 
 
+_SETTING = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+(?:its|their|the|his|her|a|an)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
+    r"\s+(?:by\s+[^,;]{1,40}?\s+)?(?P<prep>to|at|by)\s+$"
+)
+
+
 def _setting_label(before: str) -> str | None:
     """`cut its benchmark rate by 25 basis points to 2.5%`: the object of a setting verb is what
     the figure after `to` or `at` measures, and the figure after `by` is its change."""
-    setting = re.search(
-        r"\b(?P<verb>[a-z]+)\s+(?:its|their|the|his|her|a|an)\s+(?P<np>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)"
-        r"\s+(?:by\s+[^,;]{1,40}?\s+)?(?P<prep>to|at|by)\s+$",
-        before,
-    )
+    # every setting ends in `to`, `at` or `by` right before the figure: nothing to search otherwise
+    setting = _SETTING.search(before) if word_before(before, len(before)) in ("to", "at", "by") else None
     if setting and setting.group("verb") in SETTING_VERBS:
         np = setting.group("np").split()
         if all(w.lower() not in STOPWORDS and w.lower() not in _PRONOUNS for w in np):
@@ -590,6 +609,11 @@ def _clause_before(text: str, start: int, opens: list[int]) -> str:
     sentence's clauses open (`_CLAUSE_OPEN` ends, found once per sentence)."""
     k = bisect_right(opens, start)
     return text[opens[k - 1] if k else 0 : start]
+
+
+_OWNER_OF = re.compile(r"(?:^\s*|\b(?:a|an|the|its|their|his|her)\s+)((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+of\s+$")
+_SHARE_OF = re.compile(r"\s+of\s+((?:(?:the|its|their|his|her|all)\s+)?[\w'’.&-]+(?:\s+[\w'’.&-]+){0,5})")
+_SAYS_OF_THEM = re.compile(r"\s+([a-z]+)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=[,;.]|\s+(?:and|but|while)\b|$)")
 
 
 def _clause_label(before: str, text: str, end: int, percent: bool) -> str | None:
@@ -618,12 +642,12 @@ def _clause_label(before: str, text: str, end: int, percent: bool) -> str | None
         if np:
             return " ".join([*np, *verb, *([prep] if prep else [])])  # as written, capitals included
         return None
-    owner = re.search(r"(?:^\s*|\b(?:a|an|the|its|their|his|her)\s+)((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+of\s+$", before)
+    owner = _OWNER_OF.search(before) if word_before(before, len(before)) == "of" else None
     if owner and (np := _noun_phrase_back(owner.group(1).split(), 3)) and len(np) == len(owner.group(1).split()):
         return " ".join(np)  # `the March high of 21%`, `a record of £5m`
     after = text[end:]
     if percent:
-        share = re.match(r"\s+of\s+((?:(?:the|its|their|his|her|all)\s+)?[\w'’.&-]+(?:\s+[\w'’.&-]+){0,5})", after)
+        share = _SHARE_OF.match(after)
         if share:
             kept = ["of"]
             for w in share.group(1).split():
@@ -637,7 +661,7 @@ def _clause_label(before: str, text: str, end: int, percent: bool) -> str | None
             while kept[-1].lower() in ("of", "the", "its", "their", "his", "her", "all"):
                 kept.pop()
             return " ".join(kept) if len(kept) > 1 else None
-        says = re.match(r"\s+([a-z]+)\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=[,;.]|\s+(?:and|but|while)\b|$)", after)
+        says = _SAYS_OF_THEM.match(after)
         if says and says.group(1) in _LINKING:
             return f"{says.group(1)} {says.group(2)}"
     return None
@@ -674,6 +698,10 @@ _NARRATION = re.compile(
 
 _COMMA_BEFORE = Before(r",\s+(?:the\s+)?$", 2)  # `, the X said`
 _CUE_BEFORE = Before(r",\s+(said|says|told|added|reported)\s+$", 2)  # `, said X.`
+
+
+_THAT_SOON = re.compile(r"(?:\s+\S+){0,3}?\s+that\b")  # `declared that`, `announced on Monday that`
+_THAT = re.compile(r"\bthat\b")
 
 
 class _Claims:
@@ -728,10 +756,10 @@ class _Claims:
             return source_of(text, acc, self.mentions), True
         for verb in reversed([v for v in self.verbs if v.end() <= start]):
             between = text[verb.end() : start]
-            if verb.group(1) in ACT_VERBS and not re.match(r"(?:\s+\S+){0,3}?\s+that\b", between):
+            if verb.group(1) in ACT_VERBS and not _THAT_SOON.match(between):
                 continue  # "Lima declared a state of emergency for 60 days": an act, not a claim
             aside = next((e for s, e in self.narration if s >= verb.end() and e <= start), None)
-            if aside is not None and not re.search(r"\bthat\b", text[aside:start]):
+            if aside is not None and not _THAT.search(text[aside:start]):
                 break  # `X told reporters after the vote, which passed 31 to 9`: the story's own words, no claim
             subject = self.subject_at(verb.start())
             if subject is not None:
@@ -809,10 +837,13 @@ _FRACTION = re.compile(
 )
 
 
+_THE_NEXT = re.compile(r"\s+the\s+\w+$")
+
+
 def _qualifier(m: re.Match[str]) -> str | None:
     """`Within the next` -> `within`: the qualifier as a word of the figure, lower-cased."""
     qual = m.group("qual")
-    return re.sub(r"\s+the\s+\w+$", "", qual.strip()).lower() if qual else None
+    return _THE_NEXT.sub("", qual.strip()).lower() if qual else None
 
 
 # every fraction has one of these words: a sentence whose folded text has none skips the long pattern
@@ -892,6 +923,11 @@ def _ranges(text: str, cands: list[_Candidate]) -> list[_Candidate]:
 NUMBERS_PER_SENTENCE = 40
 
 
+_AND_A_HALF = re.compile(r"-and-a-half\b")
+_HYPHEN_SCALE = re.compile(r"-(thousand|million|billion|trillion)\b")
+_SPACES = re.compile(r"\s+")
+
+
 def extract_figures(
     article: Article, actors: Iterable[Actor], mentions: Iterable[Mention], quotes: Iterable[Quote] = ()
 ) -> list[Figure]:
@@ -935,7 +971,7 @@ def extract_figures(
                 continue  # `a 5bn plan`, `1.2m subscribers` with no currency: a scale is never guessed
             if word and not qual and _DETERMINER_BEFORE_WORD.search(text, m.start()):
                 continue
-            if word and re.match(r"-and-a-half\b", text[m.end() :]):
+            if word and _AND_A_HALF.match(text, m.end()):
                 continue  # `two-and-a-half years`: read as a fraction below
             if word and word.lower() == "one" and not qual:
                 continue  # `one` counts only with a qualifier (`at least one band`); else a pronoun or `one-third`
@@ -951,7 +987,7 @@ def extract_figures(
                 unit, start, end = measure.group(1), measure.start(), m.end()  # "magnitude 5.4", "magnitude-8.0"
             qualifier = _qualifier(m)
             number = _number(m)
-            scale = re.match(r"-(thousand|million|billion|trillion)\b", text[m.end() :])
+            scale = _HYPHEN_SCALE.match(text, m.end())
             if scale and number is not None:  # `48-million-euro`: the number as written, scale included
                 number *= SCALES[scale.group(1)]
             cands.append(_Candidate(start, m.end(), end, number, qualifier, unit, label, bool(num)))
@@ -980,7 +1016,7 @@ def extract_figures(
             previous = (c.end, None if _bare(label, c.unit) else label)
             if end < len(text) and text[end] in '"”' and sum(text[start:end].count(q) for q in '"“”') % 2:
                 end += 1  # more than "1,000 missiles": the quoted words stay quoted, as written
-            value = re.sub(r"\s+", " ", text[start:end]).strip()
+            value = _SPACES.sub(" ", text[start:end]).strip()
             inside = [q for q in quoted.get(sentence.id, []) if q.span.start <= start and end <= q.span.end]
             if inside:
                 claimant, according = inside[0].speaker, False

@@ -107,6 +107,17 @@ def _clauses(text: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return list(zip(cuts, cuts[1:]))
 
 
+_PRONOUN_AFTER = re.compile(r"\s*,?\s*(he|she|He|She)\s+" + ADVERB + r"(\w+)")  # `..." he said`
+_ORGANISATION_CUE = re.compile(
+    r"\s*,?\s*(they|it|They|It|[Tt]he\s+(?:" + "|".join(ORG_NOUNS) + r"))\s+" + ADVERB + r"(\w+)"
+)  # `..." the ministry said`
+_ROLE_CUE = re.compile(
+    r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b(?!['’]))"
+)  # `..." the minister said`, `..." said the minister`
+_CUE_FIRST = re.compile(r"\s*,?\s*(\w+)\s+(?:(?:de|van|von|der|da|du|al|bin|la|le)\s+)?")  # `..." said X`
+_PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|saying|according)\b|\s+that\b|;|$")
+
+
 class QuoteExtractor:
     """Quotes of one article, each credited only where the sentence's structure settles who spoke."""
 
@@ -154,25 +165,23 @@ class QuoteExtractor:
         """`..." Doe added`, `..." warned Roe`, `..." he said`, `..., X, president of Y, told AFP`."""
         text = sentence.text
         rest = text[close + 1 : hi]
-        m = re.match(r"\s*,?\s*(he|she|He|She)\s+" + ADVERB + r"(\w+)", rest)
+        m = _PRONOUN_AFTER.match(rest)
         if m and m.group(2) in SPEECH_VERBS:
             return self._pronoun(sentence, m.group(1).lower(), m.group(2), close + 1 + m.start(1))
-        m = re.match(
-            r"\s*,?\s*(they|it|They|It|[Tt]he\s+(?:" + "|".join(ORG_NOUNS) + r"))\s+" + ADVERB + r"(\w+)", rest
-        )
+        m = _ORGANISATION_CUE.match(rest)
         if m and m.group(2) in SPEECH_VERBS:
             return Attribution(self._organisation_before(sentence, close + 1 + m.start(1)), m.group(2))
-        m = re.match(r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b(?!['’]))", rest)
+        m = _ROLE_CUE.match(rest)
         if m:
             noun, verb = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             if verb in SPEECH_VERBS and (owner := self._by_role(noun, sentence)):
                 return Attribution(owner, verb)
-        m = re.match(r"\s*,?\s*(\w+)\s+(?:(?:de|van|von|der|da|du|al|bin|la|le)\s+)?", rest)
+        m = _CUE_FIRST.match(rest)
         if m and m.group(1) in SPEECH_VERBS and not m.group(1).endswith("ing"):  # `, saying X ...` is no cue for X
             # `said X`, `said Wales coach X`, `said another witness, former adviser X`: the person the
             # phrase after the verb names (not one in its possessive, `Y's lawyer X`), else what opens it
             start = close + 1 + m.end()
-            stop = re.search(r",\s+(?:who|which|whose|adding|saying|according)\b|\s+that\b|;|$", text[start:hi])
+            stop = _PHRASE_STOP.search(text[start:hi])
             found = self._mention_at(sentence, start, start + stop.start() if stop else hi)
             people = [f for f in found if self.kind.get(f.actor) == "person" and _names_the_phrase(text, start, f)]
             if people:
