@@ -450,6 +450,23 @@ def test_the_token_pattern_matches_what_the_one_letter_at_a_time_pattern_matched
 
 
 @SETTINGS
+@given(st.one_of(_WORDISH.map("".join), st.text()))
+@example("5km km 1x x_x ½a a")
+def test_tokens_start_where_the_token_pattern_read_them(text: str) -> None:
+    # `tokenize` finds each word's start from the end of the one before instead of asking a match
+    # object: that is where `finditer` read it, for every word of any text
+    from explainer.extraction.annotate import _TOKEN, tokenize
+
+    end = 0
+    for m in _TOKEN.finditer(text):
+        assert text.find(m.group(), end) == m.start()
+        end = m.end()
+    starts = {m.start() for m in _TOKEN.finditer(text)}
+    for t in tokenize(text):
+        assert t.start in starts and text[t.start : t.end] == t.text
+
+
+@SETTINGS
 @given(_WORDISH)
 @example(["HALF"])
 @example(["One  in\tthree"])

@@ -50,12 +50,17 @@ _new_tuple = tuple.__new__
 def tokenize(text: str, keep: frozenset[str] = frozenset()) -> list[Token]:
     """Words with their offsets; `keep` holds abbreviations whose full stop is part of them (`Colo.`).
     Every extractor reads these, so the loop is kept lean: most words end in neither a full stop
-    nor a possessive, and tokens are made as plain tuples, without `NamedTuple`'s Python `__new__`."""
+    nor a possessive, and tokens are made as plain tuples, without `NamedTuple`'s Python `__new__`.
+    The words come from `findall`, without a match object each; a word's start is found from the
+    end of the one before: every character that can start a word does (a letter starts a match),
+    so none lies between two words, and the first place the word is found is where it was read."""
     out: list[Token] = []
     append = out.append
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start = m.start()
+    find = text.find
+    end = 0
+    for word in _TOKEN.findall(text):
+        start = find(word, end)
+        end = start + len(word)
         last = word[-1]
         if last == "." and not (
             _INITIALS.fullmatch(word)
