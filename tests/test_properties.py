@@ -616,6 +616,32 @@ def test_a_clause_is_searched_for_a_setting_or_an_owner_only_where_it_ends_in_th
         assert word_before(before, len(before)) == "of"
 
 
+_AFTER_PIECES = [
+    *"5 2nd 10:30 a.m. G20 F-16s November Jan years-old -year -off of for in on per and-a-half -million".split(),
+    *"km tonnes Five Counties , a the ago later also said told A x".split(),
+    *[" ", "  ", "-", ",", "’s"],
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_AFTER_PIECES), max_size=16))
+def test_a_pattern_read_at_an_offset_reads_what_it_read_on_the_rest_of_the_text(pieces: list[str]) -> None:
+    # the rules that read after a number or a name match at its end instead of on a copy of the
+    # rest of the sentence: sound only for patterns with no look-behind, `\b` or `^` at their start
+    from explainer.extraction import actors, figures
+
+    patterns = [
+        *(figures._ORDINAL, figures._TIME, figures._GLUED_NAME, figures._MONTH_AFTER, figures._NEXT_WORD),
+        *(figures._NEXT_CAPITAL, figures._JUNK_AFTER, figures._WHAT_AFTER, figures._AND_A_HALF),
+        *(figures._HYPHEN_SCALE, figures._COMMA_SPACE, actors._NEXT_VERB, actors._ARTICLE_OPENING),
+    ]
+    text = "".join(pieces)
+    for pattern in patterns:
+        for at in range(len(text) + 1):
+            here, rest = pattern.match(text, at), pattern.match(text[at:])
+            assert (here and (here.end() - at, here.groups())) == (rest and (rest.end(), rest.groups()))
+
+
 _SEGMENT = st.sampled_from(["stories", "actors", "a", "b", "index.md", "x.md", "page", "2", "glossary"])
 
 

@@ -240,25 +240,29 @@ def _glued_before(text: str, start: int) -> bool:
     return bool(glued) and _WORD_CHAR.match(glued) is not None
 
 
+_UNIT_WORDS = MEASURE_UNITS | CURRENCY_WORDS  # what a year-like number may count: `2024 tonnes`
+
+
 def _is_excluded(text: str, m: re.Match[str]) -> bool:
     start, end = m.start("num") if m.group("num") else m.start(), m.end()
-    after = text[end:]
+    # what follows is read at `end` (every pattern here opens with a character, not a look-behind)
     num = m.group("num")
+    spaced = text[start - 1 : start].isspace()  # what the patterns read back need
     if num:
-        if _ORDINAL.match(after):  # ordinal: 2nd
+        if _ORDINAL.match(text, end):  # ordinal: 2nd
             return True
-        if _TIME.match(after):  # times
+        if _TIME.match(text, end):  # times
             return True
         # a number glued to a name: Covid-19, G20, F-16s
-        if _glued_before(text, start) or _GLUED_NAME.match(after):
+        if _glued_before(text, start) or _GLUED_NAME.match(text, end):
             return True
-        if _MONTH_BEFORE.search(text, start) or _MONTH_AFTER.match(after):
+        if (spaced and _MONTH_BEFORE.search(text, start)) or _MONTH_AFTER.match(text, end):
             return True  # a date: November 5, 5 November
         if _YEAR.fullmatch(num) and not m.group("cur") and not m.group("pct"):
-            nxt = _NEXT_WORD.match(after)
-            if not (nxt and nxt.group(1) in MEASURE_UNITS | CURRENCY_WORDS):
+            nxt = _NEXT_WORD.match(text, end)
+            if not (nxt and nxt.group(1) in _UNIT_WORDS):
                 return True  # a year
-        prev = _CAPITALISED_BEFORE.search(text, start)
+        prev = _CAPITALISED_BEFORE.search(text, start) if spaced else None
         if (
             prev
             and not m.group("qual")
@@ -269,14 +273,19 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
                 return True  # inside a name (not the sentence's first word): Apollo 11, Boeing 737
     if m.group("word") and m.group("word").lower() in {"hundred"}:
         return True
-    if m.group("word") and m.group("word")[0].isupper() and _NEXT_CAPITAL.match(after) and _TEXT.search(text, 0, start):
+    if (
+        m.group("word")
+        and m.group("word")[0].isupper()
+        and _NEXT_CAPITAL.match(text, end)
+        and _TEXT.search(text, 0, start)
+    ):
         return True  # a number word inside a name: the Five Counties Cup, Radio Four
-    if _JUNK_AFTER.match(after):
+    if _JUNK_AFTER.match(text, end):
         return True
     # every `_JUNK_BEFORE` branch ends in one of its last words and spaces right before the number:
     # nothing to read back otherwise
     if (
-        text[start - 1 : start].isspace()
+        spaced
         and word_before(text, start) in _JUNK_LAST_WORDS
         and _JUNK_BEFORE.search(text, max(0, start - BEFORE), start)
     ):
