@@ -237,11 +237,12 @@ class ActorExtractor:
         self.singles: list[tuple[Sentence, Token, bool]] = []
         self.acronym_owner: dict[str, str] = {}
         self.honorific: set[str] = set()  # people the story names with Mr, Ms, Dr, ...
-        self.tokens = {s.text: list(annotation.tokens[s.id]) for s in article.units}  # tokenised once, by `annotate`
+        self.units = article.units  # (a property that builds its tuple on every read)
+        self.tokens = {s.text: list(annotation.tokens[s.id]) for s in self.units}  # tokenised once, by `annotate`
         # where each unit's capitalised words are: the scans for names step from one to the next
         # instead of over every word (five words in six are lower case)
         self.capitals = {text: _capitals(toks) for text, toks in self.tokens.items()}
-        self.unit_text = {s.id: s.text for s in article.units}
+        self.unit_text = {s.id: s.text for s in self.units}
         self.place_hints: set[tuple[str, int]] = set()  # (sentence text, offset) of `X-based`, `X-born`
         self.mid_caps = self._mid_sentence_capitals()
         # words the story also writes in lower case are common words (`Flight director` opening a sentence)
@@ -249,7 +250,7 @@ class ActorExtractor:
 
     def _mid_sentence_capitals(self) -> set[str]:
         seen: set[str] = set()
-        for s in self.article.units:
+        for s in self.units:
             toks = self.tokens[s.text]
             for k in self.capitals[s.text]:
                 if not _sentence_initial(s.text, toks[k].start):
@@ -648,7 +649,7 @@ class ActorExtractor:
         """Read every unit of the article once, then decide each entity's kind from all its uses."""
         if self.article.dateline is not None:
             self._dateline(self.article.dateline)
-        for s in self.article.units:
+        for s in self.units:
             if s is self.article.dateline:
                 continue
             # `Coach (Jane) Doe` is Jane Doe, the coach
@@ -833,7 +834,7 @@ class ActorExtractor:
 
     def _resolve_the_north(self) -> None:
         """`the North` stands for the one country in the story whose name starts with North."""
-        for s in self.article.units:
+        for s in self.units:
             for m in re.finditer(r"\bthe (North|South|East|West)\b(?!\s+[A-Z])", s.text):
                 owners = {k for k, kind in self.kinds.items() if kind == "place" and k.startswith(m.group(1) + " ")}
                 if len(owners) == 1:
@@ -845,7 +846,7 @@ class ActorExtractor:
         mentions: list[Mention] = []
         registry = SlugRegistry()
         ids: dict[str, str] = {}
-        for s in self.article.units:
+        for s in self.units:
             for f in sorted(self.found.get(s.id, []), key=lambda f: (f.start, -f.end)):
                 if f.key not in order:
                     order[f.key] = len(order)

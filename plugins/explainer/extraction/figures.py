@@ -952,19 +952,19 @@ def extract_figures(
     found: list[tuple[str, float | None, str | None, str | None, str, FigureSource]] = []
     for sentence in article.sentences:
         text = sentence.text
+        low = fold(text)
+        fractions = _fractions(text, low)
+        if not fractions and not _may_have_figure(text, low):
+            continue  # no number in any form: nothing else of the sentence is read
         ms = sorted(by_sentence.get(sentence.id, []), key=lambda x: x.span.start)
         people_ends = {x.span.end for x in ms if kinds.get(x.actor) == "person"}
         short_quotes = [q for q in quoted.get(sentence.id, []) if len(q.text.split()) <= 5]
         cands: list[_Candidate] = []
-        low = fold(text)
-        fractions = _fractions(text, low)
-        hinted = bool(fractions) or _may_have_figure(text, low)
         # phone numbers and fractions are read whole: none of their parts is a figure of its own
-        # (a phone number has digits, which a sentence with no hint has not)
-        held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] if hinted else []
+        held = [(p.start(), p.end()) for p in _PHONE.finditer(text)]
         held += [(c.start, c.end) for c in fractions]
         dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
-        for m in itertools.islice(FIGURE.finditer(text), NUMBERS_PER_SENTENCE) if hinted else ():
+        for m in itertools.islice(FIGURE.finditer(text), NUMBERS_PER_SENTENCE):
             num, word, qual = m.group("num", "word", "qual")  # read once: each rule below asks
             if num and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
                 continue  # the second half of a score or name whose first half is no figure

@@ -138,9 +138,10 @@ class QuoteExtractor:
             self.by_sentence.setdefault(m.span.sentence, []).append(m)
         for ms in self.by_sentence.values():
             ms.sort(key=lambda m: m.span.start)
-        self.order = {s.id: i for i, s in enumerate(article.units)}
+        units = article.units  # (a property that builds its tuple on every read)
+        self.order = {s.id: i for i, s in enumerate(units)}
         self.first_seen: dict[str, int] = {}
-        for s in article.units:
+        for s in units:
             for m in self.by_sentence.get(s.id, []):
                 self.first_seen.setdefault(m.actor, self.order[s.id])
         self.gender = self._genders(article)

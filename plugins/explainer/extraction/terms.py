@@ -134,8 +134,9 @@ def find_glosses(article: Article) -> list[Gloss]:
     of content words; the explanation must read as one (no figures, no quote, not `who ...`)."""
     out: list[Gloss] = []
     seen: set[str] = set()
-    lowered = " ".join(u.text for u in article.units).lower()
-    for unit in article.units:
+    units = article.units  # (a property that builds its tuple on every read)
+    lowered = " ".join(u.text for u in units).lower()
+    for unit in units:
         text = unit.text
         found: list[tuple[str, str, int, int]] = []
         for m in _DASHED.finditer(text) if any(d in text for d in _DASHES) else ():
