@@ -561,13 +561,14 @@ def test_a_role_before_a_name_is_found_from_the_last_seven_runs_as_from_anywhere
 
 
 _BEFORE_PIECES = [*"Nov. Sept the The THESE all a an its shares stake listed in on at near x-ray magnitude- depth level of to said".split(),
-                  "Apollo", "é", ",", " ", " ", "  ", "\t", "9"]  # fmt: skip
+                  "Apollo", "é", ",", " ", " ", "  ", "\t", "9", "Turnout", "was", "stood", "reached", ";", "THIS"]  # fmt: skip
 
 
 @SETTINGS
 @given(st.lists(st.sampled_from(_BEFORE_PIECES), max_size=24))
 @example(["x", " ", "its", " ", "depth", " ", "level", " ", "of", " "])  # four runs
 @example(["shares", "  ", "in", "\t"])
+@example(["x", ",", " ", "Turnout", " ", "stood", " ", "at", " "])  # four runs, the first a comma's
 def test_a_pattern_read_back_from_its_last_runs_finds_what_a_search_back_found(pieces: list[str]) -> None:
     # every `Before` of the extraction is searched from its last runs only: the same match as a
     # search from every position it reaches back to

@@ -392,7 +392,7 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
     text = sentence.text
     if m.group("pct"):
         # `a 9% raise`, `a 4.5% pay rise`: a percentage used as a modifier says what it measures
-        attributive = _DETERMINER_BEFORE.search(text, max(0, m.start() - BEFORE), m.start()) and _head_noun(
+        attributive = _DETERMINER_BEFORE.search(text, m.start()) and _head_noun(
             text[m.end() :]
         )
         label = attributive or _label_before(text, m.start()) or _copula_subject(text, m.start())
@@ -473,7 +473,7 @@ def _iso(unit: str) -> str:
     return _ISO.get(unit.lower(), unit)
 
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = Before(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", 1, re.IGNORECASE)
 
 
 _HEAD_NOUN = re.compile(r"\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
@@ -507,11 +507,14 @@ _AUX_WORDS = frozenset(
 )
 
 
+_COPULA_BEFORE = Before(
+    r"(?:^|[,;]\s+|\b(?:The|the)\s+)([A-Za-z][a-z]+)\s+(?:was|is|were|stood\s+at|reached)\s+$", 4
+)
+
+
 def _copula_subject(text: str, end: int) -> str | None:
     """`Turnout was 61%` -> `turnout`: a one-word subject before `was`, `is` or `stood at` (`end`)."""
-    m = search_before(
-        r"(?:^|[,;]\s+|\b(?:The|the)\s+)([A-Za-z][a-z]+)\s+(?:was|is|were|stood\s+at|reached)\s+$", text, end
-    )
+    m = _COPULA_BEFORE.search(text, end)
     if (
         m is None
         or m.group(1).lower() in _STOP_AFTER
