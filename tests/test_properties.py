@@ -399,6 +399,32 @@ def test_the_figure_pattern_matches_what_it_matches_without_its_start_check(piec
 
 
 @SETTINGS
+@given(
+    st.lists(
+        st.one_of(
+            _PIECE,
+            st.sampled_from(
+                [*"US$5 Us$5 AT LEAST FIVE Dozens OF 5BN 3.5M 10KM ſix İ ı 5%".split(), "Tens of thousands", " "]
+            ),
+        ),
+        max_size=16,
+    )
+)
+@example(["AT LEAST", " ", "US$5", "BN"])
+@example(["ſix", " ", "people"])
+def test_the_folded_figure_pattern_finds_the_spans_figure_finds(pieces: list[str]) -> None:
+    # figures are found in the folded text with FIGURE in lower case, then FIGURE is matched at
+    # each: the same matches, parts and all, as FIGURE's own search of the text
+    from explainer.extraction.figures import _FIGURE_FOLDED, FIGURE
+    from explainer.patterns import fold
+
+    text = "".join(pieces)
+    found = [FIGURE.match(text, m.start()) for m in _FIGURE_FOLDED.finditer(fold(text))]
+    assert [(m.span(), m.groupdict()) for m in found if m] == [(m.span(), m.groupdict()) for m in FIGURE.finditer(text)]
+    assert all(found)
+
+
+@SETTINGS
 @given(st.one_of(_PIECE, st.text(), st.text(alphabet="&<>\\`*_{}[]#!|ab \u00e9")))
 def test_escape_skips_only_text_neither_escape_would_change(text: str) -> None:
     # `escape` returns text with none of the characters either step rewrites as it is: the same

@@ -77,6 +77,10 @@ FIGURE = re.compile(
     + r")",
     re.IGNORECASE,
 )
+# FIGURE in lower case (`US$` is its only capital), searched case-sensitively in the folded text
+# (`patterns.fold`): the same spans, found faster, since the engine compares characters as they
+# are; FIGURE is then matched at each to read its parts as written
+_FIGURE_FOLDED = re.compile(FIGURE.pattern.replace("US\\$", "us\\$"))
 # every figure has a digit, a number word or a vague amount: a sentence without any skips FIGURE;
 # the words are looked for case-sensitively in the folded text (`patterns.fold`), where the engine
 # skips to the letters they start with
@@ -967,7 +971,10 @@ def extract_figures(
         held = [(p.start(), p.end()) for p in _PHONE.finditer(text)]
         held += [(c.start, c.end) for c in fractions]
         dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
-        for m in itertools.islice(FIGURE.finditer(text), NUMBERS_PER_SENTENCE):
+        for folded in itertools.islice(_FIGURE_FOLDED.finditer(low), NUMBERS_PER_SENTENCE):
+            m = FIGURE.match(text, folded.start())
+            if m is None:  # never: the folded pattern finds exactly FIGURE's matches
+                continue
             num, word, qual = m.group("num", "word", "qual")  # read once: each rule below asks
             if num and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
                 continue  # the second half of a score or name whose first half is no figure
