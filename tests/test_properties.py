@@ -493,6 +493,25 @@ def test_tokens_start_where_the_token_pattern_read_them(text: str) -> None:
 
 
 @SETTINGS
+@given(st.lists(st.one_of(_WORDISH.map("".join), st.text(max_size=20)), min_size=1, max_size=4))
+@example(["Mayor Ana Lou Ren's bridge opened.", "ÉLAN and élan, 中文 x"])
+def test_the_annotation_lists_the_capitalised_and_lower_case_words_its_tokens_have(texts: list[str]) -> None:
+    # the actors read which words are capitalised and which are written in lower case from the
+    # annotation, gathered as the words are read: the same as reading every token after
+    from explainer.extraction.annotate import annotate
+    from explainer.extraction.reader import parse
+
+    body = "\n\n".join(t.replace("\n", " ").strip() or "x" for t in texts)
+    article = parse(f"Title\n\n{body}\n", path="s.txt").article
+    annotation = annotate(article)
+    for unit in article.units:
+        tokens = annotation.tokens[unit.id]
+        assert annotation.capitals[unit.id] == tuple(k for k, t in enumerate(tokens) if t.text[:1].isupper())
+    every = [t for tokens in annotation.tokens.values() for t in tokens]
+    assert annotation.lower_words == {t.text for t in every if t.text[:1].islower()}
+
+
+@SETTINGS
 @given(_WORDISH)
 @example(["HALF"])
 @example(["One  in\tthree"])

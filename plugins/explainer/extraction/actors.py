@@ -241,12 +241,12 @@ class ActorExtractor:
         self.tokens = {s.text: list(annotation.tokens[s.id]) for s in self.units}  # tokenised once, by `annotate`
         # where each unit's capitalised words are: the scans for names step from one to the next
         # instead of over every word (five words in six are lower case)
-        self.capitals = {text: _capitals(toks) for text, toks in self.tokens.items()}
+        self.capitals = {s.text: annotation.capitals[s.id] for s in self.units}
         self.unit_text = {s.id: s.text for s in self.units}
         self.place_hints: set[tuple[str, int]] = set()  # (sentence text, offset) of `X-based`, `X-born`
         self.mid_caps = self._mid_sentence_capitals()
         # words the story also writes in lower case are common words (`Flight director` opening a sentence)
-        self.lower_words = {t.text for toks in self.tokens.values() for t in toks if t.text[:1].islower()}
+        self.lower_words = annotation.lower_words
 
     def _mid_sentence_capitals(self) -> set[str]:
         seen: set[str] = set()

@@ -48,12 +48,19 @@ _new_tuple = tuple.__new__
 
 
 def tokenize(text: str, keep: frozenset[str] = frozenset()) -> list[Token]:
+    """Words with their offsets (see `_tokenize`)."""
+    return _tokenize(text, keep, [], set())
+
+
+def _tokenize(text: str, keep: frozenset[str], capitals: list[int], lower: set[str]) -> list[Token]:
     """Words with their offsets; `keep` holds abbreviations whose full stop is part of them (`Colo.`).
     Every extractor reads these, so the loop is kept lean: most words end in neither a full stop
     nor a possessive, and tokens are made as plain tuples, without `NamedTuple`'s Python `__new__`.
     The words come from `findall`, without a match object each; a word's start is found from the
     end of the one before: every character that can start a word does (a letter starts a match),
-    so none lies between two words, and the first place the word is found is where it was read."""
+    so none lies between two words, and the first place the word is found is where it was read.
+    The same loop adds to `capitals` the index of each capitalised word and to `lower` each word
+    that starts in lower case: what the actors' scans read of every word."""
     out: list[Token] = []
     append = out.append
     find = text.find
@@ -74,6 +81,10 @@ def tokenize(text: str, keep: frozenset[str] = frozenset()) -> list[Token]:
         if possessive:
             word = word[:-2]
         if word:
+            if word[0].isupper():
+                capitals.append(len(out))
+            elif word[0].islower():
+                lower.add(word)
             append(_new_tuple(Token, (sys.intern(word), start, start + len(word), possessive)))
     return out
 
@@ -103,12 +114,16 @@ class QuotedPassage:
 @dataclass(frozen=True, slots=True)
 class Annotation:
     """One article, read once: `tokens` per unit id, the quoted `passages` of the body in reading
-    order, and `quoted`, per unit id, the (start, stop) offsets that lie inside quotes."""
+    order, and `quoted`, per unit id, the (start, stop) offsets that lie inside quotes;
+    `capitals`, per unit id, the indices of its capitalised tokens, and `lower_words`, the words
+    the article writes in lower case."""
 
     article: Article
     tokens: Mapping[str, tuple[Token, ...]]
     passages: tuple[QuotedPassage, ...]
     quoted: Mapping[str, tuple[tuple[int, int], ...]]
+    capitals: Mapping[str, tuple[int, ...]]
+    lower_words: frozenset[str]
 
     def in_quote(self, unit_id: str, offset: int) -> bool:
         """Whether a position of a sentence is inside quoted words."""
@@ -118,7 +133,13 @@ class Annotation:
 def annotate(article: Article) -> Annotation:
     """Tokenise every unit and find every quoted passage of `article`, once."""
     dotted = gazetteer().dotted
-    tokens = {u.id: tuple(tokenize(u.text, dotted)) for u in article.units}
+    tokens: dict[str, tuple[Token, ...]] = {}
+    capitals: dict[str, tuple[int, ...]] = {}
+    lower: set[str] = set()
+    for u in article.units:
+        caps: list[int] = []
+        tokens[u.id] = tuple(_tokenize(u.text, dotted, caps, lower))
+        capitals[u.id] = tuple(caps)
     passages = tuple(_passages(article))
     quoted: dict[str, list[tuple[int, int]]] = {}
     for p in passages:
@@ -128,6 +149,8 @@ def annotate(article: Article) -> Annotation:
         MappingProxyType(tokens),
         passages,
         MappingProxyType({k: tuple(v) for k, v in quoted.items()}),
+        MappingProxyType(capitals),
+        frozenset(lower),
     )
 
 

@@ -396,9 +396,7 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
     text = sentence.text
     if m.group("pct"):
         # `a 9% raise`, `a 4.5% pay rise`: a percentage used as a modifier says what it measures
-        attributive = _DETERMINER_BEFORE.search(text, m.start()) and _head_noun(
-            text[m.end() :]
-        )
+        attributive = _DETERMINER_BEFORE.search(text, m.start()) and _head_noun(text[m.end() :])
         label = attributive or _label_before(text, m.start()) or _copula_subject(text, m.start())
         return "percent", label or "percentage", m.end()
     glued = m.group("glued") or (m.group("scale2") if _metres(text, m) else None)
@@ -511,9 +509,7 @@ _AUX_WORDS = frozenset(
 )
 
 
-_COPULA_BEFORE = Before(
-    r"(?:^|[,;]\s+|\b(?:The|the)\s+)([A-Za-z][a-z]+)\s+(?:was|is|were|stood\s+at|reached)\s+$", 4
-)
+_COPULA_BEFORE = Before(r"(?:^|[,;]\s+|\b(?:The|the)\s+)([A-Za-z][a-z]+)\s+(?:was|is|were|stood\s+at|reached)\s+$", 4)
 
 
 def _copula_subject(text: str, end: int) -> str | None:
