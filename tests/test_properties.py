@@ -688,6 +688,20 @@ def test_a_pattern_read_at_an_offset_reads_what_it_read_on_the_rest_of_the_text(
             assert (here and (here.end() - at, here.groups())) == (rest and (rest.end(), rest.groups()))
 
 
+@SETTINGS
+@given(st.lists(st.sampled_from([*"the a company website, ,x said Doe".split(), " ", "  ", "\t", ","]), max_size=16))
+@example(["the", " ", "company", ",", " "])
+def test_an_organisation_noun_before_a_name_is_searched_for_only_after_a_comma(pieces: list[str]) -> None:
+    # `_reclassify` searches back for `the company, X` only where a comma is the last thing before X
+    from explainer.extraction.actors import _ORG_NOUN_BEFORE, _after_comma
+    from explainer.patterns import search_before
+
+    text = "".join(pieces)
+    for end in range(len(text) + 1):
+        if search_before(_ORG_NOUN_BEFORE, text, end):
+            assert _after_comma(text, end)
+
+
 _SEGMENT = st.sampled_from(["stories", "actors", "a", "b", "index.md", "x.md", "page", "2", "glossary"])
 
 

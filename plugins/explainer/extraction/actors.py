@@ -189,6 +189,12 @@ _TRAILING_PLACE = re.compile(r"\s+in\s+[A-Z].*$")
 _SPACE_LOWER = re.compile(r"\s[a-z]")
 
 
+def _after_comma(text: str, end: int) -> bool:
+    """Whether the last character before `end` that is not a space is a comma (what
+    `_ORG_NOUN_BEFORE` ends in: it is searched only then)."""
+    return text[max(0, end - BEFORE) : end].rstrip().endswith(",")
+
+
 def _is_acronym(word: str) -> bool:
     bare = word.replace(".", "")
     return len(bare) >= 2 and bare.isalpha() and bare.isupper()
@@ -692,7 +698,7 @@ class ActorExtractor:
                     re.match(r",?\s+which\b", after)
                     or _ORG_POSSESSIONS.match(after)
                     or (noun and noun.group(1) in ORG_NOUNS)
-                    or search_before(_ORG_NOUN_BEFORE, text, f.start)
+                    or (_after_comma(text, f.start) and search_before(_ORG_NOUN_BEFORE, text, f.start))
                     or _LISTED_BEFORE.search(text, f.start)
                     or (_ARTICLE_BEFORE.search(text, f.start) and re.match(r"\s+[a-z]", after))
                     or f.text.startswith("The ")  # people take no article: `The Harbour Times`, `the Comets`
