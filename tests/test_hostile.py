@@ -31,7 +31,7 @@ from explainer.diagnostics import Diagnostic
 from explainer.editing.curation import Curation
 from explainer.editing.merge import PROFILES_PER_STORY, TERMS_PER_STORY, merge
 from explainer.extraction.extract import extract
-from explainer.extraction.reader import SeedError, read_seed
+from explainer.extraction.reader import SeedError, parse, read_seed
 from explainer.model import Actor, Article, Block, Figure, FigureSource, Findings, Mention, Quote, Sentence, Span
 from explainer.pipeline import extract_story
 from explainer.site.lists import FIGURES_SHOWN
@@ -493,7 +493,6 @@ def test_yaml_is_read_only_with_safe_loaders() -> None:
 
 def test_front_matter_that_is_no_date_or_too_deep_warns() -> None:
     from explainer.editing.curation import parse_entry
-    from explainer.extraction.reader import parse
 
     for front in ("date: 2024-13-45", "date: " + "[" * 2000, "title: [1, 2]"):
         result = parse(f"---\n{front}\n---\nTitle\n\nBody text.\n", path="seeds/x.txt")
@@ -569,8 +568,6 @@ def test_utf16_seed_with_bom_is_read(tmp_path: Path) -> None:
 
 
 def test_control_characters_from_yaml_escapes_are_cleaned() -> None:
-    from explainer.extraction.reader import parse
-
     article = parse('---\ntitle: "A\\0B\\e C"\nsource: "X\\x07Y"\n---\nHeadline\n\nBody text.\n', path="s.txt").article
     assert article.title == "AB C" and article.source == "XY"
 
@@ -667,3 +664,36 @@ def test_what_an_actor_no_story_keeps_said_or_claimed_is_credited_to_no_one() ->
     assert "gone" not in {a.id for a in story.actors}
     assert [q.speaker for q in story.quotes] == [None] and [f.claimant for f in story.figures] == [None]
     assert "gone" not in {m.actor for m in story.mentions}
+
+
+# Letters `re.IGNORECASE` matches to an ASCII one that `str.lower` leaves apart (ı, ſ) or turns into
+# two (İ): a word the case-insensitive patterns matched was then looked up lower-cased, and the
+# lookup failed (a KeyError stopped the build) or read a billion as one.
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Officials said ſeventeen people died.", [("ſeventeen people", 17.0)]),
+        ("About a thırd of the voters agreed.", [("About a thırd", 1 / 3)]),
+        ("Some ſix-and-a-half years passed.", [("Some ſix-and-a-half years", 6.5)]),
+        ("One in ſix homes flooded.", [("One in ſix", 1 / 6)]),
+        ("A fund of $5 bıllion was set up.", [("$5 bıllion", 5e9)]),
+        ("The turnout was 45% of its its.", [("45%", 45.0)]),  # a label read to nothing: no IndexError
+    ],
+)
+def test_a_number_written_with_letters_that_fold_apart_is_read_as_matched(
+    sentence: str, found: list[tuple[str, float]]
+) -> None:
+    article = parse(f"---\ndate: 2024-05-05\n---\nTitle\n\n{sentence}\n", path="x.txt").article
+    assert [(f.value, f.number) for f in extract(article).figures] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when", "date"),
+    [
+        ("The vote was held yeſterday.", "yeſterday", "2024-05-04"),
+        ("Prices rose laſt month.", "laſt month", "2024-04"),
+    ],
+)
+def test_a_date_written_with_letters_that_fold_apart_is_resolved(sentence: str, when: str, date: str) -> None:
+    article = parse(f"---\ndate: 2024-05-05\n---\nTitle\n\n{sentence}\n", path="x.txt").article
+    assert [(e.when, e.date) for e in extract(article).events] == [(when, date)]

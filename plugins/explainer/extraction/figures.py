@@ -275,7 +275,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         ):
             if prev.start() > 0:
                 return True  # inside a name (not the sentence's first word): Apollo 11, Boeing 737
-    if m.group("word") and m.group("word").lower() in {"hundred"}:
+    if m.group("word") and fold(m.group("word")) == "hundred":
         return True
     if (
         m.group("word")
@@ -318,7 +318,8 @@ _JUNK_BEFORE = re.compile(
 )
 # the words `_JUNK_BEFORE` can end in, right before the number's spaces
 _JUNK_LAST_WORDS = frozenset({"aged", "ages", "age", "turned", "turns", "turning", "between", "of", "under", "over"})
-# `_PHONE_START` skips, as `figures._START` does, the positions where no branch can begin
+# `_PHONE_START` turns down at once, as `_START` does, the positions where no branch can begin (the
+# engine still steps through them, but tests one character there instead of every branch)
 _PHONE_START = r"(?=[\d(+])"
 _PHONE = re.compile(
     _PHONE_START + r"(?:(?<![\d,.])0\d{2,4}(?:[ -]\d{1,4}){2,}(?![\d,])"  # 0845 8 505 505
@@ -376,8 +377,8 @@ def _number(m: re.Match[str]) -> float | None:
     if m.group("num"):
         value = float(m.group("num").replace(",", ""))
     else:
-        value = float(NUMBER_WORDS[m.group("word").lower()])
-    scale = (m.group("scale") or (m.group("scale2") if m.group("cur") else "") or "").lower()
+        value = float(NUMBER_WORDS[fold(m.group("word"))])  # folded as FIGURE matched it: `ſix` is six
+    scale = fold(m.group("scale") or (m.group("scale2") if m.group("cur") else "") or "")
     if scale:
         value *= SCALES.get(scale, 1)
     return value if math.isfinite(value) else None  # 400 nines overflow to inf: not a number JSON can carry
@@ -401,7 +402,7 @@ def _unit_and_label(sentence: Sentence, m: re.Match[str]) -> tuple[str | None, s
         return "percent", label or "percentage", m.end()
     glued = m.group("glued") or (m.group("scale2") if _metres(text, m) else None)
     if glued:  # `30ft`, `10m`, `7p`
-        unit = _GLUED[glued.lower()]
+        unit = _GLUED[fold(glued)]
         return unit, _label_before(text, m.start()) or unit, m.end()
     if m.group("cur"):
         unit = _iso(CURRENCY_SYMBOLS.get(m.group("cur"), "currency"))
@@ -670,7 +671,7 @@ def _clause_label(before: str, text: str, end: int, percent: bool) -> str | None
                 kept.append(w.rstrip(",.;:"))
                 if w[-1:] in ",.;:":
                     break
-            while kept[-1].lower() in ("of", "the", "its", "their", "his", "her", "all"):
+            while kept and kept[-1].lower() in ("of", "the", "its", "their", "his", "her", "all"):
                 kept.pop()
             return " ".join(kept) if len(kept) > 1 else None
         says = _SAYS_OF_THEM.match(after)
@@ -874,18 +875,19 @@ def _fractions(text: str, low: str) -> list[_Candidate]:
         qualifier = _qualifier(m)
         unit: str | None = "fraction"
         if m.group("part"):
-            n = _SMALL.get(m.group("a").lower(), 1)
-            number = n * _FRACTIONS[m.group("part").lower()]
+            # the words are read folded, as the case-insensitive pattern matched them
+            n = _SMALL.get(fold(m.group("a")), 1)
+            number = n * _FRACTIONS[fold(m.group("part"))]
         elif m.group("whole"):
-            w = m.group("whole").lower()
+            w = fold(m.group("whole"))
             number = (float(w) if w.isdigit() else _SMALL[w]) + 0.5
             noun = re.match(r"\s+([a-z]+)", text[m.end() :])
             unit = noun.group(1) if noun else None
         elif m.group("in"):
-            w = m.group("in").lower()
+            w = fold(m.group("in"))
             number = 1 / (float(w) if w.isdigit() else _SMALL[w])
         elif m.group("pt"):
-            number, unit = _FRACTIONS[m.group("pt").lower().split()[-1]], "percentage point"
+            number, unit = _FRACTIONS[fold(m.group("pt")).split()[-1]], "percentage point"
         else:
             number = 0.5
         end = m.end()
@@ -988,7 +990,7 @@ def extract_figures(
                 continue
             if word and _AND_A_HALF.match(text, m.end()):
                 continue  # `two-and-a-half years`: read as a fraction below
-            if word and word.lower() == "one" and not qual:
+            if word and fold(word) == "one" and not qual:
                 continue  # `one` counts only with a qualifier (`at least one band`); else a pronoun or `one-third`
             if word and any(q.span.start <= m.start() < q.span.end for q in short_quotes):
                 continue  # a number word in a quoted phrase is part of the phrase: "one country, two systems"

@@ -70,7 +70,7 @@ def may_match(kind: str, low: str, has_month: bool) -> bool:
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # Where a clause ends before a date: the date belongs to the words after (`will have surgery on
 # Monday after fracturing his thumb in the win on Saturday`: Saturday is past).
-# (the look-ahead skips, as `figures._START` does, the positions where no branch can begin)
+# (the look-ahead turns down at once, as `figures._START` does, the positions where no branch can begin)
 _CLAUSE_START_AT = r"(?=[.;,afbsw])"
 _CLAUSE_START = re.compile(
     _CLAUSE_START_AT + r"(?:[.;]\s|,\s|\b(?:after|since|following|before|when|which|who|while|but|as)\b)"
@@ -119,13 +119,13 @@ def _nearest_year(base: dt.date, month: int, day: int | None, future: bool, past
 
 
 def _weekday(base: dt.date, name: str, modifier: str | None) -> dt.date:
-    target = [w.lower() for w in WEEKDAYS].index(name.lower())
+    target = [w.lower() for w in WEEKDAYS].index(fold(name))
     delta = (base.weekday() - target) % 7
-    if modifier and modifier.lower() == "next":
+    if modifier and fold(modifier) == "next":
         return base + dt.timedelta(days=(target - base.weekday()) % 7 or 7)
     if modifier == "future":  # `will fly on Friday`, said on a Friday, is that day; only `next Friday` is a week on
         return base + dt.timedelta(days=(target - base.weekday()) % 7)
-    if modifier and modifier.lower() == "last" and delta == 0:
+    if modifier and fold(modifier) == "last" and delta == 0:
         delta = 7
     return base - dt.timedelta(days=delta)
 
@@ -158,7 +158,7 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
         if base is None:
             return None
         if kind == "this_month":
-            shift = {"last": -1, "this": 0, "next": 1}[m.group(1).lower()]
+            shift = {"last": -1, "this": 0, "next": 1}[fold(m.group(1))]  # folded as the pattern matched it
             y, mo = divmod(base.year * 12 + base.month - 1 + shift, 12)
             return f"{y:04d}-{mo + 1:02d}"
         if kind == "ahead":
@@ -172,13 +172,12 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
         if kind == "weekday":
             if m.group(2)[0].islower():
                 return None
-            given = (m.group(1) or "").lower()
+            given = fold(m.group(1) or "")
             modifier = (
                 given if given in ("next", "last", "this") else ("future" if _future(m.string, m.start()) else None)
             )
             return _weekday(base, m.group(2), modifier).isoformat()
-        word = m.group(1).lower()
-        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[fold(m.group(1))]
         return (base + dt.timedelta(days=offset)).isoformat()
     except (ValueError, OverflowError):  # no such day, or past year 1 or 9999 (`date: 9999-12-31`, `tomorrow`)
         return None
