@@ -42,9 +42,10 @@ BEFORE = 200
 
 class Before:
     """A pattern read back from a position (`$`-anchored, as for `search_before`) whose match
-    holds at most `runs` runs of non-space characters: it is searched from where the last
-    `runs` runs before the position begin (`tail_start`), not from every position of the
-    `reach` characters before it. The same match as a search of those characters."""
+    holds at most `runs` runs of non-space characters and does not begin with a space: it is
+    searched from where the last `runs` runs before the position begin (`tail_start`), not from
+    every position of the `reach` characters before it. The same match as a search of those
+    characters; a property test holds every `Before` of the extraction to it."""
 
     __slots__ = ("pattern", "reach", "runs")
 
@@ -81,9 +82,10 @@ def word_before(text: str, end: int) -> str:
 
 def tail_start(text: str, runs: int) -> int:
     """Where the last `runs` runs of non-space characters of `text` begin (0 if it has no more).
-    A pattern that ends at the end of the text, and whose match holds at most that many runs,
-    matches from there or not at all: searched from there, it is not tried at every position
-    before. Offsets stay the text's, and `\\b` and look-behinds still see what comes before."""
+    A pattern that ends at the end of the text, whose match holds at most that many runs and
+    does not begin with a space, matches from there or not at all: searched from there, it is
+    not tried at every position before (`\\s+of\\s+$` begins with spaces, and would be missed).
+    Offsets stay the text's, and `\\b` and look-behinds still see what comes before."""
     head = text.rsplit(None, runs)
     if len(head) <= runs:
         return 0
