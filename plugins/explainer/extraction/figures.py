@@ -57,8 +57,9 @@ _GLUED = {"ft": "feet", "km": "kilometres", "kg": "kilograms", "cm": "centimetre
 _PERCENT = r"(?P<pct>\s*%|\s+percent\b|\s+per\s+cent\b|\s+percentage\s+points?\b)?"
 
 # Where a figure can start: every branch below opens with a word at a word boundary, or with a
-# digit, a quote mark or a currency sign; checked first, it skips the inside of words (most of a
-# sentence) before the branches are tried there, and matches exactly what they match alone.
+# digit, a quote mark or a currency sign; checked first, it turns down the inside of words (most of
+# a sentence) at one character instead of trying every branch there, and matches exactly what they
+# match alone.
 _START = r'(?:(?<!\w)|(?=[\d"“”$€£¥₩₹]|US\$))'
 FIGURE = re.compile(
     _START
