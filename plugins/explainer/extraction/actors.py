@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Actor, ActorKind, Mention, Sentence, Span
 from ..patterns import BEFORE, Before, search_before, tail_start
 from ..slugs import SlugRegistry
-from .annotate import Annotation, Token, tokenize
+from .annotate import Annotation, Token
 from .gazetteer import Entry, gazetteer
 from .reader import dateline_fields
 from .vocabulary import (
@@ -145,7 +144,6 @@ _INSTITUTION = re.compile(
 )
 
 
-# `the property website, Homefinder`: an organisation's common noun, then the name (read back)
 # read back from a name (`Before`: each spans the runs of non-space characters it is given)
 _WORD_BEFORE = Before(r"\b([a-z][\w-]*)\s+$", 1)
 _LISTED_BEFORE = Before(r"\b(?:shares in|stake in|listed on)\s+$", 2)
@@ -153,6 +151,7 @@ _ARTICLE_BEFORE = Before(r"\b(?:a|an)\s+$", 1)
 _THE_BEFORE = Before(r"\b[Tt]he\s+$", 1)
 _PLACE_PREPOSITION_BEFORE = Before(r"\b(?:in|near|outside|across|from|at)\s+(?:the\s+)?$", 2)
 _NEAR_BEFORE = Before(r"\b(?:in|near|outside|across|from)\s+$", 1)
+# `the property website, Homefinder`: an organisation's common noun, then the name (read back)
 _ORG_NOUN_BEFORE = r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(ORG_NOUNS) + r")\b[^,;]{0,80},\s+$"
 
 
@@ -163,11 +162,6 @@ _PLACE_END = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s
 _ROLE_END = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,4})((?:[a-z][\w-]*\s+){0,2})\b([a-z][\w-]*)\s+$")
 _TITLE_END = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,4})()\b([A-Z][a-z]+)\s+$")
 _ROLE_RUNS = 7
-
-
-def _capitals(toks: Sequence[Token]) -> list[int]:
-    """The indices of the capitalised words (`Token.capitalised`, inlined)."""
-    return [k for k, t in enumerate(toks) if t.text[:1].isupper()]
 
 
 # what the classification reads around a name, compiled once (it reads them for every name)
@@ -266,8 +260,7 @@ class ActorExtractor:
     # -- sequences of capitalised words -------------------------------------------------
 
     def _sequences(self, text: str) -> list[list[Token]]:
-        toks = self.tokens.get(text) or tokenize(text)
-        capitals = self.capitals[text] if text in self.capitals else _capitals(toks)
+        toks, capitals = self.tokens[text], self.capitals[text]  # (every text read is a unit's)
         seqs: list[list[Token]] = []
         current: list[Token] = []
         i = 0
@@ -575,9 +568,10 @@ class ActorExtractor:
             before = before[: comma.start()] + " "
         place = _PLACE_END.search(before)
         tail = before[: place.start()] + " " if place else before
-        m = _ROLE_END.search(tail, tail_start(tail, _ROLE_RUNS))
+        last_words = tail_start(tail, _ROLE_RUNS)
+        m = _ROLE_END.search(tail, last_words)
         if comma and not m:  # `Argentina's President, X`: a title before the comma
-            m = _TITLE_END.search(tail, tail_start(tail, _ROLE_RUNS))
+            m = _TITLE_END.search(tail, last_words)
             if m and m.group(3) not in HEAD_ROLES:
                 return
         elif not m or not _is_role_noun(m.group(3), m.group(2).split()[-1:] or [""]):

@@ -57,8 +57,9 @@ def _tokenize(text: str, keep: frozenset[str], capitals: list[int], lower: set[s
     Every extractor reads these, so the loop is kept lean: most words end in neither a full stop
     nor a possessive, and tokens are made as plain tuples, without `NamedTuple`'s Python `__new__`.
     The words come from `findall`, without a match object each; a word's start is found from the
-    end of the one before: every character that can start a word does (any word character but a digit or `_` starts a match),
-    so none lies between two words, and the first place the word is found is where it was read.
+    end of the one before: every character that can start a word does (any word character but a
+    digit or `_` starts a match), so none lies between two words, and the first place the word is
+    found is where it was read.
     The same loop adds to `capitals` the index of each capitalised word and to `lower` each word
     that starts in lower case: what the actors' scans read of every word."""
     out: list[Token] = []
