@@ -88,15 +88,14 @@ def _clause(text: str, at: int) -> str:
     return text[starts[-1] if starts else 0 : at]
 
 
-def _future(text: str, at: int) -> bool:
-    """Whether the clause before a date speaks of the future: `will be flown on Saturday`."""
-    return _FUTURE.search(_clause(text, at)) is not None
+def _future(clause: str) -> bool:
+    """Whether the clause before a date (`_clause`) speaks of the future: `will be flown on Saturday`."""
+    return _FUTURE.search(clause) is not None
 
 
-def _past(text: str, at: int) -> bool:
-    """Whether the clause before a date speaks of the past (`was confirmed on`, `approved in`),
-    and not of a plan (`agreed to meet on`, `adjourned until`, `postponed to`)."""
-    clause = _clause(text, at)
+def _past(clause: str) -> bool:
+    """Whether the clause before a date (`_clause`) speaks of the past (`was confirmed on`,
+    `approved in`), and not of a plan (`agreed to meet on`, `adjourned until`, `postponed to`)."""
     return _PLAN.search(clause) is None and _PAST.search(clause) is not None
 
 
@@ -138,7 +137,8 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
                 return dt.date(int(m.group(3)), MONTH_NUMBERS[month_s], int(day_s)).isoformat()
             if base is None:
                 return None
-            future, past = _future(m.string, m.start()), _past(m.string, m.start())
+            clause = _clause(m.string, m.start())
+            future, past = _future(clause), _past(clause)
             picked = _nearest_year(base, MONTH_NUMBERS[month_s], int(day_s), future, past and not future)
             return dt.date(picked, MONTH_NUMBERS[month_s], int(day_s)).isoformat() if picked else None
         if kind in ("month", "bare_month"):
@@ -149,8 +149,9 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
             elif base is None:
                 return None
             else:
-                future = _future(m.string, m.start())
-                looks_back = bool(re.match(r"(?:since|last)\b", m.group(0))) or _past(m.string, m.start())
+                clause = _clause(m.string, m.start())
+                future = _future(clause)
+                looks_back = bool(re.match(r"(?:since|last)\b", m.group(0))) or _past(clause)
                 year = _nearest_year(base, month, None, future, looks_back and not future)
             if year is None or not dt.MINYEAR <= year <= dt.MAXYEAR:  # "in May 0000", next January after 9999
                 return None
@@ -174,7 +175,9 @@ def _resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:
                 return None
             given = fold(m.group(1) or "")
             modifier = (
-                given if given in ("next", "last", "this") else ("future" if _future(m.string, m.start()) else None)
+                given
+                if given in ("next", "last", "this")
+                else ("future" if _future(_clause(m.string, m.start())) else None)
             )
             return _weekday(base, m.group(2), modifier).isoformat()
         offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[fold(m.group(1))]
