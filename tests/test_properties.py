@@ -425,6 +425,43 @@ def test_the_folded_figure_pattern_finds_the_spans_figure_finds(pieces: list[str
 
 
 @SETTINGS
+@given(
+    st.lists(
+        st.one_of(
+            _PIECE,
+            st.sampled_from(
+                [
+                    *"A HALF Half-point ONE-THIRD Two-and-a-half ONE IN FIVE in 7 quarter QUARTERS tenth ſ İ ı of , - x5".split(),
+                    "At least",
+                    "just over",
+                    "Within the next",
+                    " ",
+                    "  ",
+                ]
+            ),
+        ),
+        max_size=16,
+    )
+)
+@example(["At least", " ", "A", " ", "HALF", " ", "of"])
+@example(["ONE", " ", "IN", " ", "ſ"])
+@example(["x5", "-and-a-half"])
+@example(["(", "HALF", " ", "of", ",", "one-third", " ", "of"])
+def test_the_folded_fraction_pattern_finds_the_spans_the_fraction_pattern_finds(pieces: list[str]) -> None:
+    # fractions are found in the folded text with _FRACTION as written, behind a look-behind that
+    # turns down the inside of words, then _FRACTION is matched at each: its own search's matches
+    from explainer.extraction.figures import _FRACTION, _FRACTION_FOLDED
+    from explainer.patterns import fold
+
+    text = "".join(pieces)
+    found = [_FRACTION.match(text, m.start()) for m in _FRACTION_FOLDED.finditer(fold(text))]
+    assert [(m.span(), m.groupdict()) for m in found if m] == [
+        (m.span(), m.groupdict()) for m in _FRACTION.finditer(text)
+    ]
+    assert all(found)
+
+
+@SETTINGS
 @given(st.one_of(_PIECE, st.text(), st.text(alphabet="&<>\\`*_{}[]#!|ab \u00e9")))
 def test_escape_skips_only_text_neither_escape_would_change(text: str) -> None:
     # `escape` returns text with none of the characters either step rewrites as it is: the same

@@ -862,6 +862,10 @@ def _qualifier(m: re.Match[str]) -> str | None:
 
 # every fraction has one of these words: a sentence whose folded text has none skips the long pattern
 _FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s")
+# _FRACTION as written (it has no capital letter) searched case-sensitively in the folded text,
+# as `_FIGURE_FOLDED` is: every branch opens with a word at a word boundary, so the look-behind
+# turns down the inside of words at one character; _FRACTION is then matched at each to read its parts
+_FRACTION_FOLDED = re.compile(r"(?<!\w)" + _FRACTION.pattern)
 
 
 def _fractions(text: str, low: str) -> list[_Candidate]:
@@ -870,7 +874,10 @@ def _fractions(text: str, low: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     if not _FRACTION_HINT.search(low):
         return out
-    for m in _FRACTION.finditer(text):
+    for folded in _FRACTION_FOLDED.finditer(low):
+        m = _FRACTION.match(text, folded.start())
+        if m is None:  # never: the folded pattern finds exactly _FRACTION's matches
+            continue
         if search_before(r"\b(?:first|second|the|in)\s+$", text, m.start(), re.IGNORECASE) and m.group("half"):
             continue  # `the first half`, `in half`: not a share of anything
         qualifier = _qualifier(m)
