@@ -461,6 +461,29 @@ def test_the_folded_fraction_pattern_finds_the_spans_the_fraction_pattern_finds(
     assert all(found)
 
 
+_DATE_PIECES = [*"on On January Jan. Sept March May 5 12th 2025 in early mid- late since by x ſ İ ٣".split(), " ", ", "]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(_PIECE, st.sampled_from(_DATE_PIECES)), max_size=16))
+@example(["early", " ", "March", " ", "2025"])
+@example(["by", " ", "Jan.", " ", "5", ", ", "2025"])
+@example(["x", "on", " ", "5", " ", "May"])
+@example(["٣", " ", "Sept", " ", "x"])
+def test_each_date_pattern_matches_what_it_matches_without_its_start_check(pieces: list[str]) -> None:
+    # the look-ahead a date pattern opens with only skips positions where it cannot begin
+    from explainer.extraction.timeline import _PATTERNS
+
+    text = "".join(pieces)
+    gated = [(kind, p) for kind, p in _PATTERNS if p.pattern.startswith("(?=[")]
+    assert {kind for kind, _ in gated} == {"mdy", "dmy", "month", "bare_month"}
+    for _, pattern in gated:
+        plain = re.compile(pattern.pattern[pattern.pattern.index("])") + 2 :], pattern.flags)
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)
+        ]
+
+
 @SETTINGS
 @given(st.one_of(_PIECE, st.text(), st.text(alphabet="&<>\\`*_{}[]#!|ab \u00e9")))
 def test_escape_skips_only_text_neither_escape_would_change(text: str) -> None:

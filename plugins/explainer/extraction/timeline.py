@@ -9,17 +9,45 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from ..model import Article, Event, Span
 from ..patterns import fold
 from .vocabulary import MONTH_NUMBERS, MONTH_PATTERN, WEEKDAYS
 
+
+def _opens_with(words: Iterable[str], digit: bool = False) -> str:
+    """A look-ahead for the first characters of `words` (and a digit): where a date pattern can
+    begin. Put first, it turns down every other position of a sentence at one character, as
+    `figures._START` does (a month's name is written capitalised); the matches stay those of
+    the pattern without it, which a property test holds."""
+    return "(?=[" + re.escape("".join(sorted({w[0] for w in words}))) + ("\\d" if digit else "") + "])"
+
+
+_BEFORE_MONTH = ("in", "since", "until", "by", "from", "last", "next", "early", "late", "mid-")
 _PATTERNS = [
-    ("mdy", re.compile(rf"\b(?:on\s+)?({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b")),
-    ("dmy", re.compile(rf"\b(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\b(?:\s+(\d{{4}}))?")),
+    (
+        "mdy",
+        re.compile(
+            _opens_with(["on", *MONTH_NUMBERS])
+            + rf"\b(?:on\s+)?({MONTH_PATTERN})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            _opens_with(["on"], digit=True)
+            + rf"\b(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_PATTERN})\b(?:\s+(\d{{4}}))?"
+        ),
+    ),
     (
         "month",
-        re.compile(rf"\b(?:in|since|until|by|from|last|next|early|late|mid-)\s*({MONTH_PATTERN})(?:\s+(\d{{4}}))?\b"),
+        re.compile(
+            _opens_with(_BEFORE_MONTH)
+            + r"\b(?:"
+            + "|".join(_BEFORE_MONTH)
+            + rf")\s*({MONTH_PATTERN})(?:\s+(\d{{4}}))?\b"
+        ),
     ),
     (
         "weekday",
@@ -35,7 +63,10 @@ _PATTERNS = [
     # a month as a modifier: `a key September meeting` (never `May`, which is also a verb)
     (
         "bare_month",
-        re.compile(rf"\b(?<!\d )({'|'.join(m for m in MONTH_NUMBERS if len(m) > 3 and m != 'May')})(?=\s+[a-z])"),
+        re.compile(
+            _opens_with(MONTH_NUMBERS)
+            + rf"\b(?<!\d )({'|'.join(m for m in MONTH_NUMBERS if len(m) > 3 and m != 'May')})(?=\s+[a-z])"
+        ),
     ),
 ]
 # The words each pattern needs, lower-cased: a sentence whose folded text (`patterns.fold`) has
