@@ -731,6 +731,7 @@ class _Claims:
         self.starts = [x.span.start for x in mentions]
         # read on first use (plain attributes: `functools.cached_property` takes a lock per read)
         self._verbs: list[re.Match[str]] | None = None
+        self._verb_ends: list[int] = []  # where each verb ends, in order (the verbs do not overlap)
         self._narration: list[tuple[int, int]] | None = None
         self._last_closing: tuple[Mention | None] | None = None
 
@@ -739,6 +740,7 @@ class _Claims:
         """The sentence's speech verbs (read only if a figure has no `according to`)."""
         if self._verbs is None:
             self._verbs = _speech_verbs(self.text)
+            self._verb_ends = [v.end() for v in self._verbs]
         return self._verbs
 
     def subject_at(self, verb_start: int) -> Mention | None:
@@ -768,11 +770,13 @@ class _Claims:
         acc = according_to(text, start, end)
         if acc:
             return source_of(text, acc, self.mentions), True
-        for verb in reversed([v for v in self.verbs if v.end() <= start]):
+        verbs = self.verbs
+        for verb in reversed(verbs[: bisect_right(self._verb_ends, start)]):  # the verbs before the figure
             between = text[verb.end() : start]
             if verb.group(1) in ACT_VERBS and not _THAT_SOON.match(between):
                 continue  # "Lima declared a state of emergency for 60 days": an act, not a claim
-            aside = next((e for s, e in self.narration if s >= verb.end() and e <= start), None)
+            narration = self.narration
+            aside = next((e for s, e in narration if s >= verb.end() and e <= start), None) if narration else None
             if aside is not None and not _THAT.search(text[aside:start]):
                 break  # `X told reporters after the vote, which passed 31 to 9`: the story's own words, no claim
             subject = self.subject_at(verb.start())
@@ -818,7 +822,8 @@ def _hedge(text: str) -> str | None:
     """The sentence's hedge, if any (`according to` is the claimant's, set where it is read)."""
     if not _ANY_HEDGE.search(text):
         return None
-    return next((h for h, pattern in _EACH_HEDGE if pattern.search(text)), None)
+    # (a hedge found at word boundaries is in the text: the substring test skips the search for most)
+    return next((h for h, pattern in _EACH_HEDGE if h in text and pattern.search(text)), None)
 
 
 @dataclass(frozen=True, slots=True)
