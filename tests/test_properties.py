@@ -740,12 +740,28 @@ def test_a_pattern_read_at_an_offset_reads_what_it_read_on_the_rest_of_the_text(
         *(figures._ORDINAL, figures._TIME, figures._GLUED_NAME, figures._MONTH_AFTER, figures._NEXT_WORD),
         *(figures._NEXT_CAPITAL, figures._JUNK_AFTER, figures._WHAT_AFTER, figures._AND_A_HALF),
         *(figures._HYPHEN_SCALE, figures._COMMA_SPACE, actors._NEXT_VERB, actors._ARTICLE_OPENING),
+        figures._NUMBER_AFTER,
     ]
     text = "".join(pieces)
     for pattern in patterns:
         for at in range(len(text) + 1):
             here, rest = pattern.match(text, at), pattern.match(text[at:])
             assert (here and (here.end() - at, here.groups())) == (rest and (rest.end(), rest.groups()))
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([*_AFTER_PIECES, "ST", "Am", "GMT", "AGO", "ſt", "K"]), max_size=12))
+@example([" ", "years", " ", "AGO"])
+@example(["ST"])
+def test_the_one_pattern_after_a_number_matches_where_one_of_its_checks_does(pieces: list[str]) -> None:
+    # `_NUMBER_AFTER` joins five checks, each with its own case-sensitivity
+    from explainer.extraction import figures
+
+    checks = (figures._ORDINAL, figures._TIME, figures._GLUED_NAME, figures._MONTH_AFTER, figures._JUNK_AFTER)
+    text = "".join(pieces)
+    for at in range(len(text) + 1):
+        joined = figures._NUMBER_AFTER.match(text, at) is not None
+        assert joined == any(p.match(text, at) for p in checks), (text, at)
 
 
 @SETTINGS

@@ -254,15 +254,14 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
     num = m.group("num")
     spaced = text[start - 1 : start].isspace()  # what the patterns read back need
     if num:
-        if _ORDINAL.match(text, end):  # ordinal: 2nd
+        # what follows: an ordinal (2nd), a time, a name glued on (G20, F-16s), a month (5
+        # November), an age or a relative date (`_NUMBER_AFTER`, one pattern for the five)
+        if _NUMBER_AFTER.match(text, end):
             return True
-        if _TIME.match(text, end):  # times
+        if _glued_before(text, start):  # a number glued to a name: Covid-19
             return True
-        # a number glued to a name: Covid-19, G20, F-16s
-        if _glued_before(text, start) or _GLUED_NAME.match(text, end):
-            return True
-        if (spaced and _MONTH_BEFORE.search(text, start)) or _MONTH_AFTER.match(text, end):
-            return True  # a date: November 5, 5 November
+        if spaced and _MONTH_BEFORE.search(text, start):
+            return True  # a date: November 5
         if _YEAR.fullmatch(num) and not m.group("cur") and not m.group("pct"):
             nxt = _NEXT_WORD.match(text, end)
             if not (nxt and nxt.group(1) in _UNIT_WORDS):
@@ -285,7 +284,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         and _TEXT.search(text, 0, start)
     ):
         return True  # a number word inside a name: the Five Counties Cup, Radio Four
-    if _JUNK_AFTER.match(text, end):
+    if not num and _JUNK_AFTER.match(text, end):  # (a number's was read in `_NUMBER_AFTER`)
         return True
     # every `_JUNK_BEFORE` branch ends in one of its last words and spaces right before the number:
     # nothing to read back otherwise
@@ -316,6 +315,14 @@ _JUNK_BEFORE = re.compile(
     r"|\b(?:boy|girl|man|woman|child|son|daughter|baby|teenager|toddler)\s+of\s+$"
     r"|\b(?:children|people|anyone|those|adults|teenagers|kids)\s+(?:under|over|aged)\s+$",
     re.IGNORECASE,
+)
+# every check `_is_excluded` reads right after a number, as one pattern: it matches where any of
+# them does (each keeps its own case-sensitivity), read in one call instead of five
+_NUMBER_AFTER = re.compile(
+    "|".join(
+        f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+        for p in (_ORDINAL, _TIME, _GLUED_NAME, _MONTH_AFTER, _JUNK_AFTER)
+    )
 )
 # the words `_JUNK_BEFORE` can end in, right before the number's spaces
 _JUNK_LAST_WORDS = frozenset({"aged", "ages", "age", "turned", "turns", "turning", "between", "of", "under", "over"})
