@@ -194,6 +194,17 @@ def test_single_word_alias_and_metonym() -> None:
     assert "Seoul" in by["South Korea"]
 
 
+def test_the_north_stands_for_the_one_place_whose_name_starts_with_north() -> None:
+    one = findings_for("North Korea fired a missile on Monday. Officials in the North said the test was routine.")
+    korea = next(a for a in one.actors if a.name == "North Korea")
+    assert "the North" in korea.aliases
+    assert [m.actor for m in one.mentions if m.text == "the North"] == [korea.id]
+    # two places start with North: `the North` could be either, so it stands for neither
+    two = findings_for("North Korea and North Macedonia met on Monday. Officials in the North said little.")
+    assert all(m.text != "the North" for m in two.mentions)
+    assert not any("the North" in a.aliases for a in two.actors)
+
+
 # -- quotes ------------------------------------------------------------------------------------
 
 QUOTES = [

@@ -833,12 +833,21 @@ class ActorExtractor:
         )
 
     def _resolve_the_north(self) -> None:
-        """`the North` stands for the one country in the story whose name starts with North."""
+        """`the North` stands for the one country in the story whose name starts with North. The
+        places are read once, before the text: adding a mention of a place changes no kind."""
+        places = [k for k, kind in self.kinds.items() if kind == "place"]
+        sole = {}
+        for point in _COMPASS_POINTS:
+            owners = [k for k in places if k.startswith(point + " ")]
+            if len(owners) == 1:
+                sole[point] = owners[0]
+        if not sole:
+            return  # no story text to read: `the North` would stand for nobody
         for s in self.units:
-            for m in re.finditer(r"\bthe (North|South|East|West)\b(?!\s+[A-Z])", s.text):
-                owners = {k for k, kind in self.kinds.items() if kind == "place" and k.startswith(m.group(1) + " ")}
-                if len(owners) == 1:
-                    self._add(s, next(iter(owners)), "place", m.start(), m.end())
+            for m in _THE_COMPASS_POINT.finditer(s.text):
+                owner = sole.get(m.group(1))
+                if owner is not None:
+                    self._add(s, owner, "place", m.start(), m.end())
 
     def _build(self) -> tuple[list[Actor], list[Mention]]:
         order: dict[str, int] = {}
@@ -868,6 +877,10 @@ class ActorExtractor:
     def _alias_like(f: _Found) -> bool:
         """Names and metonyms are aliases; demonyms and phrases such as `French diplomacy` are only mentions."""
         return f.alias and (_SPACE_LOWER.search(f.text) is None or f.text.startswith("the "))
+
+
+_COMPASS_POINTS = ("North", "South", "East", "West")
+_THE_COMPASS_POINT = re.compile(r"\bthe (" + "|".join(_COMPASS_POINTS) + r")\b(?!\s+[A-Z])")
 
 
 @lru_cache(maxsize=1)
