@@ -461,11 +461,11 @@ def test_the_folded_fraction_pattern_finds_the_spans_the_fraction_pattern_finds(
     assert all(found)
 
 
-_DATE_PIECES = [*"on On January Jan. Sept March May 5 12th 2025 in early mid- late since by x ſ İ ٣".split(), " ", ", "]
+_MONTH_PIECES = [*"on On January Jan. Sept March May 5 12th 2025 in early mid- late since by x ſ İ ٣".split(), " ", ", "]
 
 
 @SETTINGS
-@given(st.lists(st.one_of(_PIECE, st.sampled_from(_DATE_PIECES)), max_size=16))
+@given(st.lists(st.one_of(_PIECE, st.sampled_from(_MONTH_PIECES)), max_size=16))
 @example(["early", " ", "March", " ", "2025"])
 @example(["by", " ", "Jan.", " ", "5", ", ", "2025"])
 @example(["x", "on", " ", "5", " ", "May"])
