@@ -321,6 +321,32 @@ def test_a_term_pattern_matches_what_the_longest_first_alternation_matches(forms
     ]
 
 
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(["ab", "AB", "ba", "a b", "ab-c", "abs", "B", "c"]), min_size=1, max_size=14),
+    st.lists(st.sampled_from(["ab", "AB", "Ab", "ba", "a", "b", " ", "-", ". ", "s", "es", "c"]), max_size=30),
+)
+@example(["ab"] * 13, ["Ab", " ", "ab"])
+def test_a_term_pattern_of_few_forms_is_searched_only_where_one_is_a_substring(
+    forms: list[str], pieces: list[str]
+) -> None:
+    # `locate_uses` skips a unit that holds none of a small pattern's forms: the uses stay those
+    # of a search of every unit
+    from explainer.extraction import terms
+    from explainer.model import Term
+
+    body = "Text " + "".join(pieces).replace(". ", ".\n\n")
+    article = parse("---\ntitle: T\n---\n\n" + body + "\n", path="t.txt").article
+    story = [Term(id=f"t{i}", term=f, source="article") for i, f in enumerate(forms[: len(forms) // 2 or 1])]
+    shared = [Term(id=f"c{i}", term=f, source="curated") for i, f in enumerate(forms[len(forms) // 2 :])]
+    gated = terms.locate_uses(article, story, shared=shared)
+    old, terms._SUBSTRING_CHECKS = terms._SUBSTRING_CHECKS, -1  # every pattern searched in every unit
+    try:
+        assert terms.locate_uses(article, story, shared=shared) == gated
+    finally:
+        terms._SUBSTRING_CHECKS = old
+
+
 _DATE_PIECES = [*DATES, "in a fortnight", "in 3 weeks", "two days later", "last month", "a key September meeting",
                 "Sept. 4", "4th Jan", "TOMORROW", "on FRIDAY", "mid-March", "Mayor", "weekday", " ",
                 "on FRİDAY", "yeſterday", "in a fortnıght"]  # fmt: skip
@@ -461,7 +487,11 @@ def test_the_folded_fraction_pattern_finds_the_spans_the_fraction_pattern_finds(
     assert all(found)
 
 
-_MONTH_PIECES = [*"on On January Jan. Sept March May 5 12th 2025 in early mid- late since by x ſ İ ٣".split(), " ", ", "]
+_MONTH_PIECES = [
+    *"on On January Jan. Sept March May 5 12th 2025 in early mid- late since by x ſ İ ٣".split(),
+    " ",
+    ", ",
+]
 
 
 @SETTINGS

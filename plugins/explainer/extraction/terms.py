@@ -185,6 +185,9 @@ def gloss_terms(glosses: Iterable[Gloss], taken: Iterable[Term] = ()) -> list[Te
 
 
 PLURALS = ("s", "es")  # a glossary form is found, and linked, with these endings too
+# A pattern of this many forms or fewer is searched only in a unit that holds one of them as a
+# substring: a dozen substring tests cost less than one search of the unit; more, and they would not.
+_SUBSTRING_CHECKS = 12
 
 
 def match_key(form: str) -> str:
@@ -225,8 +228,14 @@ def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] 
                     owner[key] = t.id
                     forms.append(key)
         groups.append(forms)
-    exact = [p for forms in groups if (p := surface_pattern(f for f in forms if f.isupper()))]
-    folded = [p for forms in groups if (p := surface_pattern(f for f in forms if not f.isupper()))]
+    # each pattern with its forms; a pattern of a few forms is searched only in a unit that holds
+    # one of them (a match's form is in the text as written), a scan saved in most units
+    exact: list[tuple[re.Pattern[str], list[str]]] = []
+    folded: list[tuple[re.Pattern[str], list[str]]] = []
+    for forms in groups:
+        for out, these in ((exact, [f for f in forms if f.isupper()]), (folded, [f for f in forms if not f.isupper()])):
+            if pattern := surface_pattern(these):
+                out.append((pattern, these if len(these) <= _SUBSTRING_CHECKS else []))
     uses: list[TermUse] = []
     inner: dict[str, list[str]] = {}
     starts = _first_words(owner)
@@ -239,7 +248,8 @@ def locate_uses(article: Article, terms: Iterable[Term], shared: Iterable[Term] 
         lowered = unit.text.lower()
         for patterns, text in ((exact, unit.text), (folded, lowered)):
             matches = sorted(
-                (m for p in patterns for m in p.finditer(text)), key=lambda m: (m.start(), -(m.end() - m.start()))
+                (m for p, few in patterns if not few or any(f in text for f in few) for m in p.finditer(text)),
+                key=lambda m: (m.start(), -(m.end() - m.start())),
             )
             for m in matches:
                 before = bisect_left(taken_starts, m.end())
