@@ -347,6 +347,24 @@ def test_a_term_pattern_of_few_forms_is_searched_only_where_one_is_a_substring(
         terms._SUBSTRING_CHECKS = old
 
 
+_BRACKET_PIECES = [*"Alpha beta O'Neil x-y U.S. , ( ) (AB) (ABs) (Ab) (ab) (ABCDEFGHs) (A) ſ".split(), " ", "  ", "\n"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(_BRACKET_PIECES), max_size=40))
+@example(["Alpha", " ", "beta", " ", "(AB)", " ", "and", " ", "Gamma", " ", "(CD)"])
+@example([*["Alpha", " "] * 9, "(AB)"])
+@example(["x", " ", "(AB)", "(CD)", " ", "y", " ", "(EF)"])
+def test_acronym_definitions_read_back_from_each_bracket_are_the_pattern_s_matches(pieces: list[str]) -> None:
+    # `_definitions` reads `_DEFINED` back from each bracketed acronym: the same matches, in order
+    from explainer.extraction.terms import _DEFINED, _definitions
+
+    text = "".join(pieces)
+    assert [(m.span(), m.groups()) for m in _definitions(text)] == [
+        (m.span(), m.groups()) for m in _DEFINED.finditer(text)
+    ]
+
+
 _DATE_PIECES = [*DATES, "in a fortnight", "in 3 weeks", "two days later", "last month", "a key September meeting",
                 "Sept. 4", "4th Jan", "TOMORROW", "on FRIDAY", "mid-March", "Mayor", "weekday", " ",
                 "on FRİDAY", "yeſterday", "in a fortnıght"]  # fmt: skip

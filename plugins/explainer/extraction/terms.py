@@ -9,14 +9,18 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import Article, Span, Term, TermUse
-from ..patterns import trie_pattern
+from ..patterns import tail_start, trie_pattern
 from ..slugs import slugify
 
 _DEFINED = re.compile(r"((?:[\w'’-]+\s+){1,8}?)\(([A-Z][A-Za-z]{1,7}s?)\)")
+# _DEFINED read back from each bracketed acronym (see `_definitions`)
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Za-z]{1,7}s?)\)")
+_DEFINED_BEFORE = re.compile(_DEFINED.pattern + "$")
+_DEFINED_RUNS = 9  # the most runs of non-space characters a match holds: eight words and the bracket
 _REVERSED = re.compile(r"\b([A-Z]{2,8})\s+\(([a-z][\w\s'’-]{3,80})\)")
 
 
@@ -52,6 +56,21 @@ def _long_form(words: list[str], acronym: str) -> str | None:
     return found
 
 
+def _definitions(text: str) -> Iterator[re.Match[str]]:
+    """`_DEFINED.finditer(text)`, read back from each bracketed acronym instead of tried from
+    every word of the sentence (with eight lazy words each). A match ends at a bracket, and no
+    word run crosses one, so each bracket's match begins after the bracket before; it holds at
+    most `_DEFINED_RUNS` runs and begins with a word, so it begins within that many runs back
+    (`tail_start`) and is the leftmost match that ends at the bracket."""
+    lo = 0
+    for bracket in _ACRONYM_IN_BRACKETS.finditer(text):
+        end = bracket.end()
+        m = _DEFINED_BEFORE.search(text, lo + tail_start(text[lo:end], _DEFINED_RUNS), end)
+        if m is not None:
+            yield m
+        lo = end
+
+
 def find_definitions(article: Article) -> list[Definition]:
     """Acronyms the article defines (`long form (ACR)` or `ACR (long form)`), each once."""
     out: list[Definition] = []
@@ -59,7 +78,7 @@ def find_definitions(article: Article) -> list[Definition]:
     for s in article.sentences:
         if "(" not in s.text:
             continue  # both patterns need a bracket; most sentences have none
-        for m in _DEFINED.finditer(s.text):
+        for m in _definitions(s.text):
             acronym = m.group(2)
             if acronym in seen or not any(ch.isupper() for ch in acronym[1:] or acronym):
                 continue
