@@ -371,6 +371,31 @@ _DATE_PIECES = [*DATES, "in a fortnight", "in 3 weeks", "two days later", "last 
 
 
 @SETTINGS
+@given(
+    st.lists(
+        st.one_of(st.sampled_from([*_DATE_PIECES, "LAST", "MONTH", "Next", "ſunday", "thıs"]), _PIECE), max_size=12
+    )
+)
+@example(["on", " ", "FRİDAY"])
+@example(["LAST", " ", "MONTH"])
+def test_the_folded_date_patterns_find_the_dates_their_patterns_find(pieces: list[str]) -> None:
+    # the case-insensitive date patterns are searched in lower case in the folded text, then
+    # matched at each start: the same matches, words as written, as their own search
+    from explainer.extraction.timeline import _FOLDED, _PATTERNS, _matched_at
+    from explainer.patterns import fold
+
+    text = "".join(pieces)
+    assert set(_FOLDED) == {"weekday", "relative", "this_month"}
+    for kind, pattern in _PATTERNS:
+        if kind in _FOLDED:
+            found = list(_matched_at(pattern, _FOLDED[kind], text, fold(text)))
+            assert all(found)
+            assert [(m.span(), m.groups()) for m in found if m] == [
+                (m.span(), m.groups()) for m in pattern.finditer(text)
+            ]
+
+
+@SETTINGS
 @given(st.lists(st.one_of(st.sampled_from(_DATE_PIECES), _PIECE), max_size=12))
 @example(["in 3 weeks"])  # each word of the hint, alone
 @example(["in a fortnight"])
