@@ -436,6 +436,25 @@ _BEFORE_NUMBER = ["aged ", "son of", "kids over", "children  under\t"]
 @SETTINGS
 @given(
     st.lists(
+        st.sampled_from([*_PHONES, *"call 0 05 0845 8 505 , . x 1 20 7946 - ( ) + / 9 11 2025".split(), " "]),
+        max_size=16,
+    )
+)
+@example(["0845", " ", "8", " ", "505", " ", "505"])
+@example(["x", "0845", "-", "8", "-", "505"])
+@example(["call", " ", "0845", " ", "8", " ", "505", " ", "505"])
+def test_a_sentence_without_what_every_phone_number_has_has_none(pieces: list[str]) -> None:
+    # `_may_have_phone` turns a sentence down only where `_PHONE` finds nothing
+    from explainer.extraction.figures import _PHONE, _may_have_phone
+
+    text = "".join(pieces)
+    if _PHONE.search(text):
+        assert _may_have_phone(text)
+
+
+@SETTINGS
+@given(
+    st.lists(
         st.one_of(
             _PIECE,
             st.sampled_from(

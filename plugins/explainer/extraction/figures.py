@@ -335,6 +335,16 @@ _PHONE = re.compile(
     r"|\+\d{1,3}(?:[ -]\d{1,4}){2,}"  # +44 20 7946 0958
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b)"  # 9/11, 3/14/2025: dates, not quantities
 )
+# every `_PHONE` match holds a bracket, a plus, a slash, or a 0 that opens a number: a sentence
+# with none (most) is not searched (the 0 is found by its literal, which the engine skips to)
+_OPENING_ZERO = re.compile(r"0(?<![\d,.]0)\d")
+
+
+def _may_have_phone(text: str) -> bool:
+    """Whether `text` has what every phone number and slashed date `_PHONE` finds has."""
+    return "(" in text or "+" in text or "/" in text or _OPENING_ZERO.search(text) is not None
+
+
 _STREET = re.compile(
     r"\s+(?:[NSEW]\.\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Drive|Dr|Place|Pl|Lane|Ln|Blvd|Boulevard|Way|Court|Ct)\b"
 )
@@ -986,7 +996,7 @@ def extract_figures(
         short_quotes = [q for q in quoted.get(sentence.id, []) if len(q.text.split()) <= 5]
         cands: list[_Candidate] = []
         # phone numbers and fractions are read whole: none of their parts is a figure of its own
-        held = [(p.start(), p.end()) for p in _PHONE.finditer(text)]
+        held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] if _may_have_phone(text) else []
         held += [(c.start, c.end) for c in fractions]
         dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
         for folded in itertools.islice(_FIGURE_FOLDED.finditer(low), NUMBERS_PER_SENTENCE):
