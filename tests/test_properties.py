@@ -347,6 +347,25 @@ def test_a_term_pattern_of_few_forms_is_searched_only_where_one_is_a_substring(
         terms._SUBSTRING_CHECKS = old
 
 
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from([*"that which who while as after before when and but if with x - , ; ( “".split(), " "]),
+        max_size=20,
+    ),
+    st.integers(min_value=0, max_value=120),
+)
+@example(["x", " ", "that", " ", "y"], 6)
+@example(["x", " ", "-", " ", "y"], 3)
+def test_clause_openings_found_up_to_a_figure_are_those_of_the_whole_sentence(pieces: list[str], last: int) -> None:
+    # `extract_figures` reads clause openings only up to its last figure
+    from explainer.extraction.figures import _CLAUSE_OPEN
+
+    text = "".join(pieces)
+    whole = [m.end() for m in _CLAUSE_OPEN.finditer(text)]
+    assert [m.end() for m in _CLAUSE_OPEN.finditer(text, 0, last)] == [end for end in whole if end <= last]
+
+
 _BRACKET_PIECES = [*"Alpha beta O'Neil x-y U.S. , ( ) (AB) (ABs) (Ab) (ab) (ABCDEFGHs) (A) ſ".split(), " ", "  ", "\n"]
 
 

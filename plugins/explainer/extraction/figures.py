@@ -545,7 +545,9 @@ def _copula_subject(text: str, end: int) -> str | None:
 
 # -- a label from the figure's own clause, where the words after it say nothing ----------------
 
-# searched in the folded text (`patterns.fold`): case-insensitive, it tried every position
+# searched in the folded text (`patterns.fold`): case-insensitive, it tried every position; at
+# any position at most one branch can match, and each is as long as it is, so a search that
+# stops at a figure finds the same openings before it as a search of the whole sentence
 _CLAUSE_OPEN = re.compile(r"[,;:(\"“”—–]|\s-\s|\b(?:that|which|who|while|as|after|before|when|and|but|if|with)\s")
 _DETERMINERS = frozenset({"the", "its", "their", "his", "her", "a", "an", "this", "these", "those", "our", "your"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i", "this", "that", "these", "those", "which", "who"})
@@ -1042,7 +1044,8 @@ def extract_figures(
         if not cands:
             continue
         hedge = _hedge(text)  # the sentence's, whichever of its figures it is read for
-        opens = [c.end() for c in _CLAUSE_OPEN.finditer(low)]
+        # where clauses open, up to the last figure (no clause after it is read)
+        opens = [c.end() for c in _CLAUSE_OPEN.finditer(low, 0, max(c.start for c in cands))]
         claims = _Claims(sentence, ms, people)
         previous: tuple[int, str | None] | None = None  # where the last figure ended, and its label (None: bare)
         for c in _ranges(text, sorted(cands, key=lambda c: c.start)):
