@@ -366,6 +366,18 @@ def test_clause_openings_found_up_to_a_figure_are_those_of_the_whole_sentence(pi
     assert [m.end() for m in _CLAUSE_OPEN.finditer(text, 0, last)] == [end for end in whole if end <= last]
 
 
+@SETTINGS
+@given(st.text(alphabet="\"“”„«»'’‘`a ", max_size=30))
+@example("''\"``’’‘‘’‘")
+def test_the_quote_mark_pattern_finds_each_double_mark_and_each_pair_of_singles(text: str) -> None:
+    # `_ANY_MARK` lists every mark as a literal: what a character class of the doubles, tried
+    # after the pairs of singles, found
+    from explainer.extraction.quotemarks import _ANY_MARK, DOUBLE_MARKS, PAIRED_SINGLES
+
+    plain = re.compile("|".join(map(re.escape, PAIRED_SINGLES)) + "|[" + re.escape("".join(DOUBLE_MARKS)) + "]")
+    assert [m.span() for m in _ANY_MARK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 _BRACKET_PIECES = [*"Alpha beta O'Neil x-y U.S. , ( ) (AB) (ABs) (Ab) (ab) (ABCDEFGHs) (A) ſ".split(), " ", "  ", "\n"]
 
 
