@@ -84,18 +84,25 @@ _HINT_WORDS = tuple(sorted({w for words in _NEEDS.values() for w in words}))
 _ANY_MONTH = re.compile(MONTH_PATTERN)
 
 
-def _hinted(text: str) -> tuple[str, bool] | None:
-    """The sentence's folded text and whether it names a month, or None if it has neither a
-    month's name nor any of `_HINT_WORDS`. Two scans that skip to the letters they need: one
-    case-insensitive pattern of both tried every position of every sentence."""
+def _hinted(text: str) -> tuple[str, bool, frozenset[str]] | None:
+    """The sentence's folded text, whether it names a month, and which of `_HINT_WORDS` it has
+    (`hint_words`), or None if it has neither a month's name nor any of them. Two scans that
+    skip to the letters they need: one case-insensitive pattern of both tried every position
+    of every sentence."""
     low, has_month = fold(text), _ANY_MONTH.search(text) is not None
-    return (low, has_month) if has_month or any(word in low for word in _HINT_WORDS) else None
+    words = hint_words(low)
+    return (low, has_month, words) if has_month or words else None
 
 
-def may_match(kind: str, low: str, has_month: bool) -> bool:
-    """Whether the pattern of `kind` can match a sentence whose lower-cased text is `low`."""
+def hint_words(low: str) -> frozenset[str]:
+    """The `_HINT_WORDS` in a folded sentence, read once for all its patterns."""
+    return frozenset(word for word in _HINT_WORDS if word in low)
+
+
+def may_match(kind: str, words: frozenset[str], has_month: bool) -> bool:
+    """Whether the pattern of `kind` can match a sentence that has the hint `words` (`hint_words`)."""
     needs = _NEEDS.get(kind)
-    return has_month if needs is None else any(word in low for word in needs)
+    return has_month if needs is None else not words.isdisjoint(needs)
 
 
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -251,11 +258,11 @@ def extract_events(article: Article) -> list[Event]:
         read = _hinted(s.text)
         if read is None:
             continue
-        low, has_month = read
+        low, has_month, words = read
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str]] = []
         for kind, pattern in _PATTERNS:
-            if not may_match(kind, low, has_month):
+            if not may_match(kind, words, has_month):
                 continue
             folded = _FOLDED.get(kind)
             matches = pattern.finditer(s.text) if folded is None else _matched_at(pattern, folded, s.text, low)
