@@ -1044,15 +1044,20 @@ def extract_figures(
         if not cands:
             continue
         hedge = _hedge(text)  # the sentence's, whichever of its figures it is read for
-        # where clauses open, up to the last figure (no clause after it is read)
-        opens = [c.end() for c in _CLAUSE_OPEN.finditer(low, 0, max(c.start for c in cands))]
+        # where clauses open, up to the last figure (no clause after it is read); read at the first
+        # figure whose label its clause gives, and not at all where each figure's own words do
+        opens: list[int] | None = None
         claims = _Claims(sentence, ms, people)
         previous: tuple[int, str | None] | None = None  # where the last figure ended, and its label (None: bare)
         for c in _ranges(text, sorted(cands, key=lambda c: c.start)):
             start, end = c.start, c.end
             label = c.label
-            before = _clause_before(text, start, opens)
             rate = c.unit in _SET_UNITS  # a rate's label is what a setting verb set, whatever else the clause says
+            before = ""  # the figure's clause, read where a label is read from it (a rate, or a bare label)
+            if rate or _bare(label, c.unit):
+                if opens is None:
+                    opens = [o.end() for o in _CLAUSE_OPEN.finditer(low, 0, max(k.start for k in cands))]
+                before = _clause_before(text, start, opens)
             setting = _setting_label(before) if rate else None
             if setting:
                 label = setting  # `cut its rate by 0.5 points to 3%`: what the setting verb set
