@@ -847,7 +847,7 @@ def test_a_clause_is_searched_for_a_setting_or_an_owner_only_where_it_ends_in_th
 
 _AFTER_PIECES = [
     *"5 2nd 10:30 a.m. G20 F-16s November Jan years-old -year -off of for in on per and-a-half -million".split(),
-    *"km tonnes Five Counties , a the ago later also said told A x".split(),
+    *"km tonnes Five Counties , a the ago later also said told A x which ’s 's shares board".split(),
     *[" ", "  ", "-", ",", "’s"],
 ]
 
@@ -864,6 +864,7 @@ def test_a_pattern_read_at_an_offset_reads_what_it_read_on_the_rest_of_the_text(
         *(figures._NEXT_CAPITAL, figures._JUNK_AFTER, figures._WHAT_AFTER, figures._AND_A_HALF),
         *(figures._HYPHEN_SCALE, figures._COMMA_SPACE, actors._NEXT_VERB, actors._ARTICLE_OPENING),
         figures._NUMBER_AFTER,
+        *(actors._WHICH_AFTER, actors._ORG_POSSESSIONS, actors._NEXT_LOWER),
     ]
     text = "".join(pieces)
     for pattern in patterns:

@@ -72,8 +72,8 @@ _SUFFIXES = ("s", "ed")
 # A single first name in brackets inside a name: `Coach (Jane) Doe`.
 _BRACKETED_FIRST = re.compile(r"\b([A-Z][\w’'-]+) \(([A-Z][a-z]+)\) ([A-Z][\w’'-]+)")
 # What a possessive names that only an organisation has: `X's chief executive`, `X's shares`.
-_ORG_POSSESSIONS = re.compile(
-    r"^['’]s?\s+(?:(?:former|new|current|deputy|acting)\s+)?(?:chief executive|chief financial officer|chairman|chairwoman|"
+_ORG_POSSESSIONS = re.compile(  # (matched right after a name)
+    r"['’]s?\s+(?:(?:former|new|current|deputy|acting)\s+)?(?:chief executive|chief financial officer|chairman|chairwoman|"
     r"board|shares|stock|headquarters|subsidiary|subsidiaries|customers|employees|staff|profits?|revenues?|results|"
     r"executive|executives|tech teams?|business|brand|website|chief economist|ceo)\b"
 )
@@ -168,6 +168,7 @@ _ROLE_RUNS = 7
 _HYPHEN_LOWER = re.compile(r"-[a-z]")
 _NEXT_VERB = re.compile(r"\s+(?:\w+ly\s+|also\s+)?(\w+)")
 _NEXT_LOWER = re.compile(r"\s+([a-z]+)")
+_WHICH_AFTER = re.compile(r",?\s+which\b")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:[a-z]+ing|based|born|backed|owned|led)$")
 _OPENING_DETERMINER = re.compile(r"^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+")
@@ -253,8 +254,9 @@ class ActorExtractor:
         for s in self.units:
             toks = self.tokens[s.text]
             for k in self.capitals[s.text]:
-                if not _sentence_initial(s.text, toks[k].start):
-                    seen.add(toks[k].text)
+                word = toks[k].text
+                if word not in seen and not _sentence_initial(s.text, toks[k].start):  # (a name seen once is enough)
+                    seen.add(word)
         return seen
 
     # -- sequences of capitalised words -------------------------------------------------
@@ -683,18 +685,17 @@ class ActorExtractor:
             for f in found:
                 if self.kinds.get(f.key) != "person":
                     continue
-                after = text[f.end :]
                 mentions[f.key] += 1
                 if _WHERE.search(text, max(0, f.start - 40), f.start) and not _POSSESSIVE_AFTER.match(text, f.end):
                     located[f.key] += 1
                 noun = _WORD_BEFORE.search(text, f.start)
                 if (
-                    re.match(r",?\s+which\b", after)
-                    or _ORG_POSSESSIONS.match(after)
+                    _WHICH_AFTER.match(text, f.end)
+                    or _ORG_POSSESSIONS.match(text, f.end)
                     or (noun and noun.group(1) in ORG_NOUNS)
                     or (_after_comma(text, f.start) and search_before(_ORG_NOUN_BEFORE, text, f.start))
                     or _LISTED_BEFORE.search(text, f.start)
-                    or (_ARTICLE_BEFORE.search(text, f.start) and re.match(r"\s+[a-z]", after))
+                    or (_ARTICLE_BEFORE.search(text, f.start) and _NEXT_LOWER.match(text, f.end))
                     or f.text.startswith("The ")  # people take no article: `The Harbour Times`, `the Comets`
                     or _THE_BEFORE.search(text, f.start)
                     or any(
