@@ -40,3 +40,30 @@ def test_bench_smoke_prints_the_table() -> None:
     assert "serve reload after a seed edit (1 story):" in proc.stdout
     assert "serve reload after a curated edit (2 stories):" in proc.stdout  # the guide's two-story site
     assert "FAILED" not in proc.stdout
+
+
+def test_the_report_shows_each_round_s_own_ratios(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the table's ratios take each side's best build; the rounds' own ratios show the spread
+    import importlib.machinery
+    import importlib.util
+
+    loader = importlib.machinery.SourceFileLoader("bench_script", str(ROOT / "scripts" / "bench"))
+    spec = importlib.util.spec_from_loader("bench_script", loader)
+    assert spec is not None
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_script", bench)  # (its dataclasses look their module up)
+    loader.exec_module(bench)
+    row = bench.Row(n=4, stories=4, pages=9, plugin_s=1.2, plain_s=1.0, ratio=1.2, export_s=0.1, peak_mb=1.0,
+                    plain_peak_mb=1.0, rounds=[(1.25, 1.1), (1.2, 1.04)])  # fmt: skip
+    result = {
+        "machine": {"nproc": 2, "cpu": "x", "ram": "1 GiB", "python": "3", "mkdocs": "1"},
+        "repeat": 2,
+        "sizes": [bench.asdict(row)],
+        "ratio_400_100": None,
+        "seed_build_s": None,
+        "serve": [],
+        "extract_ms_per_kb": 0.9,
+        "targets": [],
+        "failures": [],
+    }
+    assert "each round at 4 stories, cold/plain and warm/plain: 1.25/1.10, 1.20/1.04" in bench.report(result)
