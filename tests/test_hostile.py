@@ -697,3 +697,22 @@ def test_a_number_written_with_letters_that_fold_apart_is_read_as_matched(
 def test_a_date_written_with_letters_that_fold_apart_is_resolved(sentence: str, when: str, date: str) -> None:
     article = parse(f"---\ndate: 2024-05-05\n---\nTitle\n\n{sentence}\n", path="x.txt").article
     assert [(e.when, e.date) for e in extract(article).events] == [(when, date)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an acronym owned by an acronym: the chain ends at the name
+        "The Harbour Council (XQ) met on Monday.\n\nXQ (ZB) said ZB would appeal.",
+        # two acronyms that own each other: a loop, resolved to nobody
+        "Officials of QX (GR) spoke. Officials of GR (QX) spoke. QX said so.",
+    ],
+)
+def test_acronyms_that_own_each_other_are_no_crash(body: str) -> None:
+    # `_resolve_acronyms` moved an acronym to its owner and dropped the acronym; an owner that was
+    # itself an acronym, dropped first, left mentions of an actor with no kind (a KeyError that
+    # stopped the build)
+    article = parse(f"---\ndate: 2024-05-05\n---\nTitle\n\n{body}\n", path="x.txt").article
+    findings = extract(article)
+    ids = {a.id for a in findings.actors}
+    assert all(m.actor in ids for m in findings.mentions)

@@ -783,10 +783,16 @@ class ActorExtractor:
         return not initial or (_affiliation_word(word) and _before_role_and_name().match(text, tok.end) is not None)
 
     def _resolve_acronyms(self) -> None:
-        """`INARE said` after `National Emergency Response Institute (INARE)`: the same organisation."""
+        """`INARE said` after `National Emergency Response Institute (INARE)`: the same organisation.
+        An acronym whose owner is itself an acronym (`... Council (PTC) ... PTC (TC)`) goes to the
+        name at the end of the chain; one in a loop of acronyms owning each other stays as it is."""
         for acronym, owner in self.acronym_owner.items():
-            if acronym == owner:
-                continue
+            seen = {acronym}
+            while owner in self.acronym_owner and owner not in seen:  # follow the chain to a name
+                seen.add(owner)
+                owner = self.acronym_owner[owner]
+            if owner in seen:
+                continue  # its own owner, or a loop: nothing to resolve it to
             for found in self.found.values():
                 for i, f in enumerate(found):
                     if f.key == acronym:
