@@ -102,6 +102,7 @@ LABELS = [
     ("About 40% of the island's homes lost power.", "About 40%", 40, "percent", "of the island's homes"),
     ("In the survey, 62% said they trusted the council.", "62%", 62, "percent", "said they trusted the council"),
     ("Rents hit the June high of 9% before easing.", "9%", 9, "percent", "June high"),
+    ("Revenue grew £40m.", "£40m", 40e6, "GBP", "Revenue grew"),  # an amount: the unit alone says nothing
     # nothing in the clause says what is counted: no label is made up
     ("It rose 3% on Monday.", "3%", 3, "percent", "percentage"),
     ("Arlo Finch lost to slip 10 points behind the leader.", "10 points", 10, "points", "points"),
@@ -139,6 +140,26 @@ def test_a_figure_is_labelled_from_its_own_clause(
 ) -> None:
     (x,) = findings_for(sentence).figures
     assert (x.value, x.number, x.unit, x.label) == (value, number, unit, label)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        ("Costs were £3m; staff costs rose £2m.", [("£3m", "GBP"), ("£2m", "staff costs rose")]),
+        ("Output grew £3m — export earnings rose £2m.", [("£3m", "Output grew"), ("£2m", "export earnings rose")]),
+        ("Sales at the shop fell £3m, and fees rose £2m.", [("£3m", "Sales at the shop fell"), ("£2m", "fees rose")]),
+    ],
+)
+def test_a_later_figure_s_clause_opens_after_the_figure_before(sentence: str, labels: list[tuple[str, str]]) -> None:
+    # each figure's label is read from its own clause, which opens at a semicolon, a dash or a
+    # comma after the figure before it: not from the words of that figure's clause
+    assert [(x.value, x.label) for x in findings_for(sentence).figures] == labels
+
+
+def test_a_figure_right_after_its_cue_verb_is_claimed_by_the_verb_s_subject() -> None:
+    # a verb that ends where the figure begins is before it (the verbs are found by bisection)
+    f = findings_for("Ana Ruiz said$5 million was missing.")
+    assert [(x.value, names(f).get(x.sources[0].claimant or "")) for x in f.figures] == [("$5 million", "Ana Ruiz")]
 
 
 def test_figure_inside_a_quote_is_claimed_by_the_speaker() -> None:

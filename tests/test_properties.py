@@ -350,7 +350,9 @@ def test_a_term_pattern_of_few_forms_is_searched_only_where_one_is_a_substring(
 @SETTINGS
 @given(
     st.lists(
-        st.sampled_from([*"that which who while as after before when and but if with x - , ; ( “".split(), " "]),
+        st.sampled_from(
+            [*'that which who while as after before when and but if with x - , ; : ( “ ” — – "'.split(), " "]
+        ),
         max_size=20,
     ),
     st.integers(min_value=0, max_value=120),
@@ -376,6 +378,24 @@ def test_the_quote_mark_pattern_finds_each_double_mark_and_each_pair_of_singles(
 
     plain = re.compile("|".join(map(re.escape, PAIRED_SINGLES)) + "|[" + re.escape("".join(DOUBLE_MARKS)) + "]")
     assert [m.span() for m in _ANY_MARK.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from([*"may could likely reportedly said to be May Could x , .".split(), " ", "according to"]),
+        max_size=10,
+    )
+)
+@example(["may", " ", "x"])
+def test_a_sentence_s_hedge_is_the_first_listed_that_it_has(pieces: list[str]) -> None:
+    # `_hedge` skips a hedge's search where its words are not a substring: the first hedge listed
+    # whose pattern the sentence matches, as a search of each found
+    from explainer.extraction.figures import _ANY_HEDGE, _EACH_HEDGE, _hedge
+
+    text = "".join(pieces)
+    plain = next((h for h, p in _EACH_HEDGE if p.search(text)), None) if _ANY_HEDGE.search(text) else None
+    assert _hedge(text) == plain
 
 
 _BRACKET_PIECES = [*"Alpha beta O'Neil x-y U.S. , ( ) (AB) (ABs) (Ab) (ab) (ABCDEFGHs) (A) ſ".split(), " ", "  ", "\n"]
