@@ -100,6 +100,11 @@ def _sentence(draw: st.DrawFn) -> str:
 _PIECE = st.one_of(_PIECE, _sentence(), _sentence())
 
 
+def _pieces_with(extra: list[str], max_size: int = 16) -> st.SearchStrategy[list[str]]:
+    """Lists of the shared pieces and a test's own `extra` ones, for the test to join into a text."""
+    return st.lists(st.one_of(_PIECE, st.sampled_from(extra)), max_size=max_size)
+
+
 @st.composite
 def wire_text(draw: st.DrawFn) -> str:
     """A headline line, then paragraphs built from wire-copy pieces and arbitrary Unicode."""
@@ -422,11 +427,7 @@ _DATE_PIECES = [*DATES, "in a fortnight", "in 3 weeks", "two days later", "last 
 
 
 @SETTINGS
-@given(
-    st.lists(
-        st.one_of(st.sampled_from([*_DATE_PIECES, "LAST", "MONTH", "Next", "ſunday", "thıs"]), _PIECE), max_size=12
-    )
-)
+@given(_pieces_with([*_DATE_PIECES, "LAST", "MONTH", "Next", "ſunday", "thıs"], max_size=12))
 @example(["on", " ", "FRİDAY"])
 @example(["LAST", " ", "MONTH"])
 def test_the_folded_date_patterns_find_the_dates_their_patterns_find(pieces: list[str]) -> None:
@@ -447,7 +448,7 @@ def test_the_folded_date_patterns_find_the_dates_their_patterns_find(pieces: lis
 
 
 @SETTINGS
-@given(st.lists(st.one_of(st.sampled_from(_DATE_PIECES), _PIECE), max_size=12))
+@given(_pieces_with(_DATE_PIECES, max_size=12))
 @example(["in 3 weeks"])  # each word of the hint, alone
 @example(["in a fortnight"])
 @example(["TOMORROW"])
@@ -463,7 +464,7 @@ def test_a_sentence_the_date_hint_skips_has_no_date(pieces: list[str]) -> None:
 
 
 @SETTINGS
-@given(st.lists(st.one_of(st.sampled_from(_DATE_PIECES), _PIECE), max_size=12))
+@given(_pieces_with(_DATE_PIECES, max_size=12))
 @example(["in 3 weeks"])
 @example(["TOMORROW"])
 @example(["THIS MONTH"])
@@ -505,20 +506,8 @@ def test_a_sentence_without_what_every_phone_number_has_has_none(pieces: list[st
 
 @SETTINGS
 @given(
-    st.lists(
-        st.one_of(
-            _PIECE,
-            st.sampled_from(
-                [
-                    *"US$5 xUS$5 A320 5% ٣ 9/11 3/14/2025 - , after As but. which;".split(),
-                    "a third",
-                    "at least",
-                    " ",
-                    *_PHONES,
-                ]
-            ),
-        ),
-        max_size=16,
+    _pieces_with(
+        [*"US$5 xUS$5 A320 5% ٣ 9/11 3/14/2025 - , after As but. which;".split(), "a third", "at least", " ", *_PHONES]
     )
 )
 @example(_PHONES)
@@ -538,17 +527,7 @@ def test_the_figure_pattern_matches_what_it_matches_without_its_start_check(piec
 
 
 @SETTINGS
-@given(
-    st.lists(
-        st.one_of(
-            _PIECE,
-            st.sampled_from(
-                [*"US$5 Us$5 AT LEAST FIVE Dozens OF 5BN 3.5M 10KM ſix İ ı 5%".split(), "Tens of thousands", " "]
-            ),
-        ),
-        max_size=16,
-    )
-)
+@given(_pieces_with([*"US$5 Us$5 AT LEAST FIVE Dozens OF 5BN 3.5M 10KM ſix İ ı 5%".split(), "Tens of thousands", " "]))
 @example(["AT LEAST", " ", "US$5", "BN"])
 @example(["ſix", " ", "people"])
 def test_the_folded_figure_pattern_finds_the_spans_figure_finds(pieces: list[str]) -> None:
@@ -565,21 +544,11 @@ def test_the_folded_figure_pattern_finds_the_spans_figure_finds(pieces: list[str
 
 @SETTINGS
 @given(
-    st.lists(
-        st.one_of(
-            _PIECE,
-            st.sampled_from(
-                [
-                    *"A HALF Half-point ONE-THIRD Two-and-a-half ONE IN FIVE in 7 quarter QUARTERS tenth ſ İ ı of , - x5".split(),
-                    "At least",
-                    "just over",
-                    "Within the next",
-                    " ",
-                    "  ",
-                ]
-            ),
-        ),
-        max_size=16,
+    _pieces_with(
+        [
+            *"A HALF Half-point ONE-THIRD Two-and-a-half ONE IN FIVE in 7 quarter QUARTERS tenth ſ İ ı of , - x5".split(),
+            *["At least", "just over", "Within the next", " ", "  "],
+        ]
     )
 )
 @example(["At least", " ", "A", " ", "HALF", " ", "of"])
@@ -608,7 +577,7 @@ _MONTH_PIECES = [
 
 
 @SETTINGS
-@given(st.lists(st.one_of(_PIECE, st.sampled_from(_MONTH_PIECES)), max_size=16))
+@given(_pieces_with(_MONTH_PIECES))
 @example(["early", " ", "March", " ", "2025"])
 @example(["by", " ", "Jan.", " ", "5", ", ", "2025"])
 @example(["x", "on", " ", "5", " ", "May"])
@@ -746,11 +715,7 @@ def test_the_figure_hint_finds_a_figure_wherever_the_case_insensitive_pattern_di
 
 
 @SETTINGS
-@given(
-    st.lists(
-        st.one_of(_PIECE, st.sampled_from([*VERBS, "said.", "unsaid", "saidx", "told_", "may", "likely"])), max_size=16
-    )
-)
+@given(_pieces_with([*VERBS, "said.", "unsaid", "saidx", "told_", "may", "likely"]))
 def test_speech_verbs_and_hedges_are_found_as_word_by_word_reading_found_them(pieces: list[str]) -> None:
     # `_speech_verbs` and `_hedge` read with one trie each; word by word, the same verbs and hedge
     from explainer.extraction.figures import _hedge, _speech_verbs
