@@ -433,14 +433,14 @@ _DATE_PIECES = [*DATES, "in a fortnight", "in 3 weeks", "two days later", "last 
 def test_the_folded_date_patterns_find_the_dates_their_patterns_find(pieces: list[str]) -> None:
     # the case-insensitive date patterns are searched in lower case in the folded text, then
     # matched at each start: the same matches, words as written, as their own search
-    from explainer.extraction.timeline import _FOLDED, _PATTERNS, _matched_at
+    from explainer.extraction.timeline import _FOLDED, _PATTERNS
     from explainer.patterns import fold
 
     text = "".join(pieces)
     assert set(_FOLDED) == {"weekday", "relative", "this_month"}
     for kind, pattern in _PATTERNS:
         if kind in _FOLDED:
-            found = list(_matched_at(pattern, _FOLDED[kind], text, fold(text)))
+            found = [pattern.match(text, m.start()) for m in _FOLDED[kind].finditer(fold(text))]
             assert all(found)
             assert [(m.span(), m.groups()) for m in found if m] == [
                 (m.span(), m.groups()) for m in pattern.finditer(text)

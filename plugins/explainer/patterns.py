@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 
@@ -106,3 +106,15 @@ def fold(text: str) -> str:
     case-insensitive one does in `text`. Such a pattern skips to the letters its words start
     with; a case-insensitive one cannot, and tries every position."""
     return (text if text.isascii() else text.translate(_IGNORECASE_FOLDS)).lower()
+
+
+def matched_at(pattern: re.Pattern[str], folded: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a case-insensitive `pattern`, found by `folded`, its
+    case-sensitive twin in lower case, in `low` (`fold(text)`): the engine compares characters as
+    they are instead of folding each. `pattern` is matched at each start to read its parts as
+    written; a property test holds each pair of twins to the same matches (a start where `pattern`
+    did not match would be skipped)."""
+    for found in folded.finditer(low):
+        m = pattern.match(text, found.start())
+        if m is not None:
+            yield m

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
-from ..patterns import BEFORE, Before, fold, search_before, trie_pattern, word_before
+from ..patterns import BEFORE, Before, fold, matched_at, search_before, trie_pattern, word_before
 from ..slugs import SlugRegistry
 from .attribution import ACT_VERBS, according_to, source_of, subject_of
 from .vocabulary import (
@@ -80,7 +80,7 @@ FIGURE = re.compile(
 )
 # FIGURE in lower case (`US$` is its only capital), searched case-sensitively in the folded text
 # (`patterns.fold`): the same spans, found faster, since the engine compares characters as they
-# are; FIGURE is then matched at each to read its parts as written
+# are; FIGURE is then matched at each to read its parts as written (`patterns.matched_at`)
 _FIGURE_FOLDED = re.compile(FIGURE.pattern.replace("US\\$", "us\\$"))
 # every figure has a digit, a number word or a vague amount: a sentence without any skips FIGURE;
 # the words are looked for case-sensitively in the folded text (`patterns.fold`), where the engine
@@ -898,10 +898,7 @@ def _fractions(text: str, low: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     if not _FRACTION_HINT.search(low):
         return out
-    for folded in _FRACTION_FOLDED.finditer(low):
-        m = _FRACTION.match(text, folded.start())
-        if m is None:  # never: the folded pattern finds exactly _FRACTION's matches
-            continue
+    for m in matched_at(_FRACTION, _FRACTION_FOLDED, text, low):
         if search_before(r"\b(?:first|second|the|in)\s+$", text, m.start(), re.IGNORECASE) and m.group("half"):
             continue  # `the first half`, `in half`: not a share of anything
         qualifier = _qualifier(m)
@@ -1001,10 +998,7 @@ def extract_figures(
         held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] if _may_have_phone(text) else []
         held += [(c.start, c.end) for c in fractions]
         dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
-        for folded in itertools.islice(_FIGURE_FOLDED.finditer(low), NUMBERS_PER_SENTENCE):
-            m = FIGURE.match(text, folded.start())
-            if m is None:  # never: the folded pattern finds exactly FIGURE's matches
-                continue
+        for m in itertools.islice(matched_at(FIGURE, _FIGURE_FOLDED, text, low), NUMBERS_PER_SENTENCE):
             num, word, qual = m.group("num", "word", "qual")  # read once: each rule below asks
             if num and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
                 continue  # the second half of a score or name whose first half is no figure

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from ..model import Article, Event, Span
-from ..patterns import fold
+from ..patterns import fold, matched_at
 from .vocabulary import MONTH_NUMBERS, MONTH_PATTERN, WEEKDAYS
 
 
@@ -235,20 +235,14 @@ def _later(m: re.Match[str], earlier: list[str]) -> str | None:
 
 # The case-insensitive patterns in lower case, searched case-sensitively in the folded text
 # (`patterns.fold`), as figures are: the engine compares characters as they are instead of
-# folding each; the pattern is then matched at each start to read the words as written.
+# folding each; the pattern is then matched at each start to read the words as written
+# (`patterns.matched_at`).
 # (a pattern with an escape such as `\\S` would change meaning in lower case: it keeps its own search)
 _FOLDED = {
     kind: re.compile(p.pattern.lower())
     for kind, p in _PATTERNS
     if p.flags & re.IGNORECASE and not re.search(r"\\[A-Z]", p.pattern)
 }
-
-
-def _matched_at(
-    pattern: re.Pattern[str], folded: re.Pattern[str], text: str, low: str
-) -> Iterator[re.Match[str] | None]:
-    """`pattern.finditer(text)`, found by `folded` in `low`, the text folded."""
-    return (pattern.match(text, f.start()) for f in folded.finditer(low))
 
 
 def extract_events(article: Article) -> list[Event]:
@@ -265,10 +259,8 @@ def extract_events(article: Article) -> list[Event]:
             if not may_match(kind, words, has_month):
                 continue
             folded = _FOLDED.get(kind)
-            matches = pattern.finditer(s.text) if folded is None else _matched_at(pattern, folded, s.text, low)
+            matches = pattern.finditer(s.text) if folded is None else matched_at(pattern, folded, s.text, low)
             for m in matches:
-                if m is None:  # never: the folded pattern finds exactly the pattern's matches
-                    continue
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 iso = _resolve(kind, m, article.date)
