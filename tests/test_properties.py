@@ -849,6 +849,7 @@ def test_a_pattern_read_at_an_offset_reads_what_it_read_on_the_rest_of_the_text(
         *(figures._NEXT_CAPITAL, figures._JUNK_AFTER, figures._WHAT_AFTER, figures._AND_A_HALF),
         *(figures._HYPHEN_SCALE, figures._COMMA_SPACE, actors._NEXT_VERB, actors._ARTICLE_OPENING),
         figures._NUMBER_AFTER,
+        figures._AFTER_AGE,
         *(actors._WHICH_AFTER, actors._ORG_POSSESSIONS, actors._NEXT_LOWER),
     ]
     text = "".join(pieces)

@@ -381,7 +381,7 @@ def _is_age_or_address(text: str, m: re.Match[str], people_ends: set[int]) -> bo
     start = m.start("num")
     before = text[:start].rstrip()
     before = before[:-1].rstrip() if before.endswith((",", "(")) else before
-    if len(before) in people_ends and _AFTER_AGE.match(text[m.end() :]):
+    if len(before) in people_ends and _AFTER_AGE.match(text, m.end()):
         return True
     if _NOUN_COMMA_BEFORE.search(text[max(0, start - 20) : start]) and _COMMA_SPACE.match(text, m.end()):
         if int(float(m.group("num").replace(",", ""))) < 120:
