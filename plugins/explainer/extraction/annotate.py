@@ -64,7 +64,7 @@ def _tokenize(text: str, keep: frozenset[str], capitals: list[int], lower: set[s
     that starts in lower case: what the actors' scans read of every word."""
     out: list[Token] = []
     append = out.append
-    find = text.find
+    find, intern = text.find, sys.intern
     end = 0
     for word in _TOKEN.findall(text):
         start = find(word, end)
@@ -86,7 +86,7 @@ def _tokenize(text: str, keep: frozenset[str], capitals: list[int], lower: set[s
                 capitals.append(len(out))
             elif word[0].islower():
                 lower.add(word)
-            append(_new_tuple(Token, (sys.intern(word), start, start + len(word), possessive)))
+            append(_new_tuple(Token, (intern(word), start, start + len(word), possessive)))
     return out
 
 
