@@ -775,6 +775,12 @@ GLOSSES = [
         [("Tide lock syndrome", "Where a harbour cannot drain")],
     ),
     ('They backed the "two ports, one toll" formula again.', [("two ports, one toll", "A formula named in the story")]),
+    # curly quotes as straight ones; `are` as `is`
+    ("Fans hailed the “three doors, one key” policy.", [("three doors, one key", "A policy named in the story")]),
+    (
+        "Brine flats are where the tide leaves its salt behind. Brine flats are common.",
+        [("Brine flats", "Where the tide leaves its salt behind")],
+    ),
     # not glosses: an aside about a thing, figures, people, clauses
     ("The decision - a major setback for the party - was announced.", []),
     # not glosses: figures, people, clauses

@@ -286,7 +286,7 @@ class ActorExtractor:
                 if gap != " " or (prev.possessive and not self._org_ahead(toks, i, text)):
                     seqs.append(current)
                     current = []
-            hint = _LOCATED.match(t.text)
+            hint = _LOCATED.match(t.text) if "-" in t.text else None  # (its hyphen, looked for first)
             if hint:  # `Port Ash-based`, `Harbour-born`: the words before the suffix are a place
                 t = Token(hint.group(1), t.start, t.start + len(hint.group(1)), False)
                 self.place_hints.add((text, t.start))

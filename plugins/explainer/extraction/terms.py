@@ -176,13 +176,14 @@ def find_glosses(article: Article) -> list[Gloss]:
                 and not first.endswith("ly")
             ):
                 found.append((" ".join(words), definition, m.start() - len(" ".join(words)), m.end("def")))
-        m2 = _COPULAR.match(text)
+        # (what it needs, a capital first and an `is` or `are`, looked for first)
+        m2 = _COPULAR.match(text) if text[:1].isupper() and ("is" in text or "are" in text) else None
         if m2 and lowered.count(m2.group("term").lower()) > 1:
             found.append((m2.group("term"), m2.group("def").rstrip("."), 0, len(text)))
         for m in _APPOSED.finditer(text) if _APPOSED_HINT.search(text) else ():
             if m.group("term").split()[0] not in _FUNCTION:
                 found.append((m.group("term"), m.group("def").strip(), m.start("term"), m.end("def")))
-        for m in _QUOTED_NAME.finditer(text):
+        for m in _QUOTED_NAME.finditer(text) if '"' in text or "“" in text else ():
             found.append((m.group("term"), f"a {m.group('def')} named in the story", m.start("term"), m.end("def")))
         for term, definition, start, end in found:
             key = term.lower()
