@@ -687,15 +687,20 @@ def test_the_annotation_lists_the_capitalised_and_lower_case_words_its_tokens_ha
 @given(_WORDISH)
 @example(["HALF"])
 @example(["One  in\tthree"])
+@example(["a ", "Third"])
+@example(["quarters"])
+@example(["Fifths"])
+@example(["a tenth"])
 def test_the_fraction_hint_finds_what_the_case_insensitive_search_found(pieces: list[str]) -> None:
     # the hint is searched case-sensitively in the folded text (`patterns.fold`)
-    from explainer.extraction.figures import _FRACTION_HINT
+    from explainer.extraction.figures import _FRACTION_HINT, _may_have_fraction
     from explainer.patterns import fold
 
     text = "".join(pieces)
     plain = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s", re.IGNORECASE)
     found, whole = _FRACTION_HINT.search(fold(text)), plain.search(text)
     assert (found and found.span()) == (whole and whole.span())
+    assert _may_have_fraction(fold(text)) == (whole is not None)  # the words looked for first, then the hint
 
 
 @SETTINGS

@@ -886,6 +886,15 @@ def _qualifier(m: re.Match[str]) -> str | None:
 
 # every fraction has one of these words: a sentence whose folded text has none skips the long pattern
 _FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s")
+_FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth", "one")  # what the hint needs, looked for first
+
+
+def _may_have_fraction(low: str) -> bool:
+    """Whether the folded text `low` has a fraction's word: most sentences have none of the
+    words, found by substring search without the engine."""
+    return any(w in low for w in _FRACTION_WORDS) and _FRACTION_HINT.search(low) is not None
+
+
 # _FRACTION as written (it has no capital letter) searched case-sensitively in the folded text,
 # as `_FIGURE_FOLDED` is: every branch opens with a word at a word boundary, so the look-behind
 # turns down the inside of words at one character; _FRACTION is then matched at each to read its parts
@@ -896,7 +905,7 @@ def _fractions(text: str, low: str) -> list[_Candidate]:
     """`a third of`, `one-third`, `just over half`, `one in three`, `two-and-a-half years`, `a
     quarter-point`; `low` is the text folded (`patterns.fold`)."""
     out: list[_Candidate] = []
-    if not _FRACTION_HINT.search(low):
+    if not _may_have_fraction(low):
         return out
     for m in matched_at(_FRACTION, _FRACTION_FOLDED, text, low):
         if search_before(r"\b(?:first|second|the|in)\s+$", text, m.start(), re.IGNORECASE) and m.group("half"):
