@@ -813,6 +813,35 @@ def test_a_pattern_read_back_from_its_last_runs_finds_what_a_search_back_found(p
 
 @SETTINGS
 @given(
+    _pieces_with(
+        [
+            *"said Foreign Ministry spokesman deputy Vice-president ex-(envoy CML 3rd O'Neil'".split(),
+            "(",
+            " ",
+            "\t",
+            "-",
+        ]
+    )
+)
+@example(["Vice-president", " "])
+@example(["(", "deputy", " "])
+@example(["3rd", " ", "deputy", "\t"])
+@example(["CML", " ", "Deputy", " "])
+@example(["acting", " ", "deputy-", " "])
+def test_a_role_is_searched_for_only_where_the_words_before_a_name_end_in_a_lower_case_word(
+    pieces: list[str],
+) -> None:
+    # `_lower_case_title` reads the last word first: where _ROLE_END matches, that word is there
+    from explainer.extraction.actors import _ROLE_END, _ROLE_RUNS, _ROLE_WORD_BEFORE
+    from explainer.patterns import tail_start
+
+    tail = "".join(pieces)
+    if _ROLE_END.search(tail, tail_start(tail, _ROLE_RUNS)) is not None:
+        assert _ROLE_WORD_BEFORE.search(tail, len(tail)) is not None
+
+
+@SETTINGS
+@given(
     st.lists(
         st.sampled_from(
             [*"cut raised its the a rate benchmark high record of to at by BY Of 25 basis".split(), " ", "  ", ","]

@@ -162,6 +162,10 @@ _PLACE_END = re.compile(r"\s+(?:to|of|for|in)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s
 _ROLE_END = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,4})((?:[a-z][\w-]*\s+){0,2})\b([a-z][\w-]*)\s+$")
 _TITLE_END = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,4})()\b([A-Z][a-z]+)\s+$")
 _ROLE_RUNS = 7
+# what _ROLE_END ends with, read back first: a sentence whose words before the name do not end in
+# a lower-case word has no role there, and _ROLE_END, tried from each of seven runs' characters
+# and failing at every one, is not searched
+_ROLE_WORD_BEFORE = Before(r"\b[a-z][\w-]*\s+$", 1)
 
 
 # what the classification reads around a name, compiled once (it reads them for every name)
@@ -571,7 +575,7 @@ class ActorExtractor:
         place = _PLACE_END.search(before)
         tail = before[: place.start()] + " " if place else before
         last_words = tail_start(tail, _ROLE_RUNS)
-        m = _ROLE_END.search(tail, last_words)
+        m = _ROLE_END.search(tail, last_words) if _ROLE_WORD_BEFORE.search(tail, len(tail)) else None
         if comma and not m:  # `Argentina's President, X`: a title before the comma
             m = _TITLE_END.search(tail, last_words)
             if m and m.group(3) not in HEAD_ROLES:
