@@ -326,6 +326,34 @@ def test_a_term_pattern_matches_what_the_longest_first_alternation_matches(forms
     ]
 
 
+_TRIE_FORMS = st.lists(st.sampled_from(["a", "ab", "abs", "b", "ba", "a b", "-a", "é", "of"]), max_size=6)
+
+
+@SETTINGS
+@given(
+    _TRIE_FORMS,
+    _TRIE_FORMS,
+    st.sampled_from([r"\w", r"[\w-]"]),
+    st.lists(st.sampled_from(["a", "b", "ab", "abs", " ", "-", "é", "x", " of ", "\n", "s"]), max_size=30),
+)
+@example(["ab", "a"], ["abs"], r"\w", ["xab", " ", "abs", " of ", "a"])
+@example(["-a"], [], r"\w", ["x", "-a", " ", "-a"])  # a form opening with no word character
+@example(["a"], ["a b"], r"\w", ["a b", " of ", "x"])  # both match: the first group's form is found
+def test_tries_opening_with_their_letters_find_what_a_look_behind_and_the_tries_found(
+    first: list[str], second: list[str], not_after: str, pieces: list[str]
+) -> None:
+    # `tries_after` writes the look-behind after each first letter, so the engine skips to them
+    from explainer.patterns import trie_pattern, tries_after
+
+    groups = [(first, r"\b"), (second, r"\b(?=\s+of\s)")]
+    text = "".join(pieces)
+    plain = "|".join(f"(?<!{not_after})" + trie_pattern(forms) + tail for forms, tail in groups if forms)
+    if not plain:
+        return
+    fast = re.compile(tries_after(groups, not_after))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
 @SETTINGS
 @given(
     st.lists(st.sampled_from(["ab", "AB", "ba", "a b", "ab-c", "abs", "B", "c"]), min_size=1, max_size=14),

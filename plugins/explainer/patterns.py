@@ -35,6 +35,29 @@ def trie_pattern(forms: Iterable[str]) -> str:
     return "(?:" + emit(trie) + ")"
 
 
+def tries_after(groups: Iterable[tuple[Iterable[str], str]], not_after: str) -> str:
+    """A search for `(?<!not_after)` and then any group's forms (`trie_pattern`) with that
+    group's `tail` after them, earlier groups first, written so that the engine skips to the
+    forms' first characters in C: each branch opens with a first character and checks what is
+    behind it one character further back (`(?<!X[\\s\\S])`). A pattern that opens with a
+    look-behind or `\\b` is tried at every position instead. `not_after` is a character class:
+    `\\w` stands for `\\b` before forms that start with a word character. Worth it where the
+    forms start with few of the letters words start with; else the look-behind, tried after each
+    of those letters, costs more than `\\b`."""
+    by_first: dict[str, list[list[str]]] = {}
+    listed = [(list(forms), tail) for forms, tail in groups]
+    for k, (forms, _) in enumerate(listed):
+        for form in forms:
+            if form:
+                by_first.setdefault(form[0], [[] for _ in listed])[k].append(form[1:])
+    behind = f"(?<!{not_after}[\\s\\S])"
+    branches = []
+    for first, rests in sorted(by_first.items()):
+        tails = [trie_pattern(rest) + tail for rest, (_, tail) in zip(rests, listed) if rest]
+        branches.append(re.escape(first) + behind + "(?:" + "|".join(tails) + ")")
+    return "(?:" + "|".join(branches) + ")"
+
+
 # Characters a rule reads back from a position: more than any context a rule matches in real copy
 # (a name and its title, a clause's opening words), far less than a sentence can be long.
 BEFORE = 200

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
-from ..patterns import BEFORE, Before, fold, matched_at, search_before, trie_pattern, word_before
+from ..patterns import BEFORE, Before, fold, matched_at, search_before, trie_pattern, tries_after, word_before
 from ..slugs import SlugRegistry
 from .attribution import ACT_VERBS, according_to, source_of, subject_of
 from .vocabulary import (
@@ -86,7 +86,8 @@ _FIGURE_FOLDED = re.compile(FIGURE.pattern.replace("US\\$", "us\\$"))
 # the words are looked for case-sensitively in the folded text (`patterns.fold`), where the engine
 # skips to the letters they start with
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORD = re.compile(_WORDNUM + "|" + _VAGUE)
+# (`_WORDNUM` or `_VAGUE`, opening with their letters: see `patterns.tries_after`)
+_NUMBER_WORD = re.compile(tries_after([(NUMBER_WORDS, r"\b"), (VAGUE_AMOUNTS, r"\b(?=\s+of\s)")], r"\w"))
 
 
 def _may_have_figure(text: str, low: str) -> bool:
@@ -886,13 +887,14 @@ def _qualifier(m: re.Match[str]) -> str | None:
 
 # every fraction has one of these words: a sentence whose folded text has none skips the long pattern
 _FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s")
-_FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth", "one")  # what the hint needs, looked for first
 
 
 def _may_have_fraction(low: str) -> bool:
     """Whether the folded text `low` has a fraction's word: most sentences have none of the
-    words, found by substring search without the engine."""
-    return any(w in low for w in _FRACTION_WORDS) and _FRACTION_HINT.search(low) is not None
+    words the hint needs, found by substring search without the engine."""
+    return (
+        "half" in low or "third" in low or "quarter" in low or "fifth" in low or "tenth" in low or "one" in low
+    ) and _FRACTION_HINT.search(low) is not None
 
 
 # _FRACTION as written (it has no capital letter) searched case-sensitively in the folded text,
