@@ -24,6 +24,7 @@ from explainer.extraction.quotemarks import quote_ranges
 from explainer.extraction.reader import SeedError, parse
 from explainer.extraction.sentences import MAX_SENTENCE, split_sentences
 from explainer.extraction.vocabulary import NUMBER_WORDS
+from explainer.extraction.vocabulary import QUALIFIERS as QUALIFIER_LIST
 from explainer.model import Article, Findings, Span
 from explainer.site.export import to_json
 from explainer.site.markdown import fmt_date
@@ -738,13 +739,34 @@ def test_the_fraction_hint_finds_what_the_case_insensitive_search_found(pieces: 
 def test_the_figure_hint_finds_a_figure_wherever_the_case_insensitive_pattern_did(text: str) -> None:
     # the hint reads digits in the text and number words in its folded text: the sentences it
     # turns down have no match of the case-insensitive pattern it replaced, and no figure
-    from explainer.extraction.figures import _VAGUE, _WORDNUM, FIGURE, _may_have_figure
+    from explainer.extraction.figures import _VAGUE, _WORDNUM, FIGURE, _figure_scan_start
     from explainer.patterns import fold
 
     plain = re.compile(r"\d|" + _WORDNUM + "|" + _VAGUE, re.IGNORECASE)
-    assert _may_have_figure(text, fold(text)) == (plain.search(text) is not None)
-    if not _may_have_figure(text, fold(text)):
+    start = _figure_scan_start(text, fold(text))
+    assert (start is None) == (plain.search(text) is None)
+    if start is None:
         assert FIGURE.search(text) is None
+    else:
+        assert [m.span() for m in FIGURE.finditer(text, start)] == [m.span() for m in FIGURE.finditer(text)]
+
+
+@SETTINGS
+@given(_pieces_with([*QUALIFIER_LIST, "within the  next", "$", "US$", '"', "“", "-", "5", "five", "5,000", "tens of"]))
+@example(["no fewer than", " ", "“", "$", "5"])
+@example(["within", " ", "the", "\t", "next", "  ", "five", " ", "days"])
+@example(["x", " ", "as many as", "\n", '"', "US$", "5"])
+@example(["five", " ", "of", " ", "us", " ", "met", " ", "the", " ", "5"])  # a number word before the digit
+def test_the_figure_scan_starting_late_finds_every_figure_from_the_start(pieces: list[str]) -> None:
+    # FIGURE is searched from the runs before a sentence's first number: a qualifier of the
+    # longest kind, then a quote mark and currency sign glued to the number, is still found whole
+    from explainer.extraction.figures import FIGURE, _figure_scan_start
+    from explainer.patterns import fold
+
+    text = "".join(pieces)
+    start = _figure_scan_start(text, fold(text))
+    whole = [m.span() for m in FIGURE.finditer(text)]
+    assert whole == ([] if start is None else [m.span() for m in FIGURE.finditer(text, start)])
 
 
 @SETTINGS

@@ -131,13 +131,15 @@ def fold(text: str) -> str:
     return (text if text.isascii() else text.translate(_IGNORECASE_FOLDS)).lower()
 
 
-def matched_at(pattern: re.Pattern[str], folded: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a case-insensitive `pattern`, found by `folded`, its
+def matched_at(
+    pattern: re.Pattern[str], folded: re.Pattern[str], text: str, low: str, pos: int = 0
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos)` for a case-insensitive `pattern`, found by `folded`, its
     case-sensitive twin in lower case, in `low` (`fold(text)`): the engine compares characters as
     they are instead of folding each. `pattern` is matched at each start to read its parts as
     written; a property test holds each pair of twins to the same matches (a start where `pattern`
     did not match would be skipped)."""
-    for found in folded.finditer(low):
+    for found in folded.finditer(low, pos):
         m = pattern.match(text, found.start())
         if m is not None:
             yield m

@@ -15,7 +15,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
-from ..patterns import BEFORE, Before, fold, matched_at, search_before, trie_pattern, tries_after, word_before
+from ..patterns import (
+    BEFORE,
+    Before,
+    fold,
+    matched_at,
+    search_before,
+    tail_start,
+    trie_pattern,
+    tries_after,
+    word_before,
+)
 from ..slugs import SlugRegistry
 from .attribution import ACT_VERBS, according_to, source_of, subject_of
 from .vocabulary import (
@@ -90,9 +100,23 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = re.compile(tries_after([(NUMBER_WORDS, r"\b"), (VAGUE_AMOUNTS, r"\b(?=\s+of\s)")], r"\w"))
 
 
-def _may_have_figure(text: str, low: str) -> bool:
-    """Whether `text` (folded: `low`) has a digit, a number word or a vague amount."""
-    return _DIGIT.search(text) is not None or _NUMBER_WORD.search(low) is not None
+# what a figure holds before its digits or number word: a qualifier (`within the next`, or a word
+# list's longest entry), then the run the number opens with a quote mark or currency sign before it
+_RUNS_BEFORE_NUMBER = max(3, *(len(q.split()) for q in QUALIFIERS)) + 1
+
+
+def _figure_scan_start(text: str, low: str) -> int | None:
+    """Where in `text` (folded: `low`) FIGURE can first match: where the runs a figure holds
+    before its first digit, number word or vague amount begin; None where there is none of
+    them, and so no figure. Searched from there, FIGURE finds what it finds from the sentence's
+    start, without trying each position of the words before the sentence's first number."""
+    digit = _DIGIT.search(text)
+    # a number word before the digit (its `\b` and look-ahead read no further than the digit)
+    word = _NUMBER_WORD.search(low, 0, digit.start() if digit else len(low))
+    first = word or digit
+    if first is None:
+        return None
+    return tail_start(text[: first.start()], _RUNS_BEFORE_NUMBER)
 
 
 _NOUN = re.compile(r"\s*[\"“”]?\s*((?:[A-Z][\w’'-]*\s+){0,3}[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
@@ -999,7 +1023,8 @@ def extract_figures(
         text = sentence.text
         low = fold(text)
         fractions = _fractions(text, low)
-        if not fractions and not _may_have_figure(text, low):
+        scan_from = _figure_scan_start(text, low)
+        if not fractions and scan_from is None:
             continue  # no number in any form: nothing else of the sentence is read
         ms = sorted(by_sentence.get(sentence.id, []), key=lambda x: x.span.start)
         people_ends = {x.span.end for x in ms if kinds.get(x.actor) == "person"}
@@ -1009,7 +1034,8 @@ def extract_figures(
         held = [(p.start(), p.end()) for p in _PHONE.finditer(text)] if _may_have_phone(text) else []
         held += [(c.start, c.end) for c in fractions]
         dropped: set[int] = set()  # where numbers read as no figure end: `England 2-1` drops the `1` too
-        for m in itertools.islice(matched_at(FIGURE, _FIGURE_FOLDED, text, low), NUMBERS_PER_SENTENCE):
+        numbers = matched_at(FIGURE, _FIGURE_FOLDED, text, low, scan_from) if scan_from is not None else iter(())
+        for m in itertools.islice(numbers, NUMBERS_PER_SENTENCE):
             num, word, qual = m.group("num", "word", "qual")  # read once: each rule below asks
             if num and m.start("num") - 1 in dropped and text[m.start("num") - 1] in "-–":
                 continue  # the second half of a score or name whose first half is no figure
