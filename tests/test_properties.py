@@ -510,6 +510,30 @@ def test_a_date_pattern_skipped_for_want_of_its_words_has_no_match(pieces: list[
             assert may_match(kind, hint_words(fold(text)), _ANY_MONTH.search(text) is not None), kind
 
 
+@SETTINGS
+@given(
+    _pieces_with(
+        [*_DATE_PIECES, "on", "5th", "5", "\n", "\t", "  ", "in", "since", "mid-", "March", "2024"], max_size=14
+    )
+)
+@example(["x", " ", "on", "\n", "5th", "  ", "March", " ", "2024"])  # two runs before the month
+@example(["x", " ", "since", "March"])  # no space at all
+@example(["Mayor", " ", "x", " ", "in", " ", "May", " ", "2024"])  # a month's name inside a word first
+def test_a_month_pattern_searched_from_before_the_first_month_finds_what_it_found_from_the_start(
+    pieces: list[str],
+) -> None:
+    # the patterns that need a month's name are searched from the two runs before the first one
+    from explainer.extraction.timeline import _ANY_MONTH, _PATTERNS, scan_start
+
+    text = "".join(pieces)
+    month = _ANY_MONTH.search(text)
+    for kind, pattern in _PATTERNS:
+        pos = scan_start(kind, text, month.start() if month else None)
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text, pos)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)
+        ], kind
+
+
 _PHONES = ["0845 8 505", "(202) 555-0143", "+44 20 7946"]
 _BEFORE_NUMBER = ["aged ", "son of", "kids over", "children  under\t"]
 

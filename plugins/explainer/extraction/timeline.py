@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Article, Event, Span
-from ..patterns import fold, matched_at
+from ..patterns import fold, matched_at, tail_start
 from .vocabulary import MONTH_NUMBERS, MONTH_PATTERN, WEEKDAYS
 
 
@@ -82,16 +82,28 @@ _NEEDS = {
 # without trying each pattern along it (three sentences in four of the corpus have none of them)
 _HINT_WORDS = tuple(sorted({w for words in _NEEDS.values() for w in words}))
 _ANY_MONTH = re.compile(MONTH_PATTERN)
+# a pattern that needs a month's name holds at most two runs before it (`on 5th March`, `in
+# March`, `mid-March`): it is searched from there, before the sentence's first month's name
+_RUNS_BEFORE_MONTH = 2
 
 
-def _hinted(text: str) -> tuple[str, bool, frozenset[str]] | None:
-    """The sentence's folded text, whether it names a month, and which of `_HINT_WORDS` it has
-    (`hint_words`), or None if it has neither a month's name nor any of them. Two scans that
-    skip to the letters they need: one case-insensitive pattern of both tried every position
-    of every sentence."""
-    low, has_month = fold(text), _ANY_MONTH.search(text) is not None
+def _hinted(text: str) -> tuple[str, int | None, frozenset[str]] | None:
+    """The sentence's folded text, where its first month's name is (None: it names none), and
+    which of `_HINT_WORDS` it has (`hint_words`); None if it has neither a month's name nor any
+    of them. Two scans that skip to the letters they need: one case-insensitive pattern of both
+    tried every position of every sentence."""
+    month = _ANY_MONTH.search(text)
+    low, month_at = fold(text), month.start() if month else None
     words = hint_words(low)
-    return (low, has_month, words) if has_month or words else None
+    return (low, month_at, words) if month or words else None
+
+
+def scan_start(kind: str, text: str, month_at: int | None) -> int:
+    """Where the pattern of `kind` is searched from: before the first month's name for a
+    pattern that needs one, else the sentence's start."""
+    if month_at is None or kind in _NEEDS:
+        return 0
+    return tail_start(text[:month_at], _RUNS_BEFORE_MONTH)
 
 
 def hint_words(low: str) -> frozenset[str]:
@@ -252,14 +264,14 @@ def extract_events(article: Article) -> list[Event]:
         read = _hinted(s.text)
         if read is None:
             continue
-        low, has_month, words = read
+        low, month_at, words = read
         taken: list[tuple[int, int]] = []
         found: list[tuple[int, int, str]] = []
         for kind, pattern in _PATTERNS:
-            if not may_match(kind, words, has_month):
+            if not may_match(kind, words, month_at is not None):
                 continue
-            folded = _FOLDED.get(kind)
-            matches = pattern.finditer(s.text) if folded is None else matched_at(pattern, folded, s.text, low)
+            folded, pos = _FOLDED.get(kind), scan_start(kind, s.text, month_at)
+            matches = pattern.finditer(s.text, pos) if folded is None else matched_at(pattern, folded, s.text, low, pos)
             for m in matches:
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
