@@ -211,6 +211,8 @@ def test_parse_never_raises_and_ids_are_unique(text: str) -> None:
 @example("Title\n\nThe agency said 9" + "9" * 400 + " people died.")  # float('9' * 400) is inf
 @example("Headline\nAntony Blinken said five one0 ")  # the digit is in a word after the number word
 @example("---\ndate: 9999-12-31\n---\nTitle\n\nIt ends tomorrow, next Friday or in January.")  # past year 9999
+@example("---\ndate: 9999-12-30\n---\nTitle\n\nThe ship sailed yesterday and two weeks later it sank.")
+@example("Title\n\nThe ship sailed on March 3, 2024 and 99999999999 days later it sank.")
 @example("---\ndate: 0001-01-01\n---\nTitle\n\nIt began yesterday, last Sunday or in December.")  # before year 1
 @example("Title\n\nIt began in May 0000.")  # year zero
 @example("Title\n\nLavrov said 3 миллиарда rubles and ٣٠٠ soldiers and ５ tanks.")
@@ -781,6 +783,7 @@ def test_the_figure_hint_finds_a_figure_wherever_the_case_insensitive_pattern_di
 @example(["within", " ", "the", "\t", "next", "  ", "five", " ", "days"])
 @example(["x", " ", "as many as", "\n", '"', "US$", "5"])
 @example(["five", " ", "of", " ", "us", " ", "met", " ", "the", " ", "5"])  # a number word before the digit
+@example(["within the next", " ", "dozens", " ", "of", " ", "7", " ", "days"])  # a vague amount right before it
 def test_the_figure_scan_starting_late_finds_every_figure_from_the_start(pieces: list[str]) -> None:
     # FIGURE is searched from the runs before a sentence's first number: a qualifier of the
     # longest kind, then a quote mark and currency sign glued to the number, is still found whole

@@ -25,6 +25,9 @@ def _opens_with(words: Iterable[str], digit: bool = False) -> str:
 
 
 _BEFORE_MONTH = ("in", "since", "until", "by", "from", "last", "next", "early", "late", "mid-")
+# A pattern with no entry in `_NEEDS` below needs a month's name, with at most two runs before it
+# (`on 5th March`): it is searched from there (`scan_start`); one with more must raise
+# `_RUNS_BEFORE_MONTH` (a property test holds each pattern's matches from there to the whole search)
 _PATTERNS = [
     (
         "mdy",
@@ -242,7 +245,10 @@ def _later(m: re.Match[str], earlier: list[str]) -> str | None:
         return None
     n = int(m.group(1)) if m.group(1).isdigit() else _SMALL[m.group(1)]
     days = n * (7 if m.group(2).startswith("week") else 1)
-    return (dt.date.fromisoformat(earlier[-1]) + dt.timedelta(days=days)).isoformat()
+    try:
+        return (dt.date.fromisoformat(earlier[-1]) + dt.timedelta(days=days)).isoformat()
+    except OverflowError:  # past year 9999 (`date: 9999-12-30`, `two weeks later`; `99999999999 days later`)
+        return None
 
 
 # The case-insensitive patterns in lower case, searched case-sensitively in the folded text
