@@ -164,7 +164,8 @@ _TITLE_END = re.compile(r"((?:[A-Z][\w.&’'-]*\s+){0,4})()\b([A-Z][a-z]+)\s+$")
 _ROLE_RUNS = 7
 # what _ROLE_END ends with, read back first: a sentence whose words before the name do not end in
 # a lower-case word has no role there, and _ROLE_END, tried from each of seven runs' characters
-# and failing at every one, is not searched
+# and failing at every one, is not searched (the text read back is at most `BEFORE` characters,
+# the reach of a `Before`)
 _ROLE_WORD_BEFORE = Before(r"\b[a-z][\w-]*\s+$", 1)
 
 
