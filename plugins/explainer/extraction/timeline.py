@@ -25,9 +25,7 @@ def _opens_with(words: Iterable[str], digit: bool = False) -> str:
 
 
 _BEFORE_MONTH = ("in", "since", "until", "by", "from", "last", "next", "early", "late", "mid-")
-# A pattern with no entry in `_NEEDS` below needs a month's name, with at most two runs before it
-# (`on 5th March`): it is searched from there (`scan_start`); one with more must raise
-# `_RUNS_BEFORE_MONTH` (a property test holds each pattern's matches from there to the whole search)
+# (a pattern with no entry in `_NEEDS` below needs a month's name: see `_RUNS_BEFORE_MONTH`)
 _PATTERNS = [
     (
         "mdy",
@@ -87,6 +85,8 @@ _HINT_WORDS = tuple(sorted({w for words in _NEEDS.values() for w in words}))
 _ANY_MONTH = re.compile(MONTH_PATTERN)
 # a pattern that needs a month's name holds at most two runs before it (`on 5th March`, `in
 # March`, `mid-March`): it is searched from there, before the sentence's first month's name
+# (`scan_start`); a pattern with more must raise this (a property test holds each pattern's
+# matches from there to its matches from the sentence's start)
 _RUNS_BEFORE_MONTH = 2
 
 
