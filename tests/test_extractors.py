@@ -679,12 +679,36 @@ MORE_ATTRIBUTIONS = [
         'The Norland High Commissioner for Fisheries said the rule did "not apply" at sea.',
         [("not apply", "Norland High Commissioner for Fisheries")],
     ),
+    # where the person works, between the name and the verb: `X of Y said`, `X at Y said`
+    (
+        'Inspector Eva Lind of Ardley and Vale Police said: "They should have been safe."',
+        [("They should have been safe.", "Eva Lind")],
+    ),
+    ('Tom Berg at Norwind Capital said the rally was "overdone".', [("overdone", "Tom Berg")]),
+    # a party tag in commas before a second apposition: the senator speaks, not the tag
+    (
+        'Sen. Eva Lind, R-Iowa, who sits on the farm panel, said she had "serious concerns" about it.',
+        [("serious concerns", "Eva Lind")],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("body", "expected"), MORE_ATTRIBUTIONS)
 def test_more_attribution(body: str, expected: list[tuple[str, str | None]]) -> None:
     test_attribution(body, expected)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Eva Lind said demand had been "exceptionally high" in May.',
+        'Tom Berg said claims of fraud were "baseless" and would be fought.',
+    ],
+)
+def test_a_speech_verb_right_after_the_cue_is_not_the_cue(body: str) -> None:
+    """The cue is kept as written: `said demand had been` is `said`, never `demand`."""
+    (quote,) = findings_for(body).quotes
+    assert quote.cue == body.split()[2]
 
 
 ORGANISATIONS = [
@@ -832,6 +856,29 @@ NO_GUESSES = [
     (
         '"We lost," Ana Ruiz said.\n\nNext Steps\n\n"We will appeal."',
         [("We lost", "Ana Ruiz"), ("We will appeal.", None)],
+    ),
+    # an organisation describing the person before it is not the subject: `X, a Republican, who ..., said`
+    (
+        'Eva Lind, a Republican, who sits on the farm panel, said she had "serious concerns" about it.',
+        [("serious concerns", None)],
+    ),
+    # a name coordinated after a preposition is governed by it: not the subject of the verb after it
+    ('Officers of Ardley and Vale Police said: "They should have been safe."', [("They should have been safe.", None)]),
+    # `he` after a sentence whose subject is somebody it does not name: not the last person named
+    (
+        "Tom Berg said the bloc was ready to help.\n\nOne diplomat said the other side had proposed a joint "
+        'patrol, an idea he described as "a non-starter".',
+        [("a non-starter", None)],
+    ),
+    (
+        "Tom Berg said the bloc was ready to help.\n\nAnother diplomat, who asked not to be named, was blunt. "
+        '"It is over," he said.',
+        [("It is over", None)],
+    ),
+    # ... unless one person named so far fits the description
+    (
+        'Tom Berg, the finance minister, spoke on Monday.\n\nThe minister said the plan was sound. "It will work," he said.',
+        [("It will work", "Tom Berg")],
     ),
 ]
 

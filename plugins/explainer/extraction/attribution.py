@@ -19,11 +19,27 @@ from .vocabulary import SPEECH_VERBS
 
 ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
 POSSESSIVE = re.compile(r"['’]s?\b")
+# a preposition right before a name, or before the name it is coordinated with (`of Ardley and
+# Vale Police`: Vale Police is governed by `of` too)
 _PREPOSITION = Before(
-    r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?$", 2, re.IGNORECASE, reach=40
+    r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|&)\s+(?:the\s+)?)?$",
+    8,
+    re.IGNORECASE,
+    reach=80,
 )
-# Between a subject and its verb: a bracket (`(D-Ore.)`), an apposition in commas, an adverb.
-_SUBJECT_GAP = re.compile(r"(?:\s*\([^)]{1,40}\))?(?:,\s+[^,\"“”]{2,250},)?\s+" + ADVERB)
+# capitalised words, `and`, `of` or `&` between them: what names an organisation or a place
+_PROPER_RUN = r"(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w.'’&-]*){0,6}"
+# Between a subject and its verb: a bracket or a party tag in commas (`(D-Ore.)`, `, R-Ore.,`),
+# where the person works (`of Ardley Police`, `at Norwind Capital`), an apposition in commas, an adverb.
+_SUBJECT_GAP = re.compile(
+    r"(?:\s*\([^)]{1,40}\)|,\s+[DRI]-[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?|\s+(?:of|at)\s+"
+    + _PROPER_RUN
+    + r")?(?:,\s+[^,\"“”]{2,250},)?\s+"
+    + ADVERB
+)
+# between a mention and the one after it that describes it: `X, a Republican,`, `X, R-Ore.,`
+_APPOSED = re.compile(r",\s+(?:(?:a|an|the)\s+)?")
 _ONE_WORD_GAP = re.compile(r"\s+[a-z]+\s+")  # `Kim then stated`, `Kim also said`
 _ENCLOSED_GAP = re.compile(r",\s+" + ADVERB)  # `Argentina's President, Jane Doe, said`
 
@@ -53,12 +69,22 @@ def subject_of(
     only an apposition, a bracket or an adverb separates from the verb, and no preposition governs.
     A person set off in commas (`Role, Jane Doe, said`) may stand right before the verb's comma;
     `people` holds the actor ids that are people."""
-    for mention in reversed([m for m in mentions if m.span.end <= verb_start]):
+    before = [m for m in mentions if m.span.end <= verb_start]
+    for i in range(len(before) - 1, -1, -1):
+        mention = before[i]
         if verb_start - mention.span.end > SUBJECT_REACH or after_preposition(text, mention.span.start):
             continue
         gap = text[mention.span.end : verb_start]
         enclosed = mention.actor in people and text[max(0, mention.span.start - 2) : mention.span.start] == ", "
         if _SUBJECT_GAP.fullmatch(gap) or _ONE_WORD_GAP.fullmatch(gap) or (enclosed and _ENCLOSED_GAP.fullmatch(gap)):
+            if (
+                i
+                and gap[:1] == ","
+                and mention.actor not in people
+                and before[i - 1].actor in people
+                and _APPOSED.fullmatch(text, before[i - 1].span.end, mention.span.start)
+            ):
+                continue  # `X, a Republican, who ..., said`: what describes a person is not who speaks
             return mention
     return None
 

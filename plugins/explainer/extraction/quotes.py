@@ -80,6 +80,11 @@ _OF_SOMEONE = re.compile(
 # Lower-case words that may come before a clause's subject without being its verb.
 _LEADS = frozenset("the a an his her their its and but yet so then also former late then-".split())
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+# a sentence whose subject is somebody it does not name: `One diplomat said`, `Another senior official, who`
+_UNNAMED_SUBJECT = re.compile(
+    r"\W*(?:(?:But|And|Yet|Still|Then),?\s+)?(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)"
+    r"((?:\s+[a-z][\w-]*){1,4})"
+)
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 
 
@@ -231,7 +236,13 @@ class QuoteExtractor:
     def _before_quote(self, sentence: Sentence, lo: int, open_: int) -> Attribution | None:
         """`X stated that ... "..."`, `X expressed "..."`, `He also noted that ... "..."`."""
         text = sentence.text
-        verbs = [m for m in re.finditer(r"\b(\w+)\b", text[lo:open_]) if m.group(1) in SPEECH_VERBS]
+        words = list(re.finditer(r"\b(\w+)\b", text[lo:open_]))
+        # a speech verb right after another is what that one reports (`said demand had been`), no cue
+        verbs = [
+            m
+            for k, m in enumerate(words)
+            if m.group(1) in SPEECH_VERBS and not (k and words[k - 1].group(1) in SPEECH_VERBS)
+        ]
         for verb in reversed(verbs):
             at = lo + verb.start()
             pron = _PRONOUN_CUE.search(text, max(lo, at - BEFORE), at)
@@ -377,6 +388,21 @@ class QuoteExtractor:
             i -= 1
         return out
 
+    def _unnamed_subject(self, sentence: Sentence, limit: int) -> bool:
+        """Whether the sentence, up to `limit`, opens with a person it does not name (`One
+        diplomat`, `Another senior official`): a `he` after it may be that person. A description
+        that one person named so far fits (`The minister`) is left to the walk back."""
+        m = _UNNAMED_SUBJECT.match(sentence.text, 0, limit)
+        if m is None:
+            return False
+        for word in m.group(1).split():
+            noun = word[:-1] if word.endswith("s") and word[:-1] in ROLE_NOUNS else word
+            if noun in ROLE_NOUNS:
+                return self._by_role(noun, sentence) is None
+            if word in SPEECH_VERBS:
+                break
+        return False
+
     def _resolve_pronoun(self, sentence: Sentence, pronoun: str, at: int) -> str | None:
         """Walk back sentence by sentence, through this paragraph and the one before, to the first
         that names a person who fits the pronoun, outside quotes (a name inside a quote is not who
@@ -411,6 +437,8 @@ class QuoteExtractor:
             fits = list(dict.fromkeys(a for _, a in people if self._fits(a, pronoun)))
             if oblique and not fits:
                 return None  # the nearest sentence names someone only obliquely: no guess further back
+            if not fits and self._unnamed_subject(s, limit):
+                return None  # `One diplomat said ..., an idea he described as "..."`: he is the diplomat
             if len(fits) == 1:
                 one = fits[0]
                 if one == self.last_speaker:
