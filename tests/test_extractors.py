@@ -595,6 +595,12 @@ FIGURE_SHAPES = [
 ]
 
 
+def test_a_scaled_number_is_the_decimal_as_written() -> None:
+    """`$4.1 billion` is 4100000000 exactly: no binary rounding reaches the page or the JSON."""
+    text = "It costs $4.1 billion, 8.2 million people came, £0.3bn was lost and a 4.1-million-euro fee was paid."
+    assert [x.number for x in findings_for(text).figures] == [4_100_000_000, 8_200_000, 300_000_000, 4_100_000]
+
+
 @pytest.mark.parametrize(("sentence", "expected"), FIGURE_SHAPES)
 def test_figure_shapes(sentence: str, expected: list[tuple[str, float | None, str | None]]) -> None:
     got = [(x.value, x.number, x.qualifier) for x in findings_for(sentence).figures]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from decimal import Decimal
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -423,8 +424,14 @@ def _number(m: re.Match[str]) -> float | None:
         value = float(NUMBER_WORDS[fold(m.group("word"))])  # folded as FIGURE matched it: `ſix` is six
     scale = fold(m.group("scale") or (m.group("scale2") if m.group("cur") else "") or "")
     if scale:
-        value *= SCALES.get(scale, 1)
+        value = _scaled(value, SCALES.get(scale, 1))
     return value if math.isfinite(value) else None  # 400 nines overflow to inf: not a number JSON can carry
+
+
+def _scaled(value: float, scale: float) -> float:
+    """`value` times `scale` as the story writes it: `4.1 billion` is 4100000000, where binary
+    floating point makes it 4099999999.9999995 (both are read in decimal, as written)."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 # what `_unit_and_label` reads after a number, compiled once (it reads them for every number)
@@ -1069,7 +1076,7 @@ def extract_figures(
             number = _number(m)
             scale = _HYPHEN_SCALE.match(text, m.end())
             if scale and number is not None:  # `48-million-euro`: the number as written, scale included
-                number *= SCALES[scale.group(1)]
+                number = _scaled(number, SCALES[scale.group(1)])
             cands.append(_Candidate(start, m.end(), end, number, qualifier, unit, label, bool(num)))
         cands.extend(fractions)
         if not cands:
