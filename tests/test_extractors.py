@@ -592,6 +592,15 @@ FIGURE_SHAPES = [
     ("The pound fell 0.5% to $1.27.", [("0.5%", 0.5, None), ("$1.27", 1.27, None)]),
     # more ages and phone shapes
     ("A man, 52, and a boy of 12 called (202) 555-0143 or +44 20 7946 0958 about the 9/11 file.", []),
+    # a clock time's minutes, a stock code, a ranking band, a year after `number one in`
+    ("The ferry left at 6:50 with 2:15 to spare.", []),
+    ("Shares of Norwind Foods (4417.T) and Vale Mining (0388.HK) were halted.", []),
+    ("She had never beaten a top-20 player, and the song was number one in 2019.", []),
+    # `half a million` is an amount, never the share 0.5; `one in 2000 people` is a share
+    (
+        "Half a million tonnes were lost, and one in 2000 people was hit.",
+        [("Half a million tonnes", 500_000, None), ("one in 2000", 0.0005, None)],
+    ),
 ]
 
 

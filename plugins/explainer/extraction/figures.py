@@ -10,10 +10,10 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from decimal import Decimal
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..model import Actor, Article, Figure, FigureSource, Mention, Quote, Sentence, Span
 from ..patterns import (
@@ -248,6 +248,7 @@ _TEXT = re.compile(r"\S")  # any text at all (searched from the sentence's start
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _TIME = re.compile(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|GMT\b|UTC)")
 _GLUED_NAME = re.compile(r"[A-Za-z]|-[A-Z]")
+_TICKER = re.compile(r"\.[A-Z]{1,3}\)")  # `(7203.T)`, `(0700.HK)`: a stock code and its exchange
 _WORD_CHAR = re.compile(r"\w")
 # read back from a number (`Before`: each spans the runs of non-space characters it is given)
 _MONTH_BEFORE = Before(rf"\b{MONTH_PATTERN}\.?\s+$", 1)
@@ -266,8 +267,10 @@ def _glued_before(text: str, start: int) -> bool:
     capitalised word and a hyphen (`Covid-19`). Read from the one character before where it can
     be: a search back over the sentence for every number cost more than the rest of the test."""
     glued = text[start - 1 : start]
-    if glued == "-":
-        return search_before(r"[A-Z][\w]*-$", text, start) is not None
+    if glued == "-":  # `Covid-19`, and a ranking band, `a top-10 player`
+        return search_before(r"(?:[A-Z][\w]*|\b[Tt]op)-$", text, start) is not None
+    if glued == ":":  # the minutes of a clock time, `at 7:45`
+        return text[start - 2 : start - 1].isdigit()
     return bool(glued) and _WORD_CHAR.match(glued) is not None
 
 
@@ -347,7 +350,7 @@ _JUNK_BEFORE = re.compile(
 _NUMBER_AFTER = re.compile(
     "|".join(
         f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
-        for p in (_ORDINAL, _TIME, _GLUED_NAME, _MONTH_AFTER, _JUNK_AFTER)
+        for p in (_ORDINAL, _TIME, _GLUED_NAME, _TICKER, _MONTH_AFTER, _JUNK_AFTER)
     )
 )
 # the words `_JUNK_BEFORE` can end in, right before the number's spaces
@@ -917,6 +920,7 @@ def _qualifier(m: re.Match[str]) -> str | None:
 
 
 # every fraction has one of these words: a sentence whose folded text has none skips the long pattern
+_HALF_A_SCALE = re.compile(r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 _FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s")
 
 
@@ -956,10 +960,14 @@ def _fractions(text: str, low: str) -> list[_Candidate]:
             unit = noun.group(1) if noun else None
         elif m.group("in"):
             w = fold(m.group("in"))
+            if _YEAR.fullmatch(w) and not _NEXT_WORD.match(text, m.end()):
+                continue  # `number one in 2016`: a year, not one in 2,016 of anything
             number = 1 / (float(w) if w.isdigit() else _SMALL[w])
         elif m.group("pt"):
             number, unit = _FRACTIONS[fold(m.group("pt")).split()[-1]], "percentage point"
         else:
+            if _HALF_A_SCALE.match(text, m.end()):
+                continue  # `half a million tonnes`: an amount, not a share; never read as 0.5
             number = 0.5
         end = m.end()
         counted = re.match(r"\s+[a-z]+", text[end:]) if unit not in ("fraction", "percentage point") else None
