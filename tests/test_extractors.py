@@ -694,6 +694,11 @@ MORE_ATTRIBUTIONS = [
         'The Norland High Commissioner for Fisheries said the rule did "not apply" at sea.',
         [("not apply", "Norland High Commissioner for Fisheries")],
     ),
+    # letters after a name (`KC`) leave the person a person, whom `she` then means
+    (
+        'Tom Berg was sentenced.\n\nJudge Eva Lind KC spoke. She said: "You lied to them."',
+        [("You lied to them.", "Eva Lind")],
+    ),
     # where the person works, between the name and the verb: `X of Y said`, `X at Y said`
     (
         'Inspector Eva Lind of Ardley and Vale Police said: "They should have been safe."',
@@ -890,6 +895,11 @@ NO_GUESSES = [
         '"It is over," he said.',
         [("It is over", None)],
     ),
+    # a speaker described by a word that names nobody: not the speaker of the quote before
+    (
+        '"We were unlucky," Tom Berg said.\n\n"He has been waiting for this," the Brazilian said.',
+        [("We were unlucky", "Tom Berg"), ("He has been waiting for this", None)],
+    ),
     # ... unless one person named so far fits the description
     (
         'Tom Berg, the finance minister, spoke on Monday.\n\nThe minister said the plan was sound. "It will work," he said.',
@@ -912,6 +922,14 @@ REVIEWED_ACTORS = [
     ("Critics said the plan would fail. The Mayor said nothing.", set(), {"Critics", "Mayor"}),
     ("Thousands attended Mass. Then the Pope spoke of Brexit.", set(), {"Massachusetts", "Brexit"}),
     ("Tom Berg, 40, came with his son Jack.", {"Tom Berg", "Jack"}, set()),
+    # letters after a name are no part of it, and do not make it an organisation
+    ("Judge Eva Lind KC told Tom Berg he had lied.", {"Eva Lind"}, {"Judge Eva Lind KC", "Eva Lind KC", "KC"}),
+    # a nationality as a noun names nobody: `the Swede`, `the Spaniard Ana Ruiz`
+    (
+        "The Swede beat the Spaniard Ana Ruiz, and a Frenchman won.",
+        {"Ana Ruiz"},
+        {"Swede", "Spaniard", "Spaniard Ana Ruiz", "Frenchman"},
+    ),
 ]
 
 

@@ -108,6 +108,8 @@ _PLACE_SUFFIXES = frozenset(
     ]
 )
 _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+# letters after a name that are no part of it (`Jane Doe KC`) and never come before one, as `MP` does
+_POST_NOMINALS = frozenset({"KC", "QC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"})
 # Capitalised words that are no one's name and name no organisation or place on their own.
 _NOT_NAMES = frozenset(
     "God Christmas Easter Ramadan Eid Hanukkah Diwali Thanksgiving Halloween New Year Budget Internet "
@@ -282,6 +284,11 @@ class ActorExtractor:
                 # on to the next capitalised word: none of the words before it is usable either
                 k = bisect_right(capitals, i)
                 i = capitals[k] if k < len(capitals) else len(toks)
+                continue
+            if current and t.text in _POST_NOMINALS and text[current[-1].end : t.start] == " ":
+                seqs.append(current)  # `Judge Jane Doe KC`: the name ends before the letters
+                current = []
+                i += 1
                 continue
             if current:
                 prev = current[-1]

@@ -119,6 +119,7 @@ _ORGANISATION_CUE = re.compile(
 _ROLE_CUE = re.compile(
     r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b(?!['’]))"
 )  # `..." the minister said`, `..." said the minister`
+_DESCRIBED_SPEAKER = re.compile(r"\s*,?\s*[Tt]he\s+[A-Z][\w-]*\s+" + ADVERB + r"(\w+)")  # `..." the Dane said`
 _CUE_FIRST = re.compile(r"\s*,?\s*(\w+)\s+(?:(?:de|van|von|der|da|du|al|bin|la|le)\s+)?")  # `..." said X`
 _PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|saying|according)\b|\s+that\b|;|$")
 
@@ -216,6 +217,10 @@ class QuoteExtractor:
         verb = next((i for i, w in enumerate(words) if w in SPEECH_VERBS), None)
         if verb is not None and verb > 0:  # at least one word says who: `a spokeswoman said`
             return Attribution(None, words[verb])
+        # `..." the Brazilian said`: a speaker described by a word that names nobody in the story
+        m = _DESCRIBED_SPEAKER.match(rest) if closes_speech else None
+        if m and m.group(1) in SPEECH_VERBS:
+            return Attribution(None, m.group(1))
         return None
 
     def _sentence_final(self, sentence: Sentence, after: int, hi: int) -> Attribution | None:
