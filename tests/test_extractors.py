@@ -694,6 +694,11 @@ MORE_ATTRIBUTIONS = [
         'The Norland High Commissioner for Fisheries said the rule did "not apply" at sea.',
         [("not apply", "Norland High Commissioner for Fisheries")],
     ),
+    # `Mr` and `Ms` tell apart two people of one surname, by their given names
+    (
+        'Tom Berg and his daughter, Anna Berg, waited. "I was ignored," Mr Berg said. "Dad is proud," Ms Berg said.',
+        [("I was ignored", "Tom Berg"), ("Dad is proud", "Anna Berg")],
+    ),
     # letters after a name (`KC`) leave the person a person, whom `she` then means
     (
         'Tom Berg was sentenced.\n\nJudge Eva Lind KC spoke. She said: "You lied to them."',
@@ -899,6 +904,21 @@ NO_GUESSES = [
     (
         '"We were unlucky," Tom Berg said.\n\n"He has been waiting for this," the Brazilian said.',
         [("We were unlucky", "Tom Berg"), ("He has been waiting for this", None)],
+    ),
+    # a surname two people share, with no honorific to tell them apart: nobody, and no carry-over
+    (
+        'Tom Berg and his daughter, Anna Berg, waited.\n\n"I was late," Tom Berg said.\n\n"I was ignored," Berg said.',
+        [("I was late", "Tom Berg"), ("I was ignored", None)],
+    ),
+    # a quote standing alone, then a sentence that points back at it and names its speaker
+    (
+        '"I want to say sorry," Fiona Hale said.\n\n"It is a scandal, plain and simple." That was the '
+        "verdict of local MP Simon Okafor.",
+        [("I want to say sorry", "Fiona Hale"), ("It is a scandal, plain and simple.", None)],
+    ),
+    (
+        '"I want to say sorry," Fiona Hale said.\n\n"We will fix it." So said hospital boss Tom Reed.',
+        [("I want to say sorry", "Fiona Hale"), ("We will fix it.", None)],
     ),
     # ... unless one person named so far fits the description
     (

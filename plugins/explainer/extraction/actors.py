@@ -67,6 +67,8 @@ _NAME_PARTICLES = frozenset(
 HONORIFICS = frozenset(
     ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Mx"]
 )
+# The honorifics that tell a person's sex: `Mr Doe` is not the Jane Doe of the same story.
+_HONORIFIC_PRONOUN = re.compile(r"\b(?:(Mr|Sir|Lord)|(Mrs|Ms|Miss|Dame|Lady))\.?\s+$")
 # Inflected cue verbs: a bare `post` or `report` after a name is a noun (`a Zipline post`).
 _SUFFIXES = ("s", "ed")
 # A single first name in brackets inside a name: `Coach (Jane) Doe`.
@@ -827,6 +829,7 @@ class ActorExtractor:
                 if ch == " ":
                     by_ending[low[at + 1 :]].append(k)
         merged: dict[str, str] = {}
+        shared: dict[str, list[str]] = {}  # a surname alone that several people of the story have
         for short in people:
             surname = _surname(short)
             longer = [k for k in by_ending.get(short.lower(), []) if k != short and _surname(k) == surname]
@@ -834,15 +837,33 @@ class ActorExtractor:
                 longer = [k for k in by_surname.get(surname, []) if k != short and _shortened(short, k)]
             if len(longer) == 1:
                 merged[short] = longer[0]
-        if not merged:
+            elif longer and len(short.split()) == 1:
+                shared[short] = longer
+        if not merged and not shared:
             return
-        for found in self.found.values():
+        texts = {s.id: s.text for s in self.units}
+        for sid, found in self.found.items():
             for i, f in enumerate(found):
                 if f.key in merged:
                     found[i] = _Found(merged[f.key], "person", f.start, f.end, f.text, f.alias)
-        for short in merged:
+                elif f.key in shared:
+                    # `Mr Doe` where the story names Tom and Jane Doe: the one the honorific fits, else
+                    # nobody (a `Doe` of its own would take the quotes of both)
+                    honorific = _HONORIFIC_PRONOUN.search(texts[sid], max(0, f.start - 8), f.start)
+                    if honorific is not None:
+                        owner = self._fitting(shared[f.key], "he" if honorific.group(1) else "she")
+                        found[i] = _Found(owner or "", "person", f.start, f.end, f.text, f.alias)
+            found[:] = [f for f in found if f.key]
+        left = {f.key for found in self.found.values() for f in found}
+        for short in (*merged, *(k for k in shared if k not in left)):
             del self.kinds[short]
             self.persons.pop(short, None)
+
+    @staticmethod
+    def _fitting(names: list[str], pronoun: str) -> str | None:
+        """The one of `names` whose given name is a `pronoun`'s (`he`: a man's), if exactly one."""
+        fits = [n for n in names if given_name_pronoun(n) == pronoun]
+        return fits[0] if len(fits) == 1 else None
 
     @staticmethod
     def _spoken_by(text: str, tok: Token) -> bool:

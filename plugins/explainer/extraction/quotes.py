@@ -119,7 +119,10 @@ _ORGANISATION_CUE = re.compile(
 _ROLE_CUE = re.compile(
     r"\s*,?\s*(?:[Tt]he\s+([a-z-]+)\s+" + ADVERB + r"(\w+)|(\w+)\s+the\s+([a-z-]+)\b(?!['’]))"
 )  # `..." the minister said`, `..." said the minister`
-_DESCRIBED_SPEAKER = re.compile(r"\s*,?\s*[Tt]he\s+[A-Z][\w-]*\s+" + ADVERB + r"(\w+)")  # `..." the Dane said`
+# `..." the Dane said`, `..." Doe said` where two people are named Doe: a speaker named or described,
+# but not one actor of the story
+_DESCRIBED_SPEAKER = re.compile(r"\s*,?\s*(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+" + ADVERB + r"(\w+)")
+_POINTS_BACK = re.compile(r"(?:That|This|Those|These|Such|So)\b")  # `That was the verdict of X.`
 _CUE_FIRST = re.compile(r"\s*,?\s*(\w+)\s+(?:(?:de|van|von|der|da|du|al|bin|la|le)\s+)?")  # `..." said X`
 _PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|saying|according)\b|\s+that\b|;|$")
 
@@ -199,6 +202,8 @@ class QuoteExtractor:
             pron = re.match(r"(he|she)\b", after)
             if pron:
                 return self._pronoun(sentence, pron.group(1), m.group(1), start)
+            if re.match(r"(?:the\s+)?[A-Z]", after):
+                return Attribution(None, m.group(1))  # `said Doe` where two are named Doe: nobody certain
         # `..." Doe added`, `...," study author Jane Doe, a scientist at X in Y, Z, said`: the first
         # name after the quote, with at most a role before it, is the subject of the cue after it
         for named in self._mention_at(sentence, close + 1, hi):
@@ -217,7 +222,7 @@ class QuoteExtractor:
         verb = next((i for i, w in enumerate(words) if w in SPEECH_VERBS), None)
         if verb is not None and verb > 0:  # at least one word says who: `a spokeswoman said`
             return Attribution(None, words[verb])
-        # `..." the Brazilian said`: a speaker described by a word that names nobody in the story
+        # `..." the Brazilian said`, `..." Doe said`: a speaker the story's actors do not settle
         m = _DESCRIBED_SPEAKER.match(rest) if closes_speech else None
         if m and m.group(1) in SPEECH_VERBS:
             return Attribution(None, m.group(1))
@@ -530,9 +535,26 @@ class QuoteExtractor:
             # the paragraph right after, with no subhead between (block numbers count subheads too)
             next_paragraph = loc.sentence.block == prev.sentence.block + 1 and loc.opens_paragraph
             if loc.continues or (
-                (same_paragraph or next_paragraph) and not self._someone_between(prev, loc, found[i - 1].speaker)
+                (same_paragraph or next_paragraph)
+                and not self._someone_between(prev, loc, found[i - 1].speaker)
+                and not self._named_next(loc, found[i - 1].speaker)
             ):
                 found[i] = Attribution(found[i - 1].speaker, found[i].cue or found[i - 1].cue)
+
+    def _named_next(self, loc: QuotedPassage, speaker: str | None) -> bool:
+        """Whether the quote is a sentence of its own and the next sentence of its paragraph points
+        back at it and names someone else: `"...". That was the verdict of X.`, `"...". So said X.`"""
+        sentence = loc.sentence
+        k = self.flat_index[sentence.id] + 1
+        if sentence.text[: loc.open].strip() or sentence.text[loc.stop :].strip(" .") or k >= len(self.flat):
+            return False
+        following = self.flat[k]
+        if following.block != sentence.block or not _POINTS_BACK.match(following.text):
+            return False
+        return any(
+            m.actor != speaker and self.kind.get(m.actor) == "person" and not self._in_quote(following.id, m.span.start)
+            for m in self.by_sentence.get(following.id, [])
+        )
 
     def _someone_between(self, a: QuotedPassage, b: QuotedPassage, speaker: str | None) -> bool:
         """Whether a person other than `speaker` is named (outside quotes) between two passages."""
