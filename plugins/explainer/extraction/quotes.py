@@ -121,7 +121,9 @@ _ROLE_CUE = re.compile(
 )  # `..." the minister said`, `..." said the minister`
 # `..." the Dane said`, `..." Doe said` where two people are named Doe: a speaker named or described,
 # but not one actor of the story
-_DESCRIBED_SPEAKER = re.compile(r"\s*,?\s*(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+" + ADVERB + r"(\w+)")
+_DESCRIBED_SPEAKER = re.compile(
+    r"\s*,?\s*(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+" + ADVERB + r"(\w+)"
+)
 _POINTS_BACK = re.compile(r"(?:That|This|Those|These|Such|So)\b")  # `That was the verdict of X.`
 _CUE_FIRST = re.compile(r"\s*,?\s*(\w+)\s+(?:(?:de|van|von|der|da|du|al|bin|la|le)\s+)?")  # `..." said X`
 _PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|saying|according)\b|\s+that\b|;|$")
