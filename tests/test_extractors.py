@@ -511,6 +511,13 @@ PEOPLE_OR_NOT = [
     ),
     ("In a Zipline post, Ana Ruiz said she was leaving.", {"Ana Ruiz"}, set()),
     ("Nick van den Berg, an analyst, spoke.", {"Nick van den Berg"}, set()),
+    # head words of hospitals, halls and streets; hyphenated titles before a name
+    (
+        "A man was taken to Vale General Infirmary from 9 Ardley Terrace, and a vigil was held at the Ross "
+        "Auditorium. Secretary-General Eva Lind sent flowers.",
+        {"Eva Lind"},
+        {"Vale General Infirmary", "Ross Auditorium"},
+    ),
 ]
 
 
