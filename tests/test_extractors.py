@@ -511,6 +511,13 @@ PEOPLE_OR_NOT = [
     ),
     ("In a Zipline post, Ana Ruiz said she was leaving.", {"Ana Ruiz"}, set()),
     ("Nick van den Berg, an analyst, spoke.", {"Nick van den Berg"}, set()),
+    # an apposition whose head noun is a body makes the name an organisation; a role's does not
+    (
+        "Cosmetics Norland, the trade body representing the sector, objected. Ross Kemble, the group's leader, "
+        "and Tom Berg, a company veteran, agreed.",
+        {"Ross Kemble", "Tom Berg"},
+        {"Cosmetics Norland"},
+    ),
     # head words of hospitals, halls and streets; hyphenated titles before a name
     (
         "A man was taken to Vale General Infirmary from 9 Ardley Terrace, and a vigil was held at the Ross "

@@ -21,6 +21,7 @@ from .annotate import Annotation, Token
 from .gazetteer import Entry, gazetteer
 from .reader import dateline_fields
 from .vocabulary import (
+    APPOSED_ORG_NOUNS,
     HEAD_ROLES,
     INSTITUTION_NOUNS,
     MONTHS,
@@ -231,6 +232,28 @@ class _Found:
     end: int
     text: str
     alias: bool = True
+
+
+# an apposition after a name: `, the trade body representing X,`; its head noun ends where a
+# preposition, a relative pronoun or a participle begins (`representing`, `based`)
+_APPOSED_PHRASE = re.compile(r",\s+(?:the|a|an)\s+([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5})")
+_AFTER_HEAD = frozenset("of for in at on to from with by that which who whose based".split())
+
+
+def _described_as_organisation(words: list[str], text: str, end: int) -> bool:
+    """Whether the apposition after the name at `end` calls it an organisation: `Cosmetics Norland,
+    the trade body representing the sector,` (head noun `body`), not `X, the group's leader,`."""
+    if given_name_pronoun(words[0]):
+        return False  # `Jane Doe, the company ...`: a person, whatever follows
+    m = _APPOSED_PHRASE.match(text, end)
+    if m is None:
+        return False
+    head = ""
+    for word in m.group(1).split():
+        if word in _AFTER_HEAD or word.endswith(("ing", "ed")):
+            break
+        head = word
+    return head in APPOSED_ORG_NOUNS
 
 
 class ActorExtractor:
@@ -497,7 +520,7 @@ class ActorExtractor:
                 self._add(sentence, place.name, place.kind, seq[0].start, seq[n - 1].end, place.how != "demonym")
                 self._classify(sentence, seq[n:])
                 return
-        if self._name_shaped(words):
+        if self._name_shaped(words) and not _described_as_organisation(words, text, span[1]):
             person = self.persons.setdefault(name, _Person(name))
             self._lower_case_title(sentence, seq[0].start, person)
             self._apposition(sentence, span[1], person)

@@ -93,6 +93,12 @@ ORG_NOUNS = frozenset(
     "subsidiary operator developer distributor chain brand club team party union charity organisation "
     "organization association council service app".split()
 )
+# What an apposition may call an organisation (`X, the trade body for Y,`): the nouns above and the
+# names of public and collective bodies. Kept apart: `the ministry said` does not read these.
+APPOSED_ORG_NOUNS = ORG_NOUNS | frozenset(
+    "body regulator watchdog lobby ministry department institute foundation trust federation coalition "
+    "alliance cooperative co-operative nonprofit non-profit think-tank".split()
+)
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
