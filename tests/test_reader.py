@@ -147,6 +147,26 @@ def test_dateline_with_a_date_and_agency_only() -> None:
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "dateline", "first"),
+    [
+        ("Santa Marela (AFP) - Rates held.", "Santa Marela (AFP)", "Rates held."),
+        ("Vila do Porto, Norland (AP) — Rates held.", "Vila do Porto, Norland (AP)", "Rates held."),
+        # capitalised words and a bracket that is no agency open a sentence, not a dateline
+        ("Jane Doe (D) - a lawmaker - spoke.", None, "Jane Doe (D) - a lawmaker - spoke."),
+        (
+            "Harbor Lights (Remastered) - the album - sold out.",
+            None,
+            "Harbor Lights (Remastered) - the album - sold out.",
+        ),
+    ],
+)
+def test_a_dateline_in_title_case_before_a_known_agency(paragraph: str, dateline: str | None, first: str) -> None:
+    a = parse(f"Headline\n\n{paragraph}\n", path="s.txt").article
+    assert (a.dateline.text if a.dateline else None) == dateline
+    assert a.sentences[0].text == first
+
+
+@pytest.mark.parametrize(
     ("line", "caption", "credit"),
     [
         (

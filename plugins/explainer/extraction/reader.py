@@ -348,8 +348,14 @@ def _caption_split(line: str) -> tuple[str, str | None] | None:
 
 
 # `WASHINGTON (AP) —`, `LISBON, March 3 (Reuters) -`, `(Reuters) —`: where and for whom the story was filed.
+# the agencies whose datelines some copy writes in title case (`Santa Marta (AFP) -`): a place so
+# written counts as a dateline only before one of them, since capitalised words and a bracket can
+# open any paragraph
+_TITLE_CASE_AGENCY = r"\((?:AP|AFP|Reuters|Bloomberg|UPI|dpa|Xinhua|Kyodo|Yonhap|EFE|ANSA|PA|IANS|PTI)\)"
 _DATELINE_FIELDS = (
-    r"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])?(?:,\s+(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))??"
+    r"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.]|[A-Z][a-z’'.]+(?:[ -](?:(?:de|da|do|dos|del|di|du|la|le|al|el|sur) )?[A-Z][a-z’'.]+){0,3}"
+    r"(?=(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*" + _TITLE_CASE_AGENCY + r"))?"
+    r"(?:,\s+(?P<region>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?))??"
     r"(?:,?\s+(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*\((?P<agency>[A-Z][\w .&-]{0,30})\)"
 )
 _DATELINE = re.compile(_DATELINE_FIELDS + r"\s*[-—–]+\s*")
