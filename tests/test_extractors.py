@@ -518,6 +518,12 @@ PEOPLE_OR_NOT = [
         {"Ross Kemble", "Tom Berg"},
         {"Cosmetics Norland"},
     ),
+    # the last word of a company's name says what trade it is in
+    (
+        "The council gave a contract to Hillside Paving, and Great Lakes Savings and Arkwright Infrastructure lost.",
+        set(),
+        {"Hillside Paving", "Great Lakes Savings", "Arkwright Infrastructure"},
+    ),
     # head words of hospitals, halls and streets; hyphenated titles before a name
     (
         "A man was taken to Vale General Infirmary from 9 Ardley Terrace, and a vigil was held at the Ross "
