@@ -962,6 +962,11 @@ REVIEWED_ACTORS = [
     ("Critics said the plan would fail. The Mayor said nothing.", set(), {"Critics", "Mayor"}),
     ("Thousands attended Mass. Then the Pope spoke of Brexit.", set(), {"Massachusetts", "Brexit"}),
     ("Tom Berg, 40, came with his son Jack.", {"Tom Berg", "Jack"}, set()),
+    # a word in capitals only because it opens the sentence is no part of the name after it
+    ("Patient Gareth Lloyd said he waited all night.", {"Gareth Lloyd"}, {"Patient Gareth Lloyd"}),
+    ("Unbeaten Ukrainian Anna Berg won.", {"Anna Berg"}, {"Unbeaten Ukrainian Anna Berg"}),
+    # ... but names of three words stay whole where their first word is a given name or a title
+    ("Lee Anne Smith met Kim Jong Un.", {"Lee Anne Smith", "Kim Jong Un"}, set()),
     # letters after a name are no part of it, and do not make it an organisation
     ("Judge Eva Lind KC told Tom Berg he had lied.", {"Eva Lind"}, {"Judge Eva Lind KC", "Eva Lind KC", "KC"}),
     # a nationality as a noun names nobody: `the Swede`, `the Spaniard Ana Ruiz`

@@ -520,6 +520,14 @@ class ActorExtractor:
                 self._add(sentence, place.name, place.kind, seq[0].start, seq[n - 1].end, place.how != "demonym")
                 self._classify(sentence, seq[n:])
                 return
+        k = self._descriptor_end(text, seq)
+        if k:  # `Patient Jane Doe said`: a word in capitals only because it opens the sentence
+            self._classify(sentence, seq[k:])
+            person = self.persons.get(text[seq[k].start : span[1]])
+            role = text[span[0] : seq[k - 1].end]
+            if person is not None and role not in person.roles:
+                person.roles.append(role)
+            return
         if self._name_shaped(words) and not _described_as_organisation(words, text, span[1]):
             person = self.persons.setdefault(name, _Person(name))
             self._lower_case_title(sentence, seq[0].start, person)
@@ -529,6 +537,31 @@ class ActorExtractor:
             # the name of a thing: an organisation, unless it is where something is
             where = _PLACE_PREPOSITION_BEFORE.search(text, span[0])
             self._add(sentence, name, "place" if where else "organization", *span)
+
+    def _descriptor_end(self, text: str, seq: list[Token]) -> int:
+        """Where the name starts in `Patient Jane Doe` or `Unseeded Swede Jane Doe` opening a
+        sentence: at the first of its words that is a common given name, when the words before
+        are neither given names, titles nor places, and the rest is a name of two or three words;
+        else 0 (`Lee Anne Doe`, `Kim Jong Un` and mid-sentence names are left whole)."""
+        if len(seq) < 3 or not _sentence_initial(text, seq[0].start):
+            return 0
+        for k in range(1, len(seq) - 1):
+            word = seq[k].text
+            if given_name_pronoun(word):
+                rest = [t.text for t in seq[k:]]
+                before = [t.text for t in seq[:k]]
+                if (
+                    len(rest) <= 3
+                    and self._name_shaped(rest)
+                    and not any(
+                        given_name_pronoun(w) or w in HEAD_ROLES or w in ROLE_MODIFIERS or w in ORG_WORDS
+                        for w in before
+                    )
+                    and self._lookup(before[:1]) is None
+                ):
+                    return k
+                return 0
+        return 0
 
     def _name_shaped(self, words: list[str]) -> bool:
         """Whether capitalised words can be a person's name: two to five words, no digits or
