@@ -542,7 +542,7 @@ class ActorExtractor:
         """Where the name starts in `Patient Jane Doe` or `Unseeded Swede Jane Doe` opening a
         sentence: at the first of its words that is a common given name, when the words before
         are neither given names, titles nor places, and the rest is a name of two or three words;
-        else 0 (`Lee Anne Doe`, `Kim Jong Un` and mid-sentence names are left whole)."""
+        else 0 (`Lee Anne Doe`, `Tan Wei Ming` and mid-sentence names are left whole)."""
         if len(seq) < 3 or not _sentence_initial(text, seq[0].start):
             return 0
         for k in range(1, len(seq) - 1):
