@@ -616,6 +616,12 @@ FIGURE_SHAPES = [
     ("The ferry left at 6:50 with 2:15 to spare.", []),
     ("Shares of Norwind Foods (4417.T) and Vale Mining (0388.HK) were halted.", []),
     ("She had never beaten a top-20 player, and the song was number one in 2019.", []),
+    # ages without `-year-old`, numbers dialled or quoted, a bond's tenor, a vote's tally
+    ("She was 83. He died at the age of 61, and adults aged 30 to 69 were studied.", []),
+    ("Witnesses should call 101 or dial 999, quoting reference 4471203.", []),
+    ("Ten-year government bond yields rose, and the bill passed 52-47 after a debate.", []),
+    # ... while a number after `was` that counts something, or after `called`, stays a figure
+    ("Turnout was 64%, and she called 12 witnesses.", [("64%", 64, None), ("12 witnesses", 12, None)]),
     # `half a million` is an amount, never the share 0.5; `one in 2000 people` is a share
     (
         "Half a million tonnes were lost, and one in 2000 people was hit.",

@@ -317,12 +317,19 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         return True
     # every `_JUNK_BEFORE` branch ends in one of its last words and spaces right before the number:
     # nothing to read back otherwise
-    if (
-        spaced
-        and word_before(text, start) in _JUNK_LAST_WORDS
-        and _JUNK_BEFORE.search(text, max(0, start - BEFORE), start)
-    ):
+    before = word_before(text, start) if spaced else ""
+    if before in _JUNK_LAST_WORDS and _JUNK_BEFORE.search(text, max(0, start - BEFORE), start):
         return True
+    if num and (before in _REFERENCE_WORDS or (before in _DIAL_VERBS and num in _DIALLED)):
+        return True  # `quoting reference 1324`, `call 999`: a number to dial or quote, no quantity
+    if (
+        num
+        and before in ("was", "is", "be", "been")
+        and not (m.group("cur") or m.group("pct") or m.group("scale") or m.group("qual"))
+        and _CLAUSE_END.match(text, end)
+        and _AGE_IS.search(text, start)
+    ):
+        return True  # `She was 91.`
     return False
 
 
@@ -331,7 +338,8 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
 # (`three years ago`, `six days later`, `in five years' time`), a compound adjective that counts
 # nothing (`one-off`, `two-bit`, `24-carat`, `3-pointer`), a bond's tenor (`a 30-year bond`).
 _JUNK_AFTER = re.compile(
-    r"(?:-|\s)years?-old\b|-years?\s+(?:bond|note|yield|gilt|treasury|treasuries|loan)s?\b"
+    r"(?:-|\s)years?-old\b|-years?\s+(?:(?:government|treasury|benchmark|sovereign|corporate)\s+)?"
+    r"(?:bond|note|yield|gilt|treasury|treasuries|loan)s?\b"
     r"|\s+(?:years?|months?|weeks?|days?|hours?|decades?|centuries)\s+(?:ago|later|earlier)\b"
     r"|\s+(?:years?|months?|weeks?|days?)['’]s?\s+time\b"
     r"|-(?:off|bit|way|time|sided|carat|pointer|year-old|years-old|hander|all|tier|horse|man)\b"
@@ -342,9 +350,17 @@ _JUNK_AFTER = re.compile(
 _JUNK_BEFORE = re.compile(
     r"\b(?:aged|ages|age|turned|turns|turning)\s+(?:between\s+)?$"
     r"|\b(?:boy|girl|man|woman|child|son|daughter|baby|teenager|toddler)\s+of\s+$"
-    r"|\b(?:children|people|anyone|those|adults|teenagers|kids)\s+(?:under|over|aged)\s+$",
+    r"|\b(?:children|people|anyone|those|adults|teenagers|kids)\s+(?:under|over|aged)\s+$"
+    r"|\bage\s+of\s+$|\b(?:aged|ages(?:\s+of)?)\s+\d+\s+(?:to|and)\s+$",  # `at the age of 49`, `aged 40 to 79`
     re.IGNORECASE,
 )
+# `She was 91.`: a bare number after a person's `was` or `is`, ending the clause, is an age
+_AGE_IS = Before(r"\b(?:[Hh]e|[Ss]he)\s+(?:was|is|will\s+be|would\s+have\s+been)\s+$", 4)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)")
+# emergency and police numbers dialled (`call 999`, `dialled 911`) and a case's reference
+_DIALLED = frozenset({"911", "999", "112", "101", "111", "000"})
+_DIAL_VERBS = frozenset("call called calling calls dial dialled dialed dialling dialing ring rang phoned phone".split())
+_REFERENCE_WORDS = frozenset({"reference", "ref"})
 # every check `_is_excluded` reads right after a number, as one pattern: it matches where any of
 # them does (each keeps its own case-sensitivity), read in one call instead of five
 _NUMBER_AFTER = re.compile(
@@ -354,7 +370,9 @@ _NUMBER_AFTER = re.compile(
     )
 )
 # the words `_JUNK_BEFORE` can end in, right before the number's spaces
-_JUNK_LAST_WORDS = frozenset({"aged", "ages", "age", "turned", "turns", "turning", "between", "of", "under", "over"})
+_JUNK_LAST_WORDS = frozenset(
+    {"aged", "ages", "age", "turned", "turns", "turning", "between", "of", "under", "over", "to", "and"}
+)
 # `_PHONE_START` turns down at once, as `_START` does, the positions where no branch can begin (the
 # engine still steps through them, but tests one character there instead of every branch)
 _PHONE_START = r"(?=[\d(+])"
@@ -977,7 +995,9 @@ def _fractions(text: str, low: str) -> list[_Candidate]:
     return out
 
 
-_SCORE_WORDS = frozenset("win victory defeat loss lead deficit draw scoreline result over with in to at on".split())
+_SCORE_WORDS = frozenset(
+    "win victory defeat loss lead deficit draw scoreline result over with in to at on after before vote votes margin".split()
+)
 
 
 def _ranges(text: str, cands: list[_Candidate]) -> list[_Candidate]:
