@@ -730,6 +730,11 @@ MORE_ATTRIBUTIONS = [
         'Tom Berg was sentenced.\n\nJudge Eva Lind KC spoke. She said: "You lied to them."',
         [("You lied to them.", "Eva Lind")],
     ),
+    # ... and between the name and its verb
+    (
+        'Judge Eva Lind KC told Tom Berg that he had "betrayed the trust" of residents.',
+        [("betrayed the trust", "Eva Lind")],
+    ),
     # where the person works, between the name and the verb: `X of Y said`, `X at Y said`
     (
         'Inspector Eva Lind of Ardley and Vale Police said: "They should have been safe."',
@@ -919,6 +924,11 @@ NO_GUESSES = [
     (
         "Tom Berg said the bloc was ready to help.\n\nOne diplomat said the other side had proposed a joint "
         'patrol, an idea he described as "a non-starter".',
+        [("a non-starter", None)],
+    ),
+    (
+        "Tom Berg said the bloc was ready to help.\n\nOne Norlandic diplomat said the plan, an idea he described as "
+        '"a non-starter", would fail.',
         [("a non-starter", None)],
     ),
     (

@@ -30,6 +30,7 @@ from .vocabulary import (
     ORG_NOUNS,
     ORG_WORDS,
     PLACE_WORDS,
+    POST_NOMINALS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -111,8 +112,6 @@ _PLACE_SUFFIXES = frozenset(
     ]
 )
 _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
-# letters after a name that are no part of it (`Jane Doe KC`) and never come before one, as `MP` does
-_POST_NOMINALS = frozenset({"KC", "QC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"})
 # Capitalised words that are no one's name and name no organisation or place on their own.
 _NOT_NAMES = frozenset(
     "God Christmas Easter Ramadan Eid Hanukkah Diwali Thanksgiving Halloween New Year Budget Internet "
@@ -310,7 +309,7 @@ class ActorExtractor:
                 k = bisect_right(capitals, i)
                 i = capitals[k] if k < len(capitals) else len(toks)
                 continue
-            if current and t.text in _POST_NOMINALS and text[current[-1].end : t.start] == " ":
+            if current and t.text in POST_NOMINALS and text[current[-1].end : t.start] == " ":
                 seqs.append(current)  # `Judge Jane Doe KC`: the name ends before the letters
                 current = []
                 i += 1

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..model import Mention
 from ..patterns import Before
-from .vocabulary import SPEECH_VERBS
+from .vocabulary import POST_NOMINALS, SPEECH_VERBS
 
 ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
 POSSESSIVE = re.compile(r"['’]s?\b")
@@ -30,10 +30,12 @@ _PREPOSITION = Before(
 )
 # capitalised words, `and`, `of` or `&` between them: what names an organisation or a place
 _PROPER_RUN = r"(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w.'’&-]*){0,6}"
-# Between a subject and its verb: a bracket or a party tag in commas (`(D-Ore.)`, `, R-Ore.,`),
+# Between a subject and its verb: letters after the name (`KC`), a bracket or a party tag in commas (`(D-Ore.)`, `, R-Ore.,`),
 # where the person works (`of Ardley Police`, `at Norwind Capital`), an apposition in commas, an adverb.
 _SUBJECT_GAP = re.compile(
-    r"(?:\s*\([^)]{1,40}\)|,\s+[DRI]-[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?|\s+(?:of|at)\s+"
+    r"(?:\s+(?:"
+    + "|".join(sorted(POST_NOMINALS))
+    + r"))?(?:\s*\([^)]{1,40}\)|,\s+[DRI]-[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?|\s+(?:of|at)\s+"
     + _PROPER_RUN
     + r")?(?:,\s+[^,\"“”]{2,250},)?\s+"
     + ADVERB

@@ -83,7 +83,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 # a sentence whose subject is somebody it does not name: `One diplomat said`, `Another senior official, who`
 _UNNAMED_SUBJECT = re.compile(
     r"\W*(?:(?:But|And|Yet|Still|Then),?\s+)?(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)"
-    r"((?:\s+[a-z][\w-]*){1,4})"
+    r"((?:\s+[A-Za-z][\w-]*){1,4})"  # (`One Norlandic diplomat`: a capitalised modifier may come first)
 )
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
 

@@ -93,6 +93,8 @@ ORG_NOUNS = frozenset(
     "subsidiary operator developer distributor chain brand club team party union charity organisation "
     "organization association council service app".split()
 )
+# Letters after a name that are no part of it (`Jane Doe KC`) and never come before one, as `MP` does.
+POST_NOMINALS = frozenset({"KC", "QC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD"})
 # What an apposition may call an organisation (`X, the trade body for Y,`): the nouns above and the
 # names of public and collective bodies. Kept apart: `the ministry said` does not read these.
 APPOSED_ORG_NOUNS = ORG_NOUNS | frozenset(
