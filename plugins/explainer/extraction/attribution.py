@@ -19,15 +19,11 @@ from .vocabulary import POST_NOMINALS, SPEECH_VERBS
 
 ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
 POSSESSIVE = re.compile(r"['’]s?\b")
-# a preposition right before a name, or before the name it is coordinated with (`of Ardley and
-# Vale Police`: Vale Police is governed by `of` too)
-_PREPOSITION = Before(
-    r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?"
-    r"(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|&)\s+(?:the\s+)?)?$",
-    8,
-    re.IGNORECASE,
-    reach=80,
-)
+_PREPOSITIONS = r"\b(?:to|of|in|at|for|from|with|by|against|about|on|into|over|than)\s+(?:the\s+)?"
+_PREPOSITION = Before(_PREPOSITIONS + "$", 2, re.IGNORECASE, reach=40)
+# ... or before the name this one is coordinated with (`of Ardley and Vale Police`: Vale Police
+# is governed by `of` too); read only after an `and` or `&`
+_COORDINATED = Before(_PREPOSITIONS + r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|&)\s+(?:the\s+)?$", 8, re.IGNORECASE, reach=80)
 # capitalised words, `and`, `of` or `&` between them: what names an organisation or a place
 _PROPER_RUN = r"(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w.'’&-]*){0,6}"
 # Between a subject and its verb: letters after the name (`KC`), a bracket or a party tag in commas (`(D-Ore.)`, `, R-Ore.,`),
@@ -55,8 +51,14 @@ ACT_VERBS = frozenset(
 
 
 def after_preposition(text: str, start: int) -> bool:
-    """Whether the name at `start` is the object of a preposition (`ambassador to Britain`)."""
-    return _PREPOSITION.search(text, start) is not None
+    """Whether the name at `start` is the object of a preposition (`ambassador to Britain`), or
+    coordinated with one (`of Ardley and Vale Police`)."""
+    if _PREPOSITION.search(text, start) is not None:
+        return True
+    before = text[max(0, start - 9) : start].rstrip().lower()
+    if before.endswith("the"):
+        before = before[:-3].rstrip()
+    return before.endswith((" and", "&")) and _COORDINATED.search(text, start) is not None
 
 
 # Characters between a subject and its verb at most: a bracket (40), an apposition in commas

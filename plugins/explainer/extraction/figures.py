@@ -320,6 +320,8 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
     before = word_before(text, start) if spaced else ""
     if before in _JUNK_LAST_WORDS and _JUNK_BEFORE.search(text, max(0, start - BEFORE), start):
         return True
+    if before in ("to", "and") and _AGE_RANGE_TOP.search(text, start):
+        return True
     if num and (before in _REFERENCE_WORDS or (before in _DIAL_VERBS and num in _DIALLED)):
         return True  # `quoting reference 1324`, `call 999`: a number to dial or quote, no quantity
     if (
@@ -351,9 +353,11 @@ _JUNK_BEFORE = re.compile(
     r"\b(?:aged|ages|age|turned|turns|turning)\s+(?:between\s+)?$"
     r"|\b(?:boy|girl|man|woman|child|son|daughter|baby|teenager|toddler)\s+of\s+$"
     r"|\b(?:children|people|anyone|those|adults|teenagers|kids)\s+(?:under|over|aged)\s+$"
-    r"|\bage\s+of\s+$|\b(?:aged|ages(?:\s+of)?)\s+\d+\s+(?:to|and)\s+$",  # `at the age of 49`, `aged 40 to 79`
+    r"|\bage\s+of\s+$",  # `at the age of 49`
     re.IGNORECASE,
 )
+# the top of an age range: `aged 40 to 79` (read only after `to` or `and`)
+_AGE_RANGE_TOP = Before(r"\b(?:aged|ages(?:\s+of)?)\s+\d+\s+(?:to|and)\s+$", 5, re.IGNORECASE)
 # `She was 91.`: a bare number after a person's `was` or `is`, ending the clause, is an age
 _AGE_IS = Before(r"\b(?:[Hh]e|[Ss]he)\s+(?:was|is|will\s+be|would\s+have\s+been)\s+$", 4)
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)")
@@ -370,9 +374,7 @@ _NUMBER_AFTER = re.compile(
     )
 )
 # the words `_JUNK_BEFORE` can end in, right before the number's spaces
-_JUNK_LAST_WORDS = frozenset(
-    {"aged", "ages", "age", "turned", "turns", "turning", "between", "of", "under", "over", "to", "and"}
-)
+_JUNK_LAST_WORDS = frozenset({"aged", "ages", "age", "turned", "turns", "turning", "between", "of", "under", "over"})
 # `_PHONE_START` turns down at once, as `_START` does, the positions where no branch can begin (the
 # engine still steps through them, but tests one character there instead of every branch)
 _PHONE_START = r"(?=[\d(+])"
