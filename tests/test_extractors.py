@@ -956,6 +956,30 @@ NO_GUESSES = [
         '"I want to say sorry," Fiona Hale said.\n\n"We will fix it." So said hospital boss Tom Reed.',
         [("I want to say sorry", "Fiona Hale"), ("We will fix it.", None)],
     ),
+    # a `though` clause has its own speaker: an unnamed official is not the ministry before it
+    (
+        "The Norland foreign ministry said talks could begin on Friday, though a senior official said privately "
+        'that it was "unlikely before next week".',
+        [("unlikely before next week", None)],
+    ),
+    # `he` after a sentence about someone other than the last speaker, both of unknown sex
+    (
+        'Ama Osei was elected mayor, defeating Lior Brandt.\n\n"Tonight the city chose change," Ama Osei told '
+        'supporters.\n\nBrandt conceded, saying he had called Osei to congratulate her. "I respect their decision," he said.',
+        [("Tonight the city chose change", "Ama Osei"), ("I respect their decision", None)],
+    ),
+    # `Ms Doe` where two women are named Doe, then `she`: neither is certain
+    (
+        "Mara Lind-Holt, a bridge engineer, died on Sunday. Her daughter, Clara Lind-Holt, said the cause was "
+        'pneumonia.\n\nMs Lind-Holt won a scholarship at 17. "I stayed out of spite," she told an interviewer.',
+        [("I stayed out of spite", None)],
+    ),
+    # a possessive description is an unnamed subject too: `His father laughed. ... he said`
+    (
+        'Emil Varga has rowed the ferry for 38 years.\n\n"I am proud of it," said his son, Daniel Varga.\n\n'
+        'His father laughed. Then he said, "Or maybe I will keep rowing it."',
+        [("I am proud of it", "Daniel Varga"), ("Or maybe I will keep rowing it.", None)],
+    ),
     # ... unless one person named so far fits the description
     (
         'Tom Berg, the finance minister, spoke on Monday.\n\nThe minister said the plan was sound. "It will work," he said.',

@@ -916,8 +916,9 @@ class ActorExtractor:
 
     @staticmethod
     def _fitting(names: list[str], pronoun: str) -> str | None:
-        """The one of `names` whose given name is a `pronoun`'s (`he`: a man's), if exactly one."""
-        fits = [n for n in names if given_name_pronoun(n) == pronoun]
+        """The one of `names` whose given name may be a `pronoun`'s (`he`: a man's, or a name the
+        list does not know), if exactly one may."""
+        fits = [n for n in names if given_name_pronoun(n) in (pronoun, None)]
         return fits[0] if len(fits) == 1 else None
 
     @staticmethod

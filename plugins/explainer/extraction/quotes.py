@@ -81,11 +81,12 @@ _OF_SOMEONE = re.compile(
 _LEADS = frozenset("the a an his her their its and but yet so then also former late then-".split())
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 # a sentence whose subject is somebody it does not name: `One diplomat said`, `Another senior official, who`
+_TITLED_SUBJECT = re.compile(r"\W*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
 _UNNAMED_SUBJECT = re.compile(
-    r"\W*(?:(?:But|And|Yet|Still|Then),?\s+)?(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal)"
+    r"\W*(?:(?:But|And|Yet|Still|Then),?\s+)?(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Hh]is|[Hh]er|[Tt]heir)"
     r"((?:\s+[A-Za-z][\w-]*){1,4})"  # (`One Norlandic diplomat`: a capitalised modifier may come first)
 )
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+while\s+")
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|though|although)\s+|\s+while\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,8 +403,15 @@ class QuoteExtractor:
 
     def _unnamed_subject(self, sentence: Sentence, limit: int) -> bool:
         """Whether the sentence, up to `limit`, opens with a person it does not name (`One
-        diplomat`, `Another senior official`): a `he` after it may be that person. A description
-        that one person named so far fits (`The minister`) is left to the walk back."""
+        diplomat`, `Another senior official`, `His father`) or names by a title and a name that is
+        no actor (`Ms Doe`, two women being named Doe): a `he` after it may be that person. A
+        description that one person named so far fits (`The minister`) is left to the walk back."""
+        titled = _TITLED_SUBJECT.match(sentence.text, 0, limit)
+        if titled and not any(
+            m.span.start == titled.end() - 1 and self.kind.get(m.actor) == "person"
+            for m in self.by_sentence.get(sentence.id, [])
+        ):
+            return True  # `Ms Doe won ...` where two women are named Doe: she is not one we know
         m = _UNNAMED_SUBJECT.match(sentence.text, 0, limit)
         if m is None:
             return False
@@ -463,7 +471,11 @@ class QuoteExtractor:
                 return one
             if len(fits) > 1:
                 if self.last_speaker in fits:
-                    return self.last_speaker
+                    # the last speaker, where the sentence is about them (`Okafor thanked Lasalle`),
+                    # not where another is its subject (`Lasalle conceded, ... called Okafor`)
+                    spoke = next(m for m in self._outside(s, limit) if m.actor == self.last_speaker)
+                    first = next(m for m in self._outside(s, limit) if m.actor in fits)
+                    return self.last_speaker if first is spoke and self._is_subject(s, first) else None
                 first = next(m for m in self._outside(s, limit) if m.actor == fits[0])
                 speaks = _SUBJECT_CUE.match(s.text, first.span.end)
                 return fits[0] if self._is_subject(s, first) and speaks and speaks.group(1) in SPEECH_VERBS else None
