@@ -518,6 +518,17 @@ PEOPLE_OR_NOT = [
         {"Ross Kemble", "Tom Berg"},
         {"Cosmetics Norland"},
     ),
+    # a US lawmaker's party and state, however many words, is no actor; storms are no people
+    (
+        'Rep. Ada Lind, D-Port Wendell, said it was "unfair". Typhoon Marisa and Hurricane Lena hit the coast.',
+        {"Ada Lind"},
+        {"Typhoon Marisa", "Hurricane Lena"},
+    ),
+    (
+        "Tidewell Analytics, Larkspur Networks and Dovetail Computing joined the Premier Division.",
+        set(),
+        {"Tidewell Analytics", "Larkspur Networks", "Dovetail Computing", "Premier Division"},
+    ),
     # the last word of a company's name says what trade it is in
     (
         "The council gave a contract to Hillside Paving, and Great Lakes Savings and Arkwright Infrastructure lost.",
@@ -616,6 +627,14 @@ FIGURE_SHAPES = [
     ("The ferry left at 6:50 with 2:15 to spare.", []),
     ("Shares of Norwind Foods (4417.T) and Vale Mining (0388.HK) were halted.", []),
     ("She had never beaten a top-20 player, and the song was number one in 2019.", []),
+    # a kind or a stage, an age in words, adjectives made of a number
+    ("Type 2 diabetes, a Category 4 storm and Phase 3 trials; the boy was nine years old.", []),
+    ("A two-term mayor ran a three-weekly bin round.", []),
+    # `three or four days`: one figure, a range with no single number (none is derived)
+    (
+        "It took three or four days, and 10 or 12 people came.",
+        [("three or four days", None, None), ("10 or 12 people", None, None)],
+    ),
     # ages without `-year-old`, numbers dialled or quoted, a bond's tenor, a vote's tally
     ("She was 83. He died at the age of 61, and adults aged 30 to 69 were studied.", []),
     ("Witnesses should call 101 or dial 999, quoting reference 4471203.", []),
@@ -648,6 +667,9 @@ def test_figure_shapes(sentence: str, expected: list[tuple[str, float | None, st
 ROLES = [
     # (text, person, a role the person must have)
     ("Norland's finance minister, Eva Lind, said the budget was set.", "Eva Lind", "finance minister"),
+    ("Councillor Ada Okafor spoke first.", "Ada Okafor", "Councillor"),
+    ("Meteorologist Clare Donato said the rain would stop.", "Clare Donato", "Meteorologist"),
+    ("Harlow County Clerk Anita Ruiz said the count was over.", "Anita Ruiz", "Harlow County Clerk"),
     ("Norland's President, Eva Lind, said the budget was set.", "Eva Lind", "President"),
     ("Tom Berg, Norwind's chief executive, said sales fell.", "Tom Berg", "Norwind's chief executive"),
     ("Tom Berg, Director General of the Harbour Chambers of Trade, spoke.", "Tom Berg", "Director General"),
@@ -741,6 +763,7 @@ MORE_ATTRIBUTIONS = [
         [("They should have been safe.", "Eva Lind")],
     ),
     ('Tom Berg at Norwind Capital said the rally was "overdone".', [("overdone", "Tom Berg")]),
+    ('Rep. Ada Lind, D-Port Wendell, said it was "unfair".', [("unfair", "Ada Lind")]),
     # a party tag in commas before a second apposition: the senator speaks, not the tag
     (
         'Sen. Eva Lind, R-Iowa, who sits on the farm panel, said she had "serious concerns" about it.',

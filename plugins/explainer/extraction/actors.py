@@ -69,6 +69,7 @@ _NAME_PARTICLES = frozenset(
 HONORIFICS = frozenset(
     ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Mx"]
 )
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]")  # a US lawmaker's party and state, after the name
 # The honorifics that tell a person's sex: `Mr Doe` is not the Jane Doe of the same story.
 _HONORIFIC_PRONOUN = re.compile(r"\b(?:(Mr|Sir|Lord)|(Mrs|Ms|Miss|Dame|Lady))\.?\s+$")
 # Inflected cue verbs: a bare `post` or `report` after a name is a noun (`a Zipline post`).
@@ -449,6 +450,8 @@ class ActorExtractor:
 
         if len(words) == 1 and (words[0] in NON_ACTOR_ADJECTIVES or words[0] in NON_ACTOR_ACRONYMS):
             return
+        if _PARTY_TAG.match(words[0]) and text[max(0, span[0] - 2) : span[0]] == ", ":
+            return  # `Sen. Jane Doe, R-Iowa,`, `D-Port Wendell`: her party and state, no actor
         if span[0] and text[span[0] - 1] in '"“' and re.match(r"[,.!?]?[\"”]", text[span[1] :]) and len(words) > 1:
             return  # a title in quotes of its own: a film, a song, a slogan (`"Mary Poppins"`)
         if len(words) == 1 and (words[0] in self.terms or words[0].replace(".", "") in self.terms):

@@ -274,6 +274,8 @@ def _glued_before(text: str, start: int) -> bool:
     return bool(glued) and _WORD_CHAR.match(glued) is not None
 
 
+# capitalised words whose number names a kind or a stage, not a quantity
+_KIND_LABELS = frozenset({"Type", "Category", "Phase", "Stage", "Grade", "Level", "Class", "Tier", "Step"})
 _UNIT_WORDS = MEASURE_UNITS | CURRENCY_WORDS  # what a year-like number may count: `2024 tonnes`
 
 
@@ -296,6 +298,8 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
             if not (nxt and nxt.group(1) in _UNIT_WORDS):
                 return True  # a year
         prev = _CAPITALISED_BEFORE.search(text, start) if spaced else None
+        if prev and prev.group(1) in _KIND_LABELS:
+            return True  # `Type 2 diabetes`, `a Category 4 storm`, `Phase 3 trials`: a kind, not a count
         if (
             prev
             and not m.group("qual")
@@ -340,11 +344,11 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
 # (`three years ago`, `six days later`, `in five years' time`), a compound adjective that counts
 # nothing (`one-off`, `two-bit`, `24-carat`, `3-pointer`), a bond's tenor (`a 30-year bond`).
 _JUNK_AFTER = re.compile(
-    r"(?:-|\s)years?-old\b|-years?\s+(?:(?:government|treasury|benchmark|sovereign|corporate)\s+)?"
+    r"(?:-|\s)years?-old\b|\s+years?\s+old\b|-years?\s+(?:(?:government|treasury|benchmark|sovereign|corporate)\s+)?"
     r"(?:bond|note|yield|gilt|treasury|treasuries|loan)s?\b"
     r"|\s+(?:years?|months?|weeks?|days?|hours?|decades?|centuries)\s+(?:ago|later|earlier)\b"
     r"|\s+(?:years?|months?|weeks?|days?)['’]s?\s+time\b"
-    r"|-(?:off|bit|way|time|sided|carat|pointer|year-old|years-old|hander|all|tier|horse|man)\b"
+    r"|-(?:off|bit|way|time|sided|carat|pointer|year-old|years-old|hander|all|tier|horse|man|term|weekly|monthly|yearly)\b"
     r"|-(?:state\s+solution|party\s+(?:system|state|rule))\b"  # set phrases of politics, not counts
     r"|\s+or\s+(?:above|older|over|younger)\b",
     re.IGNORECASE,
@@ -1015,9 +1019,9 @@ def _ranges(text: str, cands: list[_Candidate]) -> list[_Candidate]:
         if (
             b
             and b.qualifier is None
-            and joint in (" to ", "-", "–", " - ")
+            and joint in (" to ", " or ", "-", "–", " - ")
             and not _CHANGE_BEFORE.search(text, max(0, a.start - 30), a.start)
-            and (a.unit == b.unit or a.unit is None or dash)
+            and (a.unit == b.unit or a.unit is None or dash or (joint == " or " and a.unit.startswith("or ")))
         ):
             noun = re.match(r"\s+([a-z]+)", text[b.core :])
             counted = noun and noun.group(1) not in _SCORE_WORDS and noun.group(1) not in _STOP_AFTER
