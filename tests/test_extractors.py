@@ -764,6 +764,11 @@ MORE_ATTRIBUTIONS = [
     ),
     ('Tom Berg at Norwind Capital said the rally was "overdone".', [("overdone", "Tom Berg")]),
     ('Rep. Ada Lind, D-Port Wendell, said it was "unfair".', [("unfair", "Ada Lind")]),
+    # a title between the apposition's comma and the name: `The mayor, Councillor X, described ...`
+    (
+        'The mayor, Councillor Ada Lind, described the baker as "a town institution".',
+        [("a town institution", "Ada Lind")],
+    ),
     # a party tag in commas before a second apposition: the senator speaks, not the tag
     (
         'Sen. Eva Lind, R-Iowa, who sits on the farm panel, said she had "serious concerns" about it.',
@@ -1002,6 +1007,12 @@ NO_GUESSES = [
         'Emil Varga has rowed the ferry for 38 years.\n\n"I am proud of it," said his son, Daniel Varga.\n\n'
         'His father laughed. Then he said, "Or maybe I will keep rowing it."',
         [("I am proud of it", "Daniel Varga"), ("Or maybe I will keep rowing it.", None)],
+    ),
+    # `her husband says`: a speaker the story describes, not the woman who spoke before
+    (
+        'Agnes Moray read the letter twice. "They are right, of course," she says.\n\n"The truth is," her husband '
+        'says, "I would have stayed."',
+        [("They are right, of course", "Agnes Moray"), ("The truth is", None), ("I would have stayed.", None)],
     ),
     # ... unless one person named so far fits the description
     (

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..model import Mention
 from ..patterns import Before
-from .vocabulary import POST_NOMINALS, SPEECH_VERBS
+from .vocabulary import HEAD_ROLES, POST_NOMINALS, ROLE_MODIFIERS, SPEECH_VERBS
 
 ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
 POSSESSIVE = re.compile(r"['’]s?\b")
@@ -38,6 +38,13 @@ _SUBJECT_GAP = re.compile(
 )
 # between a mention and the one after it that describes it: `X, a Republican,`, `X, R-Ore.,`
 _APPOSED = re.compile(r",\s+(?:(?:a|an|the)\s+)?")
+# a comma and a title before a person's name: `The mayor, Councillor Jane Doe, said`
+_TITLED_APPOSITION = Before(
+    r",\s+(?:(?:"
+    + "|".join(sorted(map(re.escape, HEAD_ROLES | ROLE_MODIFIERS), key=len, reverse=True))
+    + r")\s+){1,3}$",
+    4,
+)
 _ONE_WORD_GAP = re.compile(r"\s+[a-z]+\s+")  # `Kim then stated`, `Kim also said`
 _ENCLOSED_GAP = re.compile(r",\s+" + ADVERB)  # `Argentina's President, Jane Doe, said`
 
@@ -79,7 +86,10 @@ def subject_of(
         if verb_start - mention.span.end > SUBJECT_REACH or after_preposition(text, mention.span.start):
             continue
         gap = text[mention.span.end : verb_start]
-        enclosed = mention.actor in people and text[max(0, mention.span.start - 2) : mention.span.start] == ", "
+        enclosed = mention.actor in people and (
+            text[max(0, mention.span.start - 2) : mention.span.start] == ", "
+            or _TITLED_APPOSITION.search(text, mention.span.start) is not None
+        )
         if _SUBJECT_GAP.fullmatch(gap) or _ONE_WORD_GAP.fullmatch(gap) or (enclosed and _ENCLOSED_GAP.fullmatch(gap)):
             if (
                 i

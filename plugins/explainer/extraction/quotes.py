@@ -97,9 +97,10 @@ class Attribution:
     cue: str | None
 
 
-# `a company spokeswoman`, `one resident`, `two officials`: a determiner and lower-case words only
+# `a company spokeswoman`, `one resident`, `her husband`: a determiner and lower-case words only
 _UNNAMED_SPEAKER = re.compile(
-    r"\s*,?\s*(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree)((?:\s+[a-z][\w'’-]*){2,6})"
+    r"\s*,?\s*(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+    r"((?:\s+[a-z][\w'’-]*){2,6})"
 )
 
 
