@@ -529,6 +529,12 @@ PEOPLE_OR_NOT = [
         set(),
         {"Tidewell Analytics", "Larkspur Networks", "Dovetail Computing", "Premier Division"},
     ),
+    # a club's plural nickname ends no person's name
+    (
+        "Dunmore Harriers held off Castleford Rovers, and Brookfield Saints won.",
+        set(),
+        {"Dunmore Harriers", "Brookfield Saints"},
+    ),
     # the last word of a company's name says what trade it is in
     (
         "The council gave a contract to Hillside Paving, and Great Lakes Savings and Arkwright Infrastructure lost.",
@@ -627,6 +633,10 @@ FIGURE_SHAPES = [
     ("The ferry left at 6:50 with 2:15 to spare.", []),
     ("Shares of Norwind Foods (4417.T) and Vale Mining (0388.HK) were halted.", []),
     ("She had never beaten a top-20 player, and the song was number one in 2019.", []),
+    # a season, a tally after a voting or scoring verb, a kind in lower case, half a century
+    ("A surplus is forecast for the 2024/25 season, and the House voted 19-14 early on Thursday.", []),
+    ("The bill passed 58-41 last month, as Harlow led 27-10 early; both progress to type 2 diabetes.", []),
+    ("She ran the bakery for more than half a century and waited half an hour.", []),
     # a kind or a stage, an age in words, adjectives made of a number
     ("Type 2 diabetes, a Category 4 storm and Phase 3 trials; the boy was nine years old.", []),
     ("A two-term mayor ran a three-weekly bin round.", []),

@@ -271,11 +271,14 @@ def _glued_before(text: str, start: int) -> bool:
         return search_before(r"(?:[A-Z][\w]*|\b[Tt]op)-$", text, start) is not None
     if glued == ":":  # the minutes of a clock time, `at 7:45`
         return text[start - 2 : start - 1].isdigit()
+    if glued == "/":  # a season or a financial year, `the 2024/25 season`
+        return _YEAR.fullmatch(text[max(0, start - 5) : start - 1]) is not None
     return bool(glued) and _WORD_CHAR.match(glued) is not None
 
 
 # capitalised words whose number names a kind or a stage, not a quantity
 _KIND_LABELS = frozenset({"Type", "Category", "Phase", "Stage", "Grade", "Level", "Class", "Tier", "Step"})
+_KIND_WORDS = frozenset({"type", "category", "phase", "stage", "grade", "tier"})  # (the same, in lower case)
 _UNIT_WORDS = MEASURE_UNITS | CURRENCY_WORDS  # what a year-like number may count: `2024 tonnes`
 
 
@@ -298,8 +301,8 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
             if not (nxt and nxt.group(1) in _UNIT_WORDS):
                 return True  # a year
         prev = _CAPITALISED_BEFORE.search(text, start) if spaced else None
-        if prev and prev.group(1) in _KIND_LABELS:
-            return True  # `Type 2 diabetes`, `a Category 4 storm`, `Phase 3 trials`: a kind, not a count
+        if (prev and prev.group(1) in _KIND_LABELS) or (spaced and word_before(text, start) in _KIND_WORDS):
+            return True  # `Type 2 diabetes`, `a Category 4 storm`, `phase 3 trials`: a kind, not a count
         if (
             prev
             and not m.group("qual")
@@ -944,7 +947,10 @@ def _qualifier(m: re.Match[str]) -> str | None:
 
 
 # every fraction has one of these words: a sentence whose folded text has none skips the long pattern
-_HALF_A_SCALE = re.compile(r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_HALF_A_SCALE = re.compile(
+    r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion|century|decade|year|month|week|day|hour|minute|mile)\b",
+    re.IGNORECASE,
+)
 _FRACTION_HINT = re.compile(r"half|third|quarter|fifth|tenth|one\s+in\s")
 
 
@@ -991,7 +997,7 @@ def _fractions(text: str, low: str) -> list[_Candidate]:
             number, unit = _FRACTIONS[fold(m.group("pt")).split()[-1]], "percentage point"
         else:
             if _HALF_A_SCALE.match(text, m.end()):
-                continue  # `half a million tonnes`: an amount, not a share; never read as 0.5
+                continue  # `half a million tonnes`, `half a century`: an amount, not a share; never read as 0.5
             number = 0.5
         end = m.end()
         counted = re.match(r"\s+[a-z]+", text[end:]) if unit not in ("fraction", "percentage point") else None
@@ -1001,6 +1007,11 @@ def _fractions(text: str, low: str) -> list[_Candidate]:
     return out
 
 
+_TALLY_BEFORE = Before(
+    r"\b(?:voted|passed|approved|rejected|won|lost|led|leads|leading|trailed|trailing|beat|defeated|drew)\s+$",
+    1,
+    re.IGNORECASE,
+)
 _SCORE_WORDS = frozenset(
     "win victory defeat loss lead deficit draw scoreline result over with in to at on after before vote votes margin".split()
 )
@@ -1025,8 +1036,14 @@ def _ranges(text: str, cands: list[_Candidate]) -> list[_Candidate]:
         ):
             noun = re.match(r"\s+([a-z]+)", text[b.core :])
             counted = noun and noun.group(1) not in _SCORE_WORDS and noun.group(1) not in _STOP_AFTER
-            if dash and a.digits and b.digits and a.unit is None and not counted:
-                i += 2  # a score
+            if (
+                dash
+                and a.digits
+                and b.digits
+                and a.unit is None
+                and (not counted or _TALLY_BEFORE.search(text, a.start))
+            ):
+                i += 2  # a score, or a vote's tally (`voted 19-14 early Thursday`)
                 continue
             out.append(_Candidate(a.start, b.core, b.end, None, a.qualifier, b.unit or a.unit, b.label, a.digits))
             i += 2
