@@ -767,6 +767,27 @@ MORE_ATTRIBUTIONS = [
         'Judge Eva Lind KC told Tom Berg that he had "betrayed the trust" of residents.',
         [("betrayed the trust", "Eva Lind")],
     ),
+    # a review's shapes where the new rules must not take a speaker away
+    ('Like her colleague Tom Reed, I-Chen Lin said: "We need more time."', [("We need more time.", "I-Chen Lin")]),
+    ('Jane Doe, though tired, said: "We will keep going."', [("We will keep going.", "Jane Doe")]),
+    ('Tom Reed said, though not in public, that the plan was "a disaster".', [("a disaster", "Tom Reed")]),
+    ('Heavy rain fell in Kenton and Ann Lee said: "The roads are closed."', [("The roads are closed.", "Ann Lee")]),
+    (
+        'In a case involving landlord Tom Reed, Ardley Council, the licensing body, said: "We are investigating."',
+        [("We are investigating.", "Ardley Council")],
+    ),
+    (
+        'Jane Doe married Tom Reed in 2019. His father disapproved. She said: "We did not care."',
+        [("We did not care.", "Jane Doe")],
+    ),
+    (
+        'Jane Doe said: "We will win."\n\n"The law is on our side." So far, Tom Reed has not responded.',
+        [("We will win.", "Jane Doe"), ("The law is on our side.", "Jane Doe")],
+    ),
+    (
+        '"We will win," Jane Doe said. Unlike Ann Lee, Jane Doe has never lost a case. "I am not worried," she said.',
+        [("We will win", "Jane Doe"), ("I am not worried", "Jane Doe")],
+    ),
     # where the person works, between the name and the verb: `X of Y said`, `X at Y said`
     (
         'Inspector Eva Lind of Ardley and Vale Police said: "They should have been safe."',
@@ -1024,6 +1045,17 @@ NO_GUESSES = [
         'says, "I would have stayed."',
         [("They are right, of course", "Agnes Moray"), ("The truth is", None), ("I would have stayed.", None)],
     ),
+    # a review's shapes: a name after a verb is its object, whatever follows it (`who saw X at Y said`)
+    ('Doctors treating Sam Ortiz at St Jude\'s Hospital said: "He is stable."', [("He is stable.", None)]),
+    (
+        'The lawyer who defended Tom Reed of Kenton told the court: "My client is innocent."',
+        [("My client is innocent.", None)],
+    ),
+    # the honorific names one of two namesakes only where both given names tell their sex
+    (
+        'Simone Conti, the new coach, arrived with Kim Conti. "We love the city," Mr Conti said.',
+        [("We love the city", None)],
+    ),
     # ... unless one person named so far fits the description
     (
         'Tom Berg, the finance minister, spoke on Monday.\n\nThe minister said the plan was sound. "It will work," he said.',
@@ -1047,8 +1079,14 @@ REVIEWED_ACTORS = [
     ("Thousands attended Mass. Then the Pope spoke of Brexit.", set(), {"Massachusetts", "Brexit"}),
     ("Tom Berg, 40, came with his son Jack.", {"Tom Berg", "Jack"}, set()),
     # a word in capitals only because it opens the sentence is no part of the name after it
-    ("Patient Gareth Lloyd said he waited all night.", {"Gareth Lloyd"}, {"Patient Gareth Lloyd"}),
-    ("Unbeaten Ukrainian Anna Berg won.", {"Anna Berg"}, {"Unbeaten Ukrainian Anna Berg"}),
+    (
+        "Patient Gareth Lloyd said he waited all night. Another patient said the same.",
+        {"Gareth Lloyd"},
+        {"Patient Gareth Lloyd"},
+    ),
+    ("Unseeded Ukrainian Anna Berg won.", {"Anna Berg"}, {"Unseeded Ukrainian Anna Berg"}),
+    # ... but a first name the given-names list does not know is part of the name
+    ("Xochitl Maria Ruiz said the water was rising.", {"Xochitl Maria Ruiz"}, {"Maria Ruiz"}),
     # ... but names of three words stay whole where their first word is a given name or a title
     ("Lee Anne Smith met Tan Wei Ming.", {"Lee Anne Smith", "Tan Wei Ming"}, set()),
     # letters after a name are no part of it, and do not make it an organisation

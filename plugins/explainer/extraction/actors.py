@@ -69,7 +69,8 @@ _NAME_PARTICLES = frozenset(
 HONORIFICS = frozenset(
     ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Mx"]
 )
-_PARTY_TAG = re.compile(r"[DRI]-[A-Z][a-z]")  # a US lawmaker's party and state, after the name
+# a US lawmaker's party and state, after the name (not `I-`: `I-Chen Lin` is a name)
+_PARTY_TAG = re.compile(r"[DR]-[A-Z][a-z]")
 # The honorifics that tell a person's sex: `Mr Doe` is not the Jane Doe of the same story.
 _HONORIFIC_PRONOUN = re.compile(r"\b(?:(Mr|Sir|Lord)|(Mrs|Ms|Miss|Dame|Lady))\.?\s+$")
 # Inflected cue verbs: a bare `post` or `report` after a name is a noun (`a Zipline post`).
@@ -552,18 +553,22 @@ class ActorExtractor:
             if given_name_pronoun(word):
                 rest = [t.text for t in seq[k:]]
                 before = [t.text for t in seq[:k]]
-                if (
-                    len(rest) <= 3
-                    and self._name_shaped(rest)
-                    and not any(
-                        given_name_pronoun(w) or w in HEAD_ROLES or w in ROLE_MODIFIERS or w in ORG_WORDS
-                        for w in before
-                    )
-                    and self._lookup(before[:1]) is None
-                ):
+                if len(rest) <= 3 and self._name_shaped(rest) and all(self._descriptive(w) for w in before):
                     return k
                 return 0
         return 0
+
+    def _descriptive(self, word: str) -> bool:
+        """Whether a capitalised word before a name describes the person rather than being a first
+        name the given-names list does not know (`Xochitl Maria Doe`): a role noun, a word the
+        story writes in lower case, a participle (`Unseeded`), a nationality (`Swede`)."""
+        if given_name_pronoun(word) or word in HEAD_ROLES or word in ROLE_MODIFIERS or word in ORG_WORDS:
+            return False
+        low = word.lower()
+        entry = self._lookup([word])
+        if entry is not None:
+            return entry.how == "demonym"
+        return low in ROLE_NOUNS or low in self.lower_words or low.endswith(("ed", "ist"))
 
     def _name_shaped(self, words: list[str]) -> bool:
         """Whether capitalised words can be a person's name: two to five words, no digits or
@@ -919,10 +924,12 @@ class ActorExtractor:
 
     @staticmethod
     def _fitting(names: list[str], pronoun: str) -> str | None:
-        """The one of `names` whose given name may be a `pronoun`'s (`he`: a man's, or a name the
-        list does not know), if exactly one may."""
-        fits = [n for n in names if given_name_pronoun(n) in (pronoun, None)]
-        return fits[0] if len(fits) == 1 else None
+        """The one of `names` whose given name is a `pronoun`'s (`he`: a man's), where every other
+        is known to be the other sex's: a given name the list does not know may be either."""
+        known = [given_name_pronoun(n) for n in names]
+        if None in known or known.count(pronoun) != 1:
+            return None
+        return names[known.index(pronoun)]
 
     @staticmethod
     def _spoken_by(text: str, tok: Token) -> bool:

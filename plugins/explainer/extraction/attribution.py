@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Mention
-from ..patterns import Before
-from .vocabulary import HEAD_ROLES, POST_NOMINALS, ROLE_MODIFIERS, SPEECH_VERBS
+from ..patterns import BEFORE, Before
+from .vocabulary import HEAD_ROLES, POST_NOMINALS, ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS
 
 ADVERB = r"(?:(?:also|then|later|again|further|previously|earlier|once|had|has|have|\w+ly)\s+)?"
 POSSESSIVE = re.compile(r"['’]s?\b")
@@ -26,16 +26,20 @@ _PREPOSITION = Before(_PREPOSITIONS + "$", 2, re.IGNORECASE, reach=40)
 _COORDINATED = Before(_PREPOSITIONS + r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|&)\s+(?:the\s+)?$", 8, re.IGNORECASE, reach=80)
 # capitalised words, `and`, `of` or `&` between them: what names an organisation or a place
 _PROPER_RUN = r"(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w.'’&-]*){0,6}"
-# Between a subject and its verb: letters after the name (`KC`), a bracket or a party tag in commas (`(D-Ore.)`, `, R-Ore.,`),
-# where the person works (`of Ardley Police`, `at Norwind Capital`), an apposition in commas, an adverb.
+# Between a subject and its verb: letters after the name (`KC`), a bracket or a party tag in
+# commas (`(D-Ore.)`, `, R-Ore.,`), an apposition in commas, an adverb.
+_GAP_HEAD = r"(?:\s+(?:" + "|".join(sorted(POST_NOMINALS)) + r"))?"
+_GAP_TAIL = r"(?:,\s+[^,\"“”]{2,250},)?\s+" + ADVERB
 _SUBJECT_GAP = re.compile(
-    r"(?:\s+(?:"
-    + "|".join(sorted(POST_NOMINALS))
-    + r"))?(?:\s*\([^)]{1,40}\)|,\s+[DRI]-[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?|\s+(?:of|at)\s+"
-    + _PROPER_RUN
-    + r")?(?:,\s+[^,\"“”]{2,250},)?\s+"
-    + ADVERB
+    _GAP_HEAD + r"(?:\s*\([^)]{1,40}\)|,\s+[DR]-[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?" + _GAP_TAIL
 )
+# ... or where the person works (`of Ardley Police`, `at Norwind Capital`): read only for a name
+# that opens its clause (`Analyst Jane Doe of X said`, not `Doctors treating Jane Doe at X said`)
+_AFFILIATION_GAP = re.compile(_GAP_HEAD + r"\s+(?:of|at)\s+" + _PROPER_RUN + _GAP_TAIL)
+# the words a clause may open with before its subject's name: capitalised ones, determiners, and a
+# role noun with its lower-case modifiers (`Yet aviation analyst Jane Doe`)
+_LEADS = frozenset("the a an his her their its and but yet so then also former late".split())
+_CLAUSE_START = re.compile(r"(?:^|[,;:\"“”(—–])\s*([^,;:\"“”(—–]*)$")
 # between a mention and the one after it that describes it: `X, a Republican,`, `X, R-Ore.,`
 _APPOSED = re.compile(r",\s+(?:(?:a|an|the)\s+)?")
 # a comma and a title before a person's name: `The mayor, Councillor Jane Doe, said`
@@ -58,14 +62,30 @@ ACT_VERBS = frozenset(
 
 
 def after_preposition(text: str, start: int) -> bool:
-    """Whether the name at `start` is the object of a preposition (`ambassador to Britain`), or
-    coordinated with one (`of Ardley and Vale Police`)."""
-    if _PREPOSITION.search(text, start) is not None:
-        return True
+    """Whether the name at `start` is the object of a preposition (`ambassador to Britain`)."""
+    return _PREPOSITION.search(text, start) is not None
+
+
+def _coordinated(text: str, start: int) -> bool:
+    """Whether the name at `start` follows `and` after a preposition's object (`of Ardley and
+    Vale Police`): governed by that preposition too, where both names are of one kind."""
     before = text[max(0, start - 9) : start].rstrip().lower()
     if before.endswith("the"):
         before = before[:-3].rstrip()
     return before.endswith((" and", "&")) and _COORDINATED.search(text, start) is not None
+
+
+def opens_clause(text: str, start: int) -> bool:
+    """Whether the name at `start` opens its clause: only capitalised words (titles), determiners
+    and a role noun with its lower-case modifiers stand between it and the clause's start (a
+    comma, a quote mark, the sentence's start). `Analyst Jane Doe`, `Yet aviation analyst Jane
+    Doe` do; `Doctors treating Jane Doe`, `In a case involving Jane Doe` do not."""
+    m = _CLAUSE_START.search(text, max(0, start - BEFORE), start)
+    words = m.group(1).split() if m else text[max(0, start - BEFORE) : start].split()
+    if words and words[-1][:1].islower() and words[-1].rsplit("-", 1)[-1] in ROLE_NOUNS:
+        while words and words[-1][:1].islower() and words[-1] not in _LEADS:
+            words.pop()  # the role and its lower-case modifiers: `aviation analyst`
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _LEADS for w in words)
 
 
 # Characters between a subject and its verb at most: a bracket (40), an apposition in commas
@@ -83,20 +103,28 @@ def subject_of(
     before = [m for m in mentions if m.span.end <= verb_start]
     for i in range(len(before) - 1, -1, -1):
         mention = before[i]
-        if verb_start - mention.span.end > SUBJECT_REACH or after_preposition(text, mention.span.start):
+        start = mention.span.start
+        if verb_start - mention.span.end > SUBJECT_REACH or after_preposition(text, start):
             continue
+        if _coordinated(text, start) and not (mention.actor in people and i and before[i - 1].actor not in people):
+            continue  # `of Ardley and Vale Police said`; but `rain fell in Kenton and Jane Doe said` names her
         gap = text[mention.span.end : verb_start]
         enclosed = mention.actor in people and (
-            text[max(0, mention.span.start - 2) : mention.span.start] == ", "
-            or _TITLED_APPOSITION.search(text, mention.span.start) is not None
+            text[max(0, start - 2) : start] == ", " or _TITLED_APPOSITION.search(text, start) is not None
         )
-        if _SUBJECT_GAP.fullmatch(gap) or _ONE_WORD_GAP.fullmatch(gap) or (enclosed and _ENCLOSED_GAP.fullmatch(gap)):
+        if (
+            _SUBJECT_GAP.fullmatch(gap)
+            or _ONE_WORD_GAP.fullmatch(gap)
+            or (enclosed and _ENCLOSED_GAP.fullmatch(gap))
+            or (_AFFILIATION_GAP.fullmatch(gap) and opens_clause(text, start))
+        ):
             if (
                 i
                 and gap[:1] == ","
                 and mention.actor not in people
                 and before[i - 1].actor in people
-                and _APPOSED.fullmatch(text, before[i - 1].span.end, mention.span.start)
+                and _APPOSED.fullmatch(text, before[i - 1].span.end, start)
+                and opens_clause(text, before[i - 1].span.start)
             ):
                 continue  # `X, a Republican, who ..., said`: what describes a person is not who speaks
             return mention

@@ -86,7 +86,8 @@ _UNNAMED_SUBJECT = re.compile(
     r"\W*(?:(?:But|And|Yet|Still|Then),?\s+)?(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Ss]everal|[Hh]is|[Hh]er|[Tt]heir)"
     r"((?:\s+[A-Za-z][\w-]*){1,4})"  # (`One Norlandic diplomat`: a capitalised modifier may come first)
 )
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|though|although)\s+|\s+while\s+")
+# (`, though` opens a clause only where no comma closes it within a few words: `X, though tired, said`)
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|,\s+(?:though|although)\s+(?![^,]{0,30},)|\s+while\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,11 @@ _ROLE_CUE = re.compile(
 _DESCRIBED_SPEAKER = re.compile(
     r"\s*,?\s*(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+" + ADVERB + r"(\w+)"
 )
-_POINTS_BACK = re.compile(r"(?:That|This|Those|These|Such|So)\b")  # `That was the verdict of X.`
+# `That was the verdict of X.`, `So said X.`: a sentence that names who said the quote before it
+_POINTS_BACK = re.compile(
+    r"(?:(?:That|This|Those|These|Such)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:verdict|view|message|words|"
+    r"assessment|reaction|response|warning|opinion|take)\b|So\s+(?:said|says)\b)"
+)
 _CUE_FIRST = re.compile(r"\s*,?\s*(\w+)\s+(?:(?:de|van|von|der|da|du|al|bin|la|le)\s+)?")  # `..." said X`
 _PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|saying|according)\b|\s+that\b|;|$")
 
@@ -402,7 +407,7 @@ class QuoteExtractor:
             i -= 1
         return out
 
-    def _unnamed_subject(self, sentence: Sentence, limit: int) -> bool:
+    def _unnamed_subject(self, sentence: Sentence, limit: int, pronoun: str) -> bool:
         """Whether the sentence, up to `limit`, opens with a person it does not name (`One
         diplomat`, `Another senior official`, `His father`) or names by a title and a name that is
         no actor (`Ms Doe`, two women being named Doe): a `he` after it may be that person. A
@@ -419,7 +424,8 @@ class QuoteExtractor:
         for word in m.group(1).split():
             noun = word[:-1] if word.endswith("s") and word[:-1] in ROLE_NOUNS else word
             if noun in ROLE_NOUNS:
-                return self._by_role(noun, sentence) is None
+                other = _HE if pronoun == "she" else _SHE  # `His father disapproved. She said`: not him
+                return self._by_role(noun, sentence) is None and other.fullmatch(noun) is None
             if word in SPEECH_VERBS:
                 break
         return False
@@ -458,7 +464,7 @@ class QuoteExtractor:
             fits = list(dict.fromkeys(a for _, a in people if self._fits(a, pronoun)))
             if oblique and not fits:
                 return None  # the nearest sentence names someone only obliquely: no guess further back
-            if not fits and self._unnamed_subject(s, limit):
+            if not fits and self._unnamed_subject(s, limit, pronoun):
                 return None  # `One diplomat said ..., an idea he described as "..."`: he is the diplomat
             if len(fits) == 1:
                 one = fits[0]
@@ -475,8 +481,7 @@ class QuoteExtractor:
                     # the last speaker, where the sentence is about them (`Okafor thanked Lasalle`),
                     # not where another is its subject (`Lasalle conceded, ... called Okafor`)
                     spoke = next(m for m in self._outside(s, limit) if m.actor == self.last_speaker)
-                    first = next(m for m in self._outside(s, limit) if m.actor in fits)
-                    return self.last_speaker if first is spoke and self._is_subject(s, first) else None
+                    return self.last_speaker if self._is_subject(s, spoke) else None
                 first = next(m for m in self._outside(s, limit) if m.actor == fits[0])
                 speaks = _SUBJECT_CUE.match(s.text, first.span.end)
                 return fits[0] if self._is_subject(s, first) and speaks and speaks.group(1) in SPEECH_VERBS else None
