@@ -794,6 +794,7 @@ MORE_ATTRIBUTIONS = [
         [("They should have been safe.", "Eva Lind")],
     ),
     ('Tom Berg at Norwind Capital said the rally was "overdone".', [("overdone", "Tom Berg")]),
+    ('Housing minister Lord Tom Berg of Vale said councils had "a duty to build".', [("a duty to build", "Tom Berg")]),
     ('Rep. Ada Lind, D-Port Wendell, said it was "unfair".', [("unfair", "Ada Lind")]),
     # a title between the apposition's comma and the name: `The mayor, Councillor X, described ...`
     (
@@ -1085,6 +1086,7 @@ REVIEWED_ACTORS = [
         {"Patient Gareth Lloyd"},
     ),
     ("Unseeded Ukrainian Anna Berg won.", {"Anna Berg"}, {"Unseeded Ukrainian Anna Berg"}),
+    ("Born Margaret Ann Lind in Vale, she moved away.", {"Margaret Ann Lind"}, {"Born Margaret Ann Lind"}),
     # ... but a first name the given-names list does not know is part of the name
     ("Xochitl Maria Ruiz said the water was rising.", {"Xochitl Maria Ruiz"}, {"Maria Ruiz"}),
     # ... but names of three words stay whole where their first word is a given name or a title

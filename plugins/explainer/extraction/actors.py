@@ -561,14 +561,14 @@ class ActorExtractor:
     def _descriptive(self, word: str) -> bool:
         """Whether a capitalised word before a name describes the person rather than being a first
         name the given-names list does not know (`Xochitl Maria Doe`): a role noun, a word the
-        story writes in lower case, a participle (`Unseeded`), a nationality (`Swede`)."""
+        story writes in lower case, a participle (`Unseeded`, `Born`), a nationality (`Swede`)."""
         if given_name_pronoun(word) or word in HEAD_ROLES or word in ROLE_MODIFIERS or word in ORG_WORDS:
             return False
         low = word.lower()
         entry = self._lookup([word])
         if entry is not None:
             return entry.how == "demonym"
-        return low in ROLE_NOUNS or low in self.lower_words or low.endswith(("ed", "ist"))
+        return low in ROLE_NOUNS or low in self.lower_words or low.endswith(("ed", "ist")) or low == "born"
 
     def _name_shaped(self, words: list[str]) -> bool:
         """Whether capitalised words can be a person's name: two to five words, no digits or

@@ -82,6 +82,8 @@ def opens_clause(text: str, start: int) -> bool:
     Doe` do; `Doctors treating Jane Doe`, `In a case involving Jane Doe` do not."""
     m = _CLAUSE_START.search(text, max(0, start - BEFORE), start)
     words = m.group(1).split() if m else text[max(0, start - BEFORE) : start].split()
+    while words and words[-1][:1].isupper():
+        words.pop()  # titles right before the name: `Housing minister Lord X`
     if words and words[-1][:1].islower() and words[-1].rsplit("-", 1)[-1] in ROLE_NOUNS:
         while words and words[-1][:1].islower() and words[-1] not in _LEADS:
             words.pop()  # the role and its lower-case modifiers: `aviation analyst`
