@@ -36,9 +36,8 @@ _SUBJECT_GAP = re.compile(
 # ... or where the person works (`of Ardley Police`, `at Norwind Capital`): read only for a name
 # that opens its clause (`Analyst Jane Doe of X said`, not `Doctors treating Jane Doe at X said`)
 _AFFILIATION_GAP = re.compile(_GAP_HEAD + r"\s+(?:of|at)\s+" + _PROPER_RUN + _GAP_TAIL)
-# the words a clause may open with before its subject's name: capitalised ones, determiners, and a
-# role noun with its lower-case modifiers (`Yet aviation analyst Jane Doe`)
-_LEADS = frozenset("the a an his her their its and but yet so then also former late".split())
+# Lower-case words that may come before a clause's subject without being its verb.
+LEADS = frozenset("the a an his her their its and but yet so then also former late then-".split())
 _CLAUSE_START = re.compile(r"(?:^|[,;:\"“”(—–])\s*([^,;:\"“”(—–]*)$")
 # between a mention and the one after it that describes it: `X, a Republican,`, `X, R-Ore.,`
 _APPOSED = re.compile(r",\s+(?:(?:a|an|the)\s+)?")
@@ -84,10 +83,18 @@ def opens_clause(text: str, start: int) -> bool:
     words = m.group(1).split() if m else text[max(0, start - BEFORE) : start].split()
     while words and words[-1][:1].isupper():
         words.pop()  # titles right before the name: `Housing minister Lord X`
-    if words and words[-1][:1].islower() and words[-1].rsplit("-", 1)[-1] in ROLE_NOUNS:
-        while words and words[-1][:1].islower() and words[-1] not in _LEADS:
-            words.pop()  # the role and its lower-case modifiers: `aviation analyst`
-    return all(w[:1].isupper() or w[:1].isdigit() or w in _LEADS for w in words)
+    return only_leads(words)
+
+
+def only_leads(words: list[str]) -> bool:
+    """Whether the words before a name can all open a clause whose subject it is: capitalised words
+    (titles, organisations, `But`), determiners (`LEADS`), and a role noun at the end with its
+    lower-case modifiers (`Tory leader`, `aviation analyst`); `Police praised` cannot."""
+    k = len(words)
+    if k and words[-1][:1].islower() and words[-1].rsplit("-", 1)[-1] in ROLE_NOUNS:
+        while k and words[k - 1][:1].islower() and words[k - 1] not in LEADS:
+            k -= 1  # the role and its lower-case modifiers
+    return all(w[:1].isupper() or w[:1].isdigit() or w in LEADS for w in words[:k])
 
 
 # Characters between a subject and its verb at most: a bracket (40), an apposition in commas

@@ -278,7 +278,8 @@ def _glued_before(text: str, start: int) -> bool:
 
 # capitalised words whose number names a kind or a stage, not a quantity
 _KIND_LABELS = frozenset({"Type", "Category", "Phase", "Stage", "Grade", "Level", "Class", "Tier", "Step"})
-_KIND_WORDS = frozenset({"type", "category", "phase", "stage", "grade", "tier"})  # (the same, in lower case)
+# (the same in lower case, but for the common words `level`, `class` and `step`)
+_KIND_WORDS = frozenset(w.lower() for w in _KIND_LABELS) - {"level", "class", "step"}
 _UNIT_WORDS = MEASURE_UNITS | CURRENCY_WORDS  # what a year-like number may count: `2024 tonnes`
 
 
@@ -287,6 +288,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
     # what follows is read at `end` (every pattern here opens with a character, not a look-behind)
     num = m.group("num")
     spaced = text[start - 1 : start].isspace()  # what the patterns read back need
+    before = word_before(text, start) if spaced else ""  # (read once: several rules ask)
     if num:
         # what follows: an ordinal (2nd), a time, a name glued on (G20, F-16s), a month (5
         # November), an age or a relative date (`_NUMBER_AFTER`, one pattern for the five)
@@ -301,7 +303,7 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
             if not (nxt and nxt.group(1) in _UNIT_WORDS):
                 return True  # a year
         prev = _CAPITALISED_BEFORE.search(text, start) if spaced else None
-        if (prev and prev.group(1) in _KIND_LABELS) or (spaced and word_before(text, start) in _KIND_WORDS):
+        if (prev and prev.group(1) in _KIND_LABELS) or before in _KIND_WORDS:
             return True  # `Type 2 diabetes`, `a Category 4 storm`, `phase 3 trials`: a kind, not a count
         if (
             prev
@@ -324,7 +326,6 @@ def _is_excluded(text: str, m: re.Match[str]) -> bool:
         return True
     # every `_JUNK_BEFORE` branch ends in one of its last words and spaces right before the number:
     # nothing to read back otherwise
-    before = word_before(text, start) if spaced else ""
     if before in _JUNK_LAST_WORDS and _JUNK_BEFORE.search(text, max(0, start - BEFORE), start):
         return True
     if before in ("to", "and") and _AGE_RANGE_TOP.search(text, start):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..model import Actor, Article, Mention, Quote, Sentence, Span
 from ..patterns import BEFORE
 from .annotate import Annotation, QuotedPassage
-from .attribution import ADVERB, POSSESSIVE, cue_after_apposition, source_of, subject_of
+from .attribution import ADVERB, POSSESSIVE, cue_after_apposition, only_leads, source_of, subject_of
 from .vocabulary import ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS, given_name_pronoun
 
 _PRONOUNS = {"he": "person", "she": "person"}
@@ -77,8 +77,6 @@ _OF_SOMEONE = re.compile(
     r"attorney|aide|adviser|advisor|assistant|representative|office|campaign|team|staff)\s+(?:for|of|to)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
-# Lower-case words that may come before a clause's subject without being its verb.
-_LEADS = frozenset("the a an his her their its and but yet so then also former late then-".split())
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 # a sentence whose subject is somebody it does not name: `One diplomat said`, `Another senior official, who`
 _TITLED_SUBJECT = re.compile(r"\W*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
@@ -318,12 +316,7 @@ class QuoteExtractor:
         before = re.sub(r"^[\s,]+", "", before)
         before = re.sub(r"^[^,\"“”]{0,60},\s+", "", before)
         before = re.sub(r"^(?:[Tt]he\s+[a-z]+\b[^,]*,\s+)$", "", before)  # `The company that runs Y, X,`
-        words = re.findall(r"[\w’'.-]+", before)
-        roles = ROLE_NOUNS
-        if words and words[-1][0].islower() and words[-1].rsplit("-", 1)[-1] in roles:
-            while words and words[-1][0].islower() and words[-1] not in _LEADS:
-                words.pop()  # the role and its lower-case modifiers: `Tory leader`, `aviation analyst`
-        return all(w[0].isupper() or w[0].isdigit() or w in _LEADS for w in words)
+        return only_leads(re.findall(r"[\w’'.-]+", before))
 
     def _organisation_before(self, sentence: Sentence, at: int) -> str | None:
         """The organisation a `they`, `it` or `the company` at offset `at` means: the subject of
@@ -571,9 +564,16 @@ class QuoteExtractor:
         following = self.flat[k]
         if following.block != sentence.block or not _POINTS_BACK.match(following.text):
             return False
+        return self._names_another(following, 0, len(following.text), speaker)
+
+    def _names_another(self, sentence: Sentence, lo: int, hi: int, speaker: str | None) -> bool:
+        """Whether a person other than `speaker` is named (outside quotes) at lo:hi of a sentence."""
         return any(
-            m.actor != speaker and self.kind.get(m.actor) == "person" and not self._in_quote(following.id, m.span.start)
-            for m in self.by_sentence.get(following.id, [])
+            lo <= m.span.start < hi
+            and m.actor != speaker
+            and self.kind.get(m.actor) == "person"
+            and not self._in_quote(sentence.id, m.span.start)
+            for m in self.by_sentence.get(sentence.id, [])
         )
 
     def _someone_between(self, a: QuotedPassage, b: QuotedPassage, speaker: str | None) -> bool:
@@ -584,10 +584,8 @@ class QuoteExtractor:
             s = sentences[k]
             lo = (a.close + 1 if a.close is not None else a.end) if k == first else 0
             hi = b.open if k == last else len(s.text)
-            for m in self.by_sentence.get(s.id, []):
-                if lo <= m.span.start < hi and m.actor != speaker and self.kind.get(m.actor) == "person":
-                    if not self._in_quote(s.id, m.span.start):
-                        return True
+            if self._names_another(s, lo, hi, speaker):
+                return True
         return False
 
     def _in_quote(self, sentence_id: str, offset: int) -> bool:
